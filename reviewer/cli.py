@@ -1,0 +1,96 @@
+"""The `reviewer` command line (the contract in DESIGN.md).
+
+```
+reviewer [--demo] [--data-dir DIR] [--self-test]   open the app
+reviewer --version
+reviewer fetch (--user-token T | --user-id U) [--label L] [--env sandbox|production | --base-url URL] [--json]
+reviewer cases [--json]
+reviewer show CASE [--json]
+reviewer sandbox serve [--host 127.0.0.1] [--port 0] [--client-id ID] [--secret S]
+reviewer sandbox users [--json]
+```
+
+Heavy modules (Qt, PyMuPDF, httpx) are imported only by the sub-command that needs them, so
+`--version` and the CLI stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from reviewer import __version__
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reviewer", description="Review Plaid income documents and risk signals."
+    )
+    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    parser.add_argument("--demo", action="store_true", help="use the embedded local sandbox")
+    parser.add_argument("--data-dir", metavar="DIR", help="data directory (cases, documents)")
+    parser.add_argument(
+        "--self-test", action="store_true", help="headless smoke test of the app, then exit"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    fetch = sub.add_parser("fetch", help="fetch everything Plaid holds for a user into a case")
+    who = fetch.add_mutually_exclusive_group(required=True)
+    who.add_argument("--user-token", metavar="T")
+    who.add_argument("--user-id", metavar="U")
+    fetch.add_argument("--label", metavar="L", help="your label for the case (application no.)")
+    where = fetch.add_mutually_exclusive_group()
+    where.add_argument("--env", choices=["sandbox", "production"])
+    where.add_argument("--base-url", metavar="URL")
+    fetch.add_argument("--json", action="store_true")
+
+    cases = sub.add_parser("cases", help="list cached cases")
+    cases.add_argument("--json", action="store_true")
+
+    show = sub.add_parser("show", help="show a cached case (works offline)")
+    show.add_argument("case", metavar="CASE", help="case id or label")
+    show.add_argument("--json", action="store_true")
+
+    sandbox = sub.add_parser("sandbox", help="the local Plaid sandbox")
+    sandbox_sub = sandbox.add_subparsers(dest="sandbox_command", metavar="SUBCOMMAND")
+    serve = sandbox_sub.add_parser("serve", help="serve the sandbox over HTTP on loopback")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=0)
+    serve.add_argument("--client-id", metavar="ID", default=None)
+    serve.add_argument("--secret", metavar="S", default=None)
+    users = sandbox_sub.add_parser("users", help="list the demo users")
+    users.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `reviewer` console script; returns the process exit code."""
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if args.command in ("fetch", "cases", "show"):
+        from reviewer.review import commands
+
+        handler = {"fetch": commands.cmd_fetch, "cases": commands.cmd_cases}.get(
+            args.command, commands.cmd_show
+        )
+        return handler(args)
+    if args.command == "sandbox":
+        from reviewer.sandbox import cli as sandbox_cli
+
+        if args.sandbox_command == "serve":
+            return sandbox_cli.cmd_serve(args)
+        if args.sandbox_command == "users":
+            return sandbox_cli.cmd_users(args)
+        parser.parse_args(["sandbox", "--help"])
+        return 2
+    try:
+        from reviewer.ui import app
+    except ImportError as exc:  # pragma: no cover - only before the UI exists
+        print(f"reviewer: the UI is not available ({exc})", file=sys.stderr)
+        return 1
+    return app.run(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""The one platformdirs wrapper: where Reviewer keeps data, config, cache and logs.
+
+Every directory is created with mode 0700 because it holds applicants' documents.
+`--data-dir` / `REVIEWER_DATA_DIR` override the data directory; `--demo` uses a separate one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "reviewer"
+DATA_DIR_ENV = "REVIEWER_DATA_DIR"
+
+
+def _private_dir(path: Path) -> Path:
+    """Create `path` (and parents) and make sure only the owner can read it."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # a read-only mount keeps its mode; the store reports the problem when it opens
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o700)
+    return path
+
+
+def data_dir(override: str | os.PathLike[str] | None = None, *, demo: bool = False) -> Path:
+    """The data directory: explicit override, then REVIEWER_DATA_DIR, then platformdirs."""
+    if override:
+        base = Path(override)
+    elif os.environ.get(DATA_DIR_ENV):
+        base = Path(os.environ[DATA_DIR_ENV])
+    else:
+        base = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    if demo and not override:
+        base = base / "demo"
+    return _private_dir(base.expanduser())
+
+
+def config_dir() -> Path:
+    """Per-user configuration (settings without secrets)."""
+    return _private_dir(Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)))
+
+
+def cache_dir() -> Path:
+    """Disposable cache (rendered pages, etc.)."""
+    return _private_dir(Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)))
+
+
+def log_dir() -> Path:
+    """Rotating log files and faulthandler crash dumps."""
+    return _private_dir(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))

@@ -1,0 +1,1 @@
+"""Qt-free use cases: fetch a case, act on it, decide, report."""

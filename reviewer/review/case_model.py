@@ -1,0 +1,161 @@
+"""The read model of a case: what `reviewer show --json` prints and what the UI displays.
+
+These plain dataclasses are the contract between the fetch/store core (which produces them) and
+the command line and the UI (which consume them). Field names follow DESIGN.md's `show --json`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from dataclasses import field as dc_field
+from typing import Any
+
+# Endpoint names used as keys of `CaseSnapshot.responses` and in `FetchError.endpoint`.
+ENDPOINTS = (
+    "/credit/sessions/get",
+    "/credit/payroll_income/get",
+    "/credit/bank_statements/uploads/get",
+    "/credit/payroll_income/risk_signals/get",
+    "/credit/bank_income/get",
+    "/credit/bank_income/pdf/get",
+    "/credit/employment/get",
+    "/beta/credit/v1/bank_employment/get",
+)
+
+
+@dataclass(frozen=True)
+class CaseRef:
+    """One Plaid user under review, identified by user_token or user_id, plus a label."""
+
+    id: str
+    label: str | None
+    user_token: str | None = None
+    user_id: str | None = None
+    created_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a risk signal was placed: PDF points, origin top-left (PyMuPDF convention)."""
+
+    document_id: str
+    page: int  # 1-based, like Plaid's page_number
+    rect: tuple[float, float, float, float]
+    found_by: str  # "expected_value", "actual_value", "field_label"
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """One document of the case as stored: a file named by SHA-256, or a recorded problem."""
+
+    document_id: str
+    item_id: str | None
+    document_type: str
+    name: str | None
+    source_endpoint: str
+    path: str | None
+    sha256: str | None
+    page_count: int | None
+    problem: str | None  # e.g. "no document available", "unsupported type", "corrupt zip"
+    media_type: str | None = None  # "application/pdf", "image/jpeg", ...
+    status: str | None = None  # Plaid's document status (PROCESSING_COMPLETE, ...)
+    archive_member: str | None = None  # which member of the download zip this file came from
+    repaired: bool = False
+
+
+@dataclass(frozen=True)
+class SignalRecord:
+    """A risk signal joined to its document(s), with the located highlight rectangles."""
+
+    document_ids: list[str]
+    risk_score: float | None
+    type: str | None
+    field: str | None
+    has_fraud_risk: bool | None
+    expected_value: str | None
+    actual_value: str | None
+    signal_description: str | None
+    page_number: int | None
+    locations: list[Location] = dc_field(default_factory=list)
+    location_note: str | None = None  # why no rectangle: "whole document", "no text layer", ...
+
+
+@dataclass(frozen=True)
+class FetchError:
+    """A Plaid (or transport) error recorded for one endpoint of a fetch."""
+
+    endpoint: str
+    http_status: int | None
+    error_type: str | None
+    error_code: str | None
+    error_message: str | None
+    request_id: str | None
+    display_message: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One row of the case queue."""
+
+    id: str
+    label: str | None
+    applicant_name: str | None
+    max_risk_score: float | None
+    document_count: int
+    decision: str | None
+    fetched_at: str | None
+    user_token: str | None = None
+    user_id: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseSnapshot:
+    """Everything known about a case from its newest complete data per endpoint."""
+
+    case: CaseRef
+    fetched_at: str
+    documents: list[DocumentRecord]
+    risk_signals: list[SignalRecord]
+    errors: list[FetchError]
+    # endpoint -> parsed JSON body as received (dict), newest good one per endpoint
+    responses: dict[str, Any] = dc_field(default_factory=dict)
+    skipped: dict[str, str] = dc_field(default_factory=dict)  # endpoint -> reason
+
+    def to_show_json(self) -> dict[str, Any]:
+        """The `reviewer show CASE --json` object of DESIGN.md."""
+        docs = [
+            {
+                k: v
+                for k, v in asdict(d).items()
+                if k
+                in (
+                    "document_id",
+                    "item_id",
+                    "document_type",
+                    "name",
+                    "source_endpoint",
+                    "path",
+                    "sha256",
+                    "page_count",
+                    "problem",
+                )
+            }
+            for d in self.documents
+        ]
+        signals = []
+        for s in self.risk_signals:
+            item = asdict(s)
+            item.pop("location_note", None)
+            item["locations"] = [{**asdict(loc), "rect": list(loc.rect)} for loc in s.locations]
+            signals.append(item)
+        errors = []
+        for e in self.errors:
+            item = asdict(e)
+            item.pop("display_message", None)
+            errors.append(item)
+        return {
+            "case": {"id": self.case.id, "label": self.case.label, "fetched_at": self.fetched_at},
+            "documents": docs,
+            "risk_signals": signals,
+            "errors": errors,
+        }

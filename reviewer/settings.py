@@ -1,0 +1,141 @@
+"""Reviewer's settings: plain preferences in a JSON file, Plaid secrets in the OS keyring.
+
+Secrets never touch disk here. Resolution order for credentials: environment variables
+(`PLAID_CLIENT_ID`, `PLAID_SECRET`, `PLAID_ENV`, as in Plaid's quickstart), then the keyring.
+On a machine without a usable keyring backend the secret lives only in memory for the session
+(`SecretStore.persistent` is False and the UI says so).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from reviewer import paths
+
+KEYRING_SERVICE = "reviewer-plaid"
+SETTINGS_FILE = "settings.json"
+
+
+@dataclass
+class Settings:
+    """User preferences (no secrets). Unknown keys in the file are ignored, not fatal."""
+
+    environment: str = "sandbox"  # "sandbox" | "production" | "custom"
+    base_url: str | None = None  # used when environment == "custom"
+    client_id: str | None = None  # not secret, but kept with the secret in the keyring too
+    reviewer_name: str | None = None
+    low_risk_threshold: int = 20  # Plaid: scores <= 20 are low risk
+    high_risk_threshold: int = 80  # Plaid: scores >= 80 are high risk
+    stale_after_hours: int = 24
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> Settings:
+        """Read settings; a missing or corrupt file gives the defaults."""
+        path = (directory or paths.config_dir()) / SETTINGS_FILE
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(raw, dict):
+            return cls()
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in raw.items() if k in known}
+        try:
+            return cls(**values)
+        except TypeError:
+            return cls()
+
+    def save(self, directory: Path | None = None) -> None:
+        """Write settings atomically (temp file, fsync, rename)."""
+        target_dir = directory or paths.config_dir()
+        data = json.dumps(asdict(self), indent=2, sort_keys=True).encode("utf-8")
+        fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=target_dir)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, target_dir / SETTINGS_FILE)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """Plaid API credentials. The repr never shows the secret."""
+
+    client_id: str
+    secret: str = field(repr=False)
+    source: str = "environment"  # "environment" | "keyring" | "session" | "demo"
+
+
+class SecretStore:
+    """Plaid secret storage: OS keyring when available, else memory for this session only."""
+
+    def __init__(self) -> None:
+        self._session_secret: str | None = None
+        self.persistent = self._keyring_usable()
+
+    @staticmethod
+    def _keyring_usable() -> bool:
+        try:
+            import keyring
+            from keyring.backends import fail
+
+            return not isinstance(keyring.get_keyring(), fail.Keyring)
+        except Exception:  # noqa: BLE001 - any backend failure means "no keyring"
+            return False
+
+    def backend_name(self) -> str:
+        """Human-readable keyring backend, or why there is none."""
+        if not self.persistent:
+            return "no keyring backend (secret kept for this session only)"
+        import keyring
+
+        return type(keyring.get_keyring()).__name__
+
+    def get(self, client_id: str) -> str | None:
+        """The stored secret for `client_id`, if any."""
+        if self.persistent:
+            import keyring
+
+            try:
+                return keyring.get_password(KEYRING_SERVICE, client_id)
+            except Exception:  # noqa: BLE001 - a locked keychain is not fatal
+                return self._session_secret
+        return self._session_secret
+
+    def set(self, client_id: str, secret: str) -> None:
+        """Remember the secret (keyring, or memory when there is no keyring)."""
+        self._session_secret = secret
+        if self.persistent:
+            import keyring
+
+            try:
+                keyring.set_password(KEYRING_SERVICE, client_id, secret)
+            except Exception:  # noqa: BLE001
+                self.persistent = False
+
+
+def resolve_credentials(
+    settings: Settings, secrets: SecretStore | None = None
+) -> Credentials | None:
+    """Credentials from the environment first, then settings + keyring; None if incomplete."""
+    env_id, env_secret = os.environ.get("PLAID_CLIENT_ID"), os.environ.get("PLAID_SECRET")
+    if env_id and env_secret:
+        return Credentials(env_id, env_secret, "environment")
+    client_id = env_id or settings.client_id
+    if not client_id:
+        return None
+    store = secrets or SecretStore()
+    secret = env_secret or store.get(client_id)
+    if not secret:
+        return None
+    return Credentials(client_id, secret, "keyring" if store.persistent else "session")

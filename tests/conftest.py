@@ -1,0 +1,63 @@
+"""Test hygiene for the whole suite.
+
+- Qt runs offscreen, set here so nobody has to remember it.
+- Every platformdirs location and REVIEWER_DATA_DIR point into the test's tmp directory.
+- Plaid credentials from the developer's shell never leak into tests.
+- A test that leaves a non-daemon thread running fails (napari does the same).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+# keyring must never touch the developer's real keychain in tests
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+
+SPEC_PATH = Path(__file__).resolve().parents[2] / "shared" / "plaid-openapi" / "2020-09-14.yml"
+SEEDS_DIR = SPEC_PATH.parents[1] / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home"
+    for var, sub in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+    ):
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.setenv("REVIEWER_DATA_DIR", str(tmp_path / "reviewer-data"))
+    for var in ("PLAID_CLIENT_ID", "PLAID_SECRET", "PLAID_ENV"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_threads() -> Iterator[None]:
+    before = set(threading.enumerate())
+    yield
+    leaked = [t for t in threading.enumerate() if t not in before and t.is_alive() and not t.daemon]
+    for t in leaked:
+        t.join(timeout=2.0)
+    still = [t.name for t in leaked if t.is_alive()]
+    assert not still, f"test left threads running: {still}"
+
+
+@pytest.fixture(scope="session")
+def openapi_spec_path() -> Path:
+    """Plaid's OpenAPI spec, the authority for response shapes."""
+    assert SPEC_PATH.exists(), f"missing {SPEC_PATH}"
+    return SPEC_PATH
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """Plaid's Income API reference the project was created from."""
+    return SEEDS_DIR
