@@ -1,0 +1,269 @@
+"""`CaseStore`: the durable local cache of cases, snapshots, document files and the audit trail.
+
+Layout of a data directory (mode 0700, files 0600):
+    reviewer.sqlite3 (+ -wal, -shm)   cases, snapshots, raw responses, records, audit trail
+    documents/ab/abcdef…              document files named by SHA-256
+    documents/.tmp/                   files being written (cleaned on open when orphaned)
+
+Thread-safe (one SQLite connection per thread) and safe to share between processes (SQLite
+locking; writes take the lock up front with BEGIN IMMEDIATE).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from reviewer.store import audit, cases, snapshots
+from reviewer.store.connection import (
+    ThreadConnections,
+    create_private_file,
+    is_corruption,
+    quick_check,
+    utc_now,
+    write_transaction,
+)
+from reviewer.store.errors import StoreCorrupt, UnknownCase
+from reviewer.store.files import DocumentFiles, private_dir
+from reviewer.store.records import (
+    AuditEntry,
+    CaseRow,
+    NewSnapshot,
+    ResponseRecord,
+    SnapshotInfo,
+    StoredCase,
+    StoredSnapshot,
+)
+from reviewer.store.schema import migrate
+
+DB_NAME = "reviewer.sqlite3"
+DOCUMENTS_DIR = "documents"
+# unreferenced files younger than this are kept: another process may be mid-fetch with them
+GC_GRACE_SECONDS = 3600.0
+
+
+class CaseStore:
+    """Cases, their fetch snapshots, document files and audit trail in one data directory."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = private_dir(Path(data_dir))
+        self.db_path = self.data_dir / DB_NAME
+        create_private_file(self.db_path)
+        self.files = DocumentFiles(self.data_dir / DOCUMENTS_DIR)
+        self.files.remove_orphaned_temps()
+        self._connections = ThreadConnections(self.db_path)
+        try:
+            conn = self._conn()
+            quick_check(conn, self.db_path)
+            migrate(conn)
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            if is_corruption(exc):
+                raise StoreCorrupt(self.db_path, str(exc)) from exc
+            raise
+        except BaseException:
+            self.close()
+            raise
+
+    @classmethod
+    def rebuild(cls, data_dir: Path) -> CaseStore:
+        """Move a damaged database aside (kept, with its WAL) and open a fresh, empty one.
+
+        Document files stay: they are named by content, so the next fetch reuses them.
+        """
+        data_dir = Path(data_dir)
+        db_path = data_dir / DB_NAME
+        aside = data_dir / f"{DB_NAME}.damaged-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+        # "-wal"/"-shm" keep their suffix so the kept copy still opens with its log
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(f"{db_path}{suffix}")
+            if source.exists():
+                os.replace(source, Path(f"{aside}{suffix}"))
+        return cls(data_dir)
+
+    def __enter__(self) -> CaseStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"CaseStore({str(self.data_dir)!r})"
+
+    def close(self) -> None:
+        """Close every connection; the store cannot be used afterwards."""
+        self._connections.close_all()
+
+    def _conn(self) -> sqlite3.Connection:
+        return self._connections.get()
+
+    # cases
+
+    def get_or_create_case(
+        self, *, user_token: str | None, user_id: str | None, label: str | None
+    ) -> StoredCase:
+        """The live case of this Plaid user, created if new (see `cases.get_or_create_case`)."""
+        return cases.get_or_create_case(
+            self._conn(), user_token=user_token, user_id=user_id, label=label
+        )
+
+    def find_case(self, key: str) -> StoredCase | None:
+        """The live case with this id or label."""
+        return cases.find_case(self._conn(), key)
+
+    def list_cases(self) -> list[CaseRow]:
+        """The case queue, oldest case first."""
+        return cases.list_cases(self._conn())
+
+    # documents
+
+    def put_document(self, data: bytes) -> tuple[str, Path]:
+        """Store a document file durably under its SHA-256; idempotent. Returns (sha256, path)."""
+        return self.files.put(bytes(data))
+
+    def document_path(self, sha256: str) -> Path:
+        """Path of the document file with this digest (ValueError for a malformed digest)."""
+        return self.files.path(sha256)
+
+    def gc_documents(self, grace_seconds: float = GC_GRACE_SECONDS) -> int:
+        """Delete document files no snapshot references and older than the grace period.
+
+        Runs under the database write lock, the same lock under which `save_snapshot` checks
+        that its files exist, so no saved snapshot can end up pointing at a deleted file.
+        """
+        removed = 0
+        conn = self._conn()
+        with write_transaction(conn):
+            referenced = {
+                row[0]
+                for row in conn.execute(
+                    "SELECT DISTINCT sha256 FROM documents WHERE sha256 IS NOT NULL"
+                )
+            }
+            cutoff = time.time() - grace_seconds
+            for sha256, path in self.files.stored_digests():
+                if sha256 in referenced:
+                    continue
+                with contextlib.suppress(FileNotFoundError):
+                    if path.stat().st_mtime <= cutoff:
+                        path.unlink()
+                        removed += 1
+        return removed
+
+    # snapshots
+
+    def save_snapshot(self, case_id: str, snap: NewSnapshot) -> int:
+        """Save one fetch in one transaction; every referenced document file must exist."""
+        return snapshots.save_snapshot(self._conn(), self.files, case_id, snap)
+
+    def snapshot(self, snapshot_id: int) -> StoredSnapshot | None:
+        """A snapshot by id, whole."""
+        return snapshots.load_snapshot(self._conn(), self.files, snapshot_id)
+
+    def latest_snapshot(self, case_id: str) -> StoredSnapshot | None:
+        """The newest saved snapshot of the case, whole."""
+        conn = self._conn()
+        snapshot_id = snapshots.latest_snapshot_id(conn, case_id)
+        if snapshot_id is None:
+            return None
+        return snapshots.load_snapshot(conn, self.files, snapshot_id)
+
+    def snapshots(self, case_id: str) -> list[SnapshotInfo]:
+        """The case's fetch history, oldest first."""
+        return snapshots.snapshot_history(self._conn(), case_id)
+
+    def latest_good_responses(self, case_id: str) -> dict[str, tuple[int, list[ResponseRecord]]]:
+        """Per endpoint, (snapshot_id, responses) of the newest snapshot where all were 2xx."""
+        return snapshots.latest_good_responses(self._conn(), case_id)
+
+    # audit trail
+
+    def append_audit(
+        self,
+        case_id: str,
+        *,
+        actor: str,
+        action: str,
+        details: dict[str, Any],
+        app_version: str,
+        request_id: str | None = None,
+    ) -> AuditEntry:
+        """Append to the case's trail; durable on disk when this returns."""
+        return audit.append_audit(
+            self._conn(),
+            case_id,
+            actor=actor,
+            action=action,
+            details=details,
+            app_version=app_version,
+            request_id=request_id,
+        )
+
+    def audit_trail(self, case_id: str) -> list[AuditEntry]:
+        """The case's trail, oldest first; purged cases keep theirs."""
+        return audit.audit_trail(self._conn(), case_id)
+
+    def latest_decision(self, case_id: str) -> AuditEntry | None:
+        """The case's newest "decision*" entry."""
+        return audit.latest_decision(self._conn(), case_id)
+
+    def purge_case(self, case_id: str, *, actor: str, app_version: str, reason: str) -> None:
+        """Delete the case's snapshots, responses and user identifiers; keep its audit trail.
+
+        A tombstone entry records who purged it and why. Document files only this case used are
+        deleted at once (the reviewer asked for the data to go), not after the gc grace period.
+        """
+        conn = self._conn()
+        with write_transaction(conn):
+            case = cases.case_by_id(conn, case_id)
+            if case is None or case.purged_at is not None:
+                raise UnknownCase(f"No case {case_id!r} to purge.")
+            shas = {
+                row[0]
+                for row in conn.execute(
+                    "SELECT DISTINCT d.sha256 FROM documents d JOIN snapshots s"
+                    " ON s.id = d.snapshot_id WHERE s.case_id = ? AND d.sha256 IS NOT NULL",
+                    (case_id,),
+                )
+            }
+            count = conn.execute(
+                "SELECT COUNT(*) FROM snapshots WHERE case_id = ?", (case_id,)
+            ).fetchone()[0]
+            conn.execute("DELETE FROM snapshots WHERE case_id = ?", (case_id,))
+            conn.execute(
+                "UPDATE cases SET purged_at = ?, user_token = NULL, user_id = NULL WHERE id = ?",
+                (utc_now(), case_id),
+            )
+            audit.insert_audit(
+                conn,
+                case_id,
+                actor=actor,
+                action=audit.PURGE_ACTION,
+                details={"reason": reason, "label": case.label, "snapshots_deleted": count},
+                app_version=app_version,
+                request_id=None,
+            )
+        self._remove_unreferenced(shas)
+        # secure_delete zeroes freed pages; a checkpoint moves them out of the WAL too
+        with contextlib.suppress(sqlite3.OperationalError):
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def _remove_unreferenced(self, shas: set[str]) -> None:
+        conn = self._conn()
+        with write_transaction(conn):
+            for sha256 in shas:
+                still_used = conn.execute(
+                    "SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1", (sha256,)
+                ).fetchone()
+                if still_used is None:
+                    self.files.path(sha256).unlink(missing_ok=True)

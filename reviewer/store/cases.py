@@ -1,0 +1,123 @@
+"""Cases: one Plaid user (user_token or user_id) plus the label a reviewer gives it."""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+from typing import Any
+
+from reviewer.store.audit import DECISION_PREFIX
+from reviewer.store.connection import utc_now, write_transaction
+from reviewer.store.errors import LabelInUse
+from reviewer.store.records import CaseRow, StoredCase
+
+# no 0/o, 1/l/i: ids get read aloud and typed from printouts
+_ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+_ID_LENGTH = 8
+_CASE_COLUMNS = "id, label, user_token, user_id, created_at, purged_at"
+
+
+def _new_case_id() -> str:
+    return "".join(secrets.choice(_ID_ALPHABET) for _ in range(_ID_LENGTH))
+
+
+def _case(row: tuple[Any, ...] | None) -> StoredCase | None:
+    return None if row is None else StoredCase(*row)
+
+
+def get_or_create_case(
+    conn: sqlite3.Connection, *, user_token: str | None, user_id: str | None, label: str | None
+) -> StoredCase:
+    """The live case of this user (matched by user_token, else user_id), created if new.
+
+    A label given for an existing case relabels it; a label naming another case is refused.
+    """
+    if not user_token and not user_id:
+        raise ValueError("a case needs a user_token or a user_id")
+    with write_transaction(conn):
+        key_column, key = ("user_token", user_token) if user_token else ("user_id", user_id)
+        row = conn.execute(
+            f"SELECT {_CASE_COLUMNS} FROM cases WHERE {key_column} = ?"  # noqa: S608
+            " AND purged_at IS NULL ORDER BY created_at LIMIT 1",
+            (key,),
+        ).fetchone()
+        if label is not None:
+            owner = conn.execute(
+                "SELECT id FROM cases WHERE label = ? AND purged_at IS NULL", (label,)
+            ).fetchone()
+            if owner is not None and (row is None or owner[0] != row[0]):
+                raise LabelInUse(f"The label {label!r} already names case {owner[0]}.")
+        if row is not None:
+            case = StoredCase(*row)
+            updates: dict[str, str] = {}
+            if label is not None and label != case.label:
+                updates["label"] = label
+            if user_id and not case.user_id:
+                updates["user_id"] = user_id
+            if user_token and not case.user_token:
+                updates["user_token"] = user_token
+            for column, value in updates.items():
+                conn.execute(
+                    f"UPDATE cases SET {column} = ? WHERE id = ?",  # noqa: S608
+                    (value, case.id),
+                )
+            row = conn.execute(
+                f"SELECT {_CASE_COLUMNS} FROM cases WHERE id = ?",  # noqa: S608
+                (case.id,),
+            ).fetchone()
+            return StoredCase(*row)
+        while True:
+            case_id = _new_case_id()
+            if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
+                break
+        created_at = utc_now()
+        conn.execute(
+            "INSERT INTO cases (id, label, user_token, user_id, created_at) VALUES (?, ?, ?, ?, ?)",
+            (case_id, label, user_token, user_id, created_at),
+        )
+        return StoredCase(case_id, label, user_token, user_id, created_at)
+
+
+def find_case(conn: sqlite3.Connection, key: str) -> StoredCase | None:
+    """The live case whose id, else label, is `key`."""
+    by_id = conn.execute(
+        f"SELECT {_CASE_COLUMNS} FROM cases WHERE id = ? AND purged_at IS NULL",  # noqa: S608
+        (key,),
+    ).fetchone()
+    if by_id is not None:
+        return _case(by_id)
+    return _case(
+        conn.execute(
+            f"SELECT {_CASE_COLUMNS} FROM cases WHERE label = ? AND purged_at IS NULL",  # noqa: S608
+            (key,),
+        ).fetchone()
+    )
+
+
+def case_by_id(conn: sqlite3.Connection, case_id: str) -> StoredCase | None:
+    """The case with this id, purged or not (purged cases still have an audit trail)."""
+    return _case(
+        conn.execute(
+            f"SELECT {_CASE_COLUMNS} FROM cases WHERE id = ?",  # noqa: S608
+            (case_id,),
+        ).fetchone()
+    )
+
+
+def list_cases(conn: sqlite3.Connection) -> list[CaseRow]:
+    """The queue: every live case with its newest snapshot's figures and newest decision."""
+    rows = conn.execute(
+        """SELECT c.id, c.label, s.applicant_name, s.max_risk_score,
+                  (SELECT COUNT(*) FROM documents d WHERE d.snapshot_id = s.id),
+                  a.action, s.fetched_at, c.user_token, c.user_id, c.created_at, a.timestamp
+           FROM cases c
+           LEFT JOIN snapshots s
+             ON s.id = (SELECT MAX(id) FROM snapshots WHERE case_id = c.id)
+           LEFT JOIN audit a
+             ON a.id = (SELECT MAX(id) FROM audit WHERE case_id = c.id
+                        AND substr(action, 1, ?) = ?)
+           WHERE c.purged_at IS NULL
+           ORDER BY c.created_at, c.id""",
+        (len(DECISION_PREFIX), DECISION_PREFIX),
+    ).fetchall()
+    return [CaseRow(*row) for row in rows]

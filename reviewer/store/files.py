@@ -1,0 +1,133 @@
+"""Content-addressed document files: `documents/ab/abcdef...` named by SHA-256.
+
+A file appears under its final name only complete and fsynced: it is written to a temporary
+name in `documents/.tmp/`, fsynced, renamed into place, and the directory is fsynced. Killing
+the process at any moment leaves at worst a temporary file, which the next open removes.
+Temporary names carry the writer's pid so a second process sharing the directory never has its
+in-flight file removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import secrets
+import time
+from pathlib import Path
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_TEMP = re.compile(r"(\d+)-[0-9a-f]+\.part")
+# a temp file this old is abandoned even if its pid was reused by an unrelated process
+TEMP_MAX_AGE_SECONDS = 24 * 3600
+
+
+def private_dir(path: Path) -> Path:
+    """Create `path` (and parents) with mode 0700; make an existing one 0700 too."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
+    return path
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename or a new entry in `path` durable."""
+    if os.name == "nt":  # directories cannot be opened for fsync there; NTFS journals renames
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def check_sha256(sha256: str) -> str:
+    """Return `sha256` if it is 64 lowercase hex digits, else raise: it becomes a path."""
+    if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
+        raise ValueError("not a SHA-256 hex digest")
+    return sha256
+
+
+class DocumentFiles:
+    """The `documents/` tree of a data directory."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = private_dir(root)
+        self.temp_dir = private_dir(root / ".tmp")
+
+    def path(self, sha256: str) -> Path:
+        """Where the file with this digest lives (whether or not it exists)."""
+        check_sha256(sha256)
+        return self.root / sha256[:2] / sha256
+
+    def put(self, data: bytes) -> tuple[str, Path]:
+        """Store `data` durably under its SHA-256; idempotent. Returns (sha256, path)."""
+        sha256 = hashlib.sha256(data).hexdigest()
+        final = self.path(sha256)
+        if final.is_file():
+            # a re-put file is about to be referenced: keep gc's grace period from expiring it
+            with contextlib.suppress(FileNotFoundError):
+                os.utime(final)
+                return sha256, final
+        shard = final.parent
+        if not shard.is_dir():
+            private_dir(shard)
+            fsync_dir(self.root)
+        temp = self.temp_dir / f"{os.getpid()}-{secrets.token_hex(8)}.part"
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            temp.unlink(missing_ok=True)
+            raise
+        os.close(fd)
+        os.replace(temp, final)
+        fsync_dir(shard)
+        return sha256, final
+
+    def stored_digests(self) -> list[tuple[str, Path]]:
+        """Every (sha256, path) of a complete file in the tree."""
+        found = []
+        for shard in self.root.iterdir():
+            if len(shard.name) != 2 or not shard.is_dir():
+                continue
+            for entry in shard.iterdir():
+                if _SHA256.fullmatch(entry.name) and entry.name[:2] == shard.name:
+                    found.append((entry.name, entry))
+        return found
+
+    def remove_orphaned_temps(self) -> int:
+        """Delete temporary files whose writer is gone (or that are very old). Returns a count."""
+        removed = 0
+        now = time.time()
+        for entry in self.temp_dir.iterdir():
+            match = _TEMP.fullmatch(entry.name)
+            try:
+                age = now - entry.stat().st_mtime
+            except FileNotFoundError:
+                continue
+            writer_alive = match is not None and _pid_alive(int(match.group(1)))
+            if writer_alive and age < TEMP_MAX_AGE_SECONDS:
+                continue
+            with contextlib.suppress(FileNotFoundError):
+                entry.unlink()
+                removed += 1
+        return removed
+
+
+def _pid_alive(pid: int) -> bool:
+    # on Windows os.kill(pid, 0) would terminate the process: rely on the age limit there
+    if pid == os.getpid() or os.name == "nt":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
