@@ -1,0 +1,71 @@
+"""HTML for the read-only tabs (rendered by QTextBrowser). Every value is escaped: the documents
+and Plaid's fields are untrusted input."""
+
+from __future__ import annotations
+
+from html import escape
+
+from reviewer.ui.present.forms import Form, Section, Table
+
+STYLE = """
+<style>
+h2 { margin: 6px 0 4px 0; } h3 { margin: 10px 0 2px 0; }
+table.t { border-collapse: collapse; margin: 2px 0 8px 0; }
+table.t td, table.t th { border: 1px solid palette(mid); padding: 3px 8px; }
+th { text-align: left; }
+td.num { text-align: right; }
+.bad { background-color: #f8d7da; color: #721c24; font-weight: bold; }
+.warn { color: #b35900; }
+.muted { color: gray; }
+</style>
+"""
+
+
+def e(value: object) -> str:
+    """Escape any value for HTML text."""
+    return escape(str(value), quote=True)
+
+
+def table(headers: list[str], rows: list[list[str]], bad_rows: set[int] | None = None) -> str:
+    """An HTML table; rows listed in `bad_rows` are marked as mismatches."""
+    head = "".join(f"<th>{e(h)}</th>" for h in headers)
+    body = []
+    for i, row in enumerate(rows):
+        cls = ' class="bad"' if bad_rows and i in bad_rows else ""
+        cells = "".join(f"<td>{e(c)}</td>" for c in row)
+        body.append(f"<tr{cls}>{cells}</tr>")
+    return f'<table class="t" cellspacing="0"><tr>{head}</tr>{"".join(body)}</table>'
+
+
+def _section(section: Section) -> str:
+    out = [f"<h3>{e(section.title)}</h3>"]
+    if section.fields:
+        out.append(
+            table(["", ""], [[k, v] for k, v in section.fields]).replace(
+                "<tr><th></th><th></th></tr>", ""
+            )
+        )
+    if section.table is not None:
+        out.append(_table(section.table))
+    return "".join(out)
+
+
+def _table(t: Table) -> str:
+    return table(t.headers, t.rows)
+
+
+def form_html(form: Form) -> str:
+    """One payroll document as a titled form."""
+    doc = f' <span class="muted">({e(form.document_id)})</span>' if form.document_id else ""
+    return f"<h2>{e(form.title)}{doc}</h2>" + "".join(_section(s) for s in form.sections)
+
+
+def page(body: str) -> str:
+    """Wrap a body in the shared stylesheet."""
+    return f"<html><head>{STYLE}</head><body>{body}</body></html>"
+
+
+def empty(what: str, reason: str | None = None) -> str:
+    """The message shown when a tab has nothing (and why, when known)."""
+    why = f"<p class='muted'>{e(reason)}</p>" if reason else ""
+    return page(f"<p><i>No {e(what)} in this case.</i></p>{why}")

@@ -1,0 +1,189 @@
+"""The one task runner: every piece of network, disk and render work goes through it.
+
+Modelled on Anki's `aqt.taskman`: `runner.run(fn, on_done=..., on_error=..., on_progress=...)`
+runs `fn(handle)` on a private QThreadPool and delivers results on the GUI thread through queued
+signals. A task started with a `key` makes older tasks with the same key stale; their results are
+dropped (a newer page render replaces an older one). `shutdown()` cancels and waits for every task
+so no thread outlives the window. Tests use `synchronous=True`, which runs tasks inline.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class TaskCancelled(Exception):
+    """Raised inside a task (by `handle.check_cancelled()`) when the user cancelled it."""
+
+
+@dataclass
+class TaskHandle:
+    """What a task function receives: report progress, ask whether it was cancelled."""
+
+    task_id: int
+    key: str | None
+    _runner: TaskRunner = field(repr=False)
+    _cancel: threading.Event = field(default_factory=threading.Event, repr=False)
+
+    def report(self, progress: Any) -> None:
+        """Send a progress object to the task's `on_progress` on the GUI thread."""
+        self._runner._deliver_progress(self.task_id, progress)
+
+    def is_cancelled(self) -> bool:
+        """True once `cancel()` was called (or the runner is shutting down)."""
+        return self._cancel.is_set()
+
+    def check_cancelled(self) -> None:
+        """Raise TaskCancelled if the task was cancelled."""
+        if self._cancel.is_set():
+            raise TaskCancelled
+
+    def cancel(self) -> None:
+        """Ask the task to stop; its result will be dropped."""
+        self._cancel.set()
+
+
+@dataclass
+class _Pending:
+    handle: TaskHandle
+    label: str
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[BaseException], None] | None
+    on_progress: Callable[[Any], None] | None
+
+
+class _Job(QRunnable):
+    def __init__(self, runner: TaskRunner, fn: Callable[[TaskHandle], Any], handle: TaskHandle):
+        super().__init__()
+        self.setAutoDelete(True)
+        self._runner, self._fn, self._handle = runner, fn, handle
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self._handle)
+        except BaseException as exc:  # noqa: BLE001 - every failure is delivered to the GUI
+            exc.__dict__.setdefault("_reviewer_tb", traceback.format_exc())
+            self._runner._finished.emit(self._handle.task_id, None, exc)
+        else:
+            self._runner._finished.emit(self._handle.task_id, result, None)
+
+
+class TaskRunner(QObject):
+    """Runs callables off the GUI thread; see the module docstring."""
+
+    busy_changed = Signal(int, str)  # running task count, label of the newest running task
+    progress = Signal(str, object)  # label, progress object (for the status bar)
+    unexpected_error = Signal(str, str)  # summary, details (traceback) for the error dialog
+    _finished = Signal(int, object, object)
+    _progressed = Signal(int, object)
+
+    def __init__(
+        self, parent: QObject | None = None, *, synchronous: bool = False, max_threads: int = 2
+    ) -> None:
+        super().__init__(parent)
+        self.synchronous = synchronous
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._ids = itertools.count(1)
+        self._pending: dict[int, _Pending] = {}
+        self._latest_by_key: dict[str, int] = {}
+        self._closed = False
+        self._finished.connect(self._on_finished)
+        self._progressed.connect(self._on_progress)
+
+    def run(
+        self,
+        fn: Callable[[TaskHandle], Any],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[Any], None] | None = None,
+        key: str | None = None,
+        label: str = "",
+    ) -> TaskHandle:
+        """Start `fn(handle)`; callbacks run on the GUI thread unless the task went stale."""
+        task_id = next(self._ids)
+        handle = TaskHandle(task_id, key, self)
+        if self._closed:
+            handle.cancel()
+            return handle
+        if key is not None:
+            older = self._latest_by_key.get(key)
+            if older in self._pending:
+                self._pending[older].handle.cancel()
+            self._latest_by_key[key] = task_id
+        self._pending[task_id] = _Pending(handle, label, on_done, on_error, on_progress)
+        self._emit_busy()
+        if self.synchronous:
+            _Job(self, fn, handle).run()
+        else:
+            self._pool.start(_Job(self, fn, handle))
+        return handle
+
+    def running(self) -> list[TaskHandle]:
+        """Handles of the tasks not yet finished."""
+        return [p.handle for p in self._pending.values()]
+
+    def cancel_all(self) -> None:
+        """Cancel every running task (their results are dropped)."""
+        for p in self._pending.values():
+            p.handle.cancel()
+
+    def shutdown(self, timeout_ms: int = 10000) -> bool:
+        """Cancel everything and wait for the pool's threads; True if they all finished."""
+        self._closed = True
+        self.cancel_all()
+        done = bool(self._pool.waitForDone(timeout_ms))
+        self._pending.clear()
+        return done
+
+    def _deliver_progress(self, task_id: int, progress: Any) -> None:
+        if self.synchronous:
+            self._on_progress(task_id, progress)
+        else:
+            self._progressed.emit(task_id, progress)
+
+    def _emit_busy(self) -> None:
+        labels = [p.label for p in self._pending.values() if p.label]
+        self.busy_changed.emit(len(self._pending), labels[-1] if labels else "")
+
+    @Slot(int, object)
+    def _on_progress(self, task_id: int, progress: Any) -> None:
+        pending = self._pending.get(task_id)
+        if pending is None or pending.handle.is_cancelled():
+            return
+        self.progress.emit(pending.label, progress)
+        if pending.on_progress is not None:
+            pending.on_progress(progress)
+
+    @Slot(int, object, object)
+    def _on_finished(self, task_id: int, result: Any, error: BaseException | None) -> None:
+        pending = self._pending.pop(task_id, None)
+        if pending is None:
+            return
+        key = pending.handle.key
+        if key is not None and self._latest_by_key.get(key) == task_id:
+            del self._latest_by_key[key]
+        self._emit_busy()
+        if pending.handle.is_cancelled() or isinstance(error, TaskCancelled):
+            return  # stale or cancelled: the user asked for something newer
+        if error is None:
+            if pending.on_done is not None:
+                pending.on_done(result)
+            return
+        if pending.on_error is not None:
+            pending.on_error(error)
+            return
+        details = getattr(error, "_reviewer_tb", None) or "".join(traceback.format_exception(error))
+        log.error("task %s failed: %s", pending.label or task_id, details)
+        self.unexpected_error.emit(f"{type(error).__name__}: {error}", details)
