@@ -1,0 +1,262 @@
+"""Sending one request to Plaid (or a signed download URL) and turning the answer into bytes or
+one of :mod:`reviewer.plaid.errors`.
+
+Bodies are read as a stream with a size cap (applicants' documents are untrusted, and so is
+whatever a proxy sends), kept as the exact bytes received, and never decoded as text except for
+a short snippet in an error message. Credentials travel only in the headers of API requests,
+never to a download URL and never into a log line or an exception.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+import httpx
+
+from reviewer.plaid._retry import (
+    RequestKind,
+    RetryPolicy,
+    call_with_retries,
+    retry_after_seconds,
+)
+from reviewer.plaid.errors import (
+    DocumentDownloadError,
+    PlaidApiError,
+    PlaidConnectionError,
+    PlaidTimeout,
+    PlaidUnexpectedResponse,
+)
+
+logger = logging.getLogger("reviewer.plaid")
+
+PLAID_VERSION = "2020-09-14"
+DOWNLOAD_ENDPOINT = "download_url"
+M = TypeVar("M")
+
+
+@dataclass(frozen=True)
+class PlaidResponse(Generic[M]):
+    """One answer as received: the parsed ``model`` plus the exact ``raw`` bytes for audit."""
+
+    model: M
+    raw: bytes = field(repr=False)
+    http_status: int
+    request_id: str | None
+    endpoint: str
+    content_type: str | None = None
+
+    @property
+    def body(self) -> bytes:
+        """The raw body bytes (alias of ``raw``)."""
+        return self.raw
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A 2xx answer's bytes and metadata, before parsing."""
+
+    raw: bytes
+    http_status: int
+    content_type: str | None
+    request_id: str | None
+
+
+class PlaidHttp:
+    """The HTTP side of the client: URLs, headers, streaming, error mapping and retries."""
+
+    def __init__(
+        self,
+        *,
+        http: httpx.Client,
+        base_url: str,
+        auth_headers: Callable[[], Mapping[str, str]],
+        timeout: httpx.Timeout,
+        policy: RetryPolicy,
+        sleep: Callable[[float], None],
+        max_body_bytes: int,
+    ) -> None:
+        self._http = http
+        self._base_url = base_url.rstrip("/")
+        self._auth_headers = auth_headers
+        self._timeout = timeout
+        self.policy = policy
+        self._sleep = sleep
+        self._max_body_bytes = max_body_bytes
+
+    def post(self, path: str, body: Mapping[str, Any], kind: RequestKind) -> Answer:
+        """POST a JSON body to a Plaid endpoint, with retries; the 2xx answer or an error."""
+        content = json.dumps(body, separators=(",", ":")).encode()
+
+        def once() -> Answer:
+            headers = {
+                **self._auth_headers(),
+                "Plaid-Version": PLAID_VERSION,
+                "Content-Type": "application/json",
+            }
+            request = self._http.build_request(
+                "POST", self._base_url + path, content=content, headers=headers,
+                timeout=self._timeout,
+            )  # fmt: skip
+            return self._api_answer(path, request)
+
+        return call_with_retries(
+            once, policy=self.policy, kind=kind, endpoint=path, sleep=self._sleep
+        )
+
+    def download(self, url: str) -> Answer:
+        """GET a signed document URL without Plaid's credentials; bytes as received."""
+        target = _checked_download_url(url)
+        where = f"{target.host}{target.path}"  # never the query: it holds the signature
+
+        def once() -> Answer:
+            request = self._http.build_request("GET", target, timeout=self._timeout)
+            status, headers, raw = self._exchange(request, DOWNLOAD_ENDPOINT, follow=True)
+            content_type = headers.get("content-type")
+            logger.debug("GET %s -> %d (%d bytes)", where, status, len(raw))
+            if 200 <= status < 300:
+                return Answer(raw, status, content_type, None)
+            plaid_body = _plaid_error_body(raw)
+            raise DocumentDownloadError(
+                "document download failed",
+                http_status=status,
+                content_type=content_type,
+                raw=raw,
+                error_code=_str(plaid_body.get("error_code")) if plaid_body else None,
+                request_id=_str(plaid_body.get("request_id")) if plaid_body else None,
+            )
+
+        return call_with_retries(
+            once,
+            policy=self.policy,
+            kind=RequestKind.DOWNLOAD,
+            endpoint=DOWNLOAD_ENDPOINT,
+            sleep=self._sleep,
+        )
+
+    def _api_answer(self, path: str, request: httpx.Request) -> Answer:
+        status, headers, raw = self._exchange(request, path, follow=False)
+        content_type = headers.get("content-type")
+        retry_after = retry_after_seconds(headers.get("retry-after"))
+        plaid_body = _plaid_error_body(raw) if status >= 400 else None
+        request_id = _str(plaid_body.get("request_id")) if plaid_body else None
+        # a JSON success body carries its request_id inside; the caller parses it once
+        request_id = request_id or headers.get("plaid-request-id")
+        logger.debug("POST %s -> %d request_id=%s (%d bytes)", path, status, request_id, len(raw))
+        if 200 <= status < 300:
+            return Answer(raw, status, content_type, request_id)
+        if plaid_body is not None:
+            raise PlaidApiError(
+                endpoint=path, http_status=status, body=plaid_body, retry_after=retry_after
+            )
+        raise PlaidUnexpectedResponse(
+            "HTTP error without a Plaid error body",
+            endpoint=path,
+            http_status=status,
+            content_type=content_type,
+            raw=raw,
+            retry_after=retry_after,
+        )
+
+    def _exchange(
+        self, request: httpx.Request, endpoint: str, *, follow: bool
+    ) -> tuple[int, httpx.Headers, bytes]:
+        """Send once; status, headers and the body read in full (up to the cap)."""
+        try:
+            response = self._http.send(request, stream=True, follow_redirects=follow)
+            try:
+                raw = self._read_capped(response, endpoint)
+            finally:
+                response.close()
+        except httpx.TimeoutException as exc:
+            phase = _TIMEOUT_PHASES.get(type(exc), "read")
+            raise PlaidTimeout(
+                f"{phase} timeout talking to {request.url.host}", endpoint=endpoint, phase=phase
+            ) from None
+        except httpx.TransportError as exc:
+            # a ConnectError means no connection, hence no request; anything later may have
+            # delivered it, which matters for mutations and one-time download URLs
+            sent = not isinstance(exc, httpx.ConnectError | httpx.UnsupportedProtocol)
+            raise PlaidConnectionError(
+                f"{type(exc).__name__} talking to {request.url.host}: {_safe_text(exc)}",
+                endpoint=endpoint,
+                request_sent=sent,
+            ) from None
+        return response.status_code, response.headers, raw
+
+    def _read_capped(self, response: httpx.Response, endpoint: str) -> bytes:
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > self._max_body_bytes:
+                message = f"response larger than {self._max_body_bytes} bytes"
+                if endpoint == DOWNLOAD_ENDPOINT:
+                    raise DocumentDownloadError(message, http_status=response.status_code)
+                raise PlaidUnexpectedResponse(
+                    message,
+                    endpoint=endpoint,
+                    http_status=response.status_code,
+                    content_type=response.headers.get("content-type"),
+                    raw=b"",
+                )
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+_TIMEOUT_PHASES: dict[type[httpx.TimeoutException], str] = {
+    httpx.ConnectTimeout: "connect",
+    httpx.ReadTimeout: "read",
+    httpx.WriteTimeout: "write",
+    httpx.PoolTimeout: "pool",
+}
+
+
+def _checked_download_url(url: str) -> httpx.URL:
+    """The URL to fetch, refusing anything but https (plain http only to loopback, for the
+    local sandbox): an applicant's documents must not cross the network in clear text."""
+    try:
+        target = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise DocumentDownloadError(f"invalid download URL ({exc})", http_status=None) from None
+    if target.scheme == "https" and target.host:
+        return target
+    if target.scheme == "http" and _is_loopback(target.host):
+        return target
+    raise DocumentDownloadError(
+        f"refusing to download over {target.scheme or 'no scheme'} from {target.host or '?'}",
+        http_status=None,
+    )
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _plaid_error_body(raw: bytes) -> dict[str, Any] | None:
+    """The body as a dict if it is Plaid's error object, else None."""
+    try:
+        body = json.loads(raw)
+    except ValueError:
+        return None
+    if isinstance(body, dict) and isinstance(body.get("error_code"), str):
+        return body
+    return None
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _safe_text(exc: Exception) -> str:
+    # httpx messages describe the socket error; they never include headers, but keep them short
+    return str(exc)[:200]
