@@ -117,6 +117,8 @@ class ThreadConnections:
 
     def get(self) -> sqlite3.Connection:
         """This thread's connection, opened on first use."""
+        if self._closed:
+            raise StoreError("The case store is closed.")
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is not None:
             return conn

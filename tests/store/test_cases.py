@@ -1,0 +1,91 @@
+"""Cases: identity by user_token / user_id, labels, the queue, persistence across opens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.store import CaseStore, LabelInUse
+from tests.store.helpers import save_fetch
+
+
+def test_same_user_token_gives_the_same_case(store: CaseStore) -> None:
+    first = store.get_or_create_case(user_token="user-sandbox-aaa", user_id=None, label="APP-1")
+    again = store.get_or_create_case(user_token="user-sandbox-aaa", user_id=None, label=None)
+    other = store.get_or_create_case(user_token="user-sandbox-bbb", user_id=None, label=None)
+
+    assert again.id == first.id
+    assert again.label == "APP-1"
+    assert other.id != first.id
+    assert len(first.id) == 8
+    assert first.id.isalnum()
+
+
+def test_case_by_user_id_then_token_is_merged(store: CaseStore) -> None:
+    by_id = store.get_or_create_case(user_token=None, user_id="usr_123", label=None)
+    same = store.get_or_create_case(user_token=None, user_id="usr_123", label="L-9")
+
+    assert same.id == by_id.id
+    assert same.label == "L-9"
+
+
+def test_case_needs_an_identity(store: CaseStore) -> None:
+    with pytest.raises(ValueError):
+        store.get_or_create_case(user_token=None, user_id=None, label="x")
+
+
+def test_label_naming_another_case_is_refused(store: CaseStore) -> None:
+    store.get_or_create_case(user_token="tok-a", user_id=None, label="APP-1")
+    with pytest.raises(LabelInUse, match="APP-1"):
+        store.get_or_create_case(user_token="tok-b", user_id=None, label="APP-1")
+    assert [row.label for row in store.list_cases()] == ["APP-1"]
+
+
+def test_find_case_by_id_or_label(store: CaseStore) -> None:
+    case = store.get_or_create_case(user_token="tok-a", user_id=None, label="APP-7")
+
+    assert store.find_case(case.id) == case
+    assert store.find_case("APP-7") == case
+    assert store.find_case("nope") is None
+
+
+def test_user_token_is_masked_in_reprs(store: CaseStore) -> None:
+    case = store.get_or_create_case(user_token="user-sandbox-SECRETISH", user_id=None, label=None)
+    (row,) = store.list_cases()
+
+    assert case.user_token == "user-sandbox-SECRETISH"
+    assert "SECRETISH" not in repr(case)
+    assert "SECRETISH" not in repr(row)
+
+
+def test_queue_shows_latest_snapshot_and_decision(store: CaseStore) -> None:
+    fetched = store.get_or_create_case(user_token="tok-a", user_id=None, label="A")
+    untouched = store.get_or_create_case(user_token="tok-b", user_id=None, label="B")
+    save_fetch(store, fetched.id, "old", n_docs=1)
+    save_fetch(store, fetched.id, "newer", n_docs=3)
+    store.append_audit(
+        fetched.id, actor="ann", action="decision.escalate", details={}, app_version="1"
+    )
+    store.append_audit(fetched.id, actor="ann", action="disposition", details={}, app_version="1")
+
+    rows = {row.label: row for row in store.list_cases()}
+
+    assert rows["A"].applicant_name == "Applicant newer"
+    assert rows["A"].document_count == 3
+    assert rows["A"].max_risk_score == 72.5
+    assert rows["A"].decision == "decision.escalate"
+    assert rows["A"].fetched_at is not None
+    assert rows["B"].id == untouched.id
+    assert (rows["B"].document_count, rows["B"].decision, rows["B"].fetched_at) == (0, None, None)
+
+
+def test_cases_survive_reopening(data_dir: Path) -> None:
+    with CaseStore(data_dir) as store:
+        case = store.get_or_create_case(user_token="tok-a", user_id="usr-a", label="APP-1")
+        save_fetch(store, case.id, "one")
+    with CaseStore(data_dir) as reopened:
+        assert reopened.find_case("APP-1") == case
+        snap = reopened.latest_snapshot(case.id)
+        assert snap is not None
+        assert snap.applicant_name == "Applicant one"
