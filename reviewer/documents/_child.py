@@ -1,0 +1,199 @@
+# mypy: disable-error-code="no-untyped-call"
+# (PyMuPDF ships py.typed but leaves many functions unannotated.)
+"""The documents worker process: the only place the app runs PyMuPDF on applicants' files.
+
+It runs `serve` in a spawned process under an address-space limit. Requests arrive over a
+pipe as (op, args); replies are ("ok", result) or ("error", kind, message). Rendered pixels
+go into a shared-memory block the parent owns, never through the pipe; when the block is too
+small the child answers ("need", nbytes) and waits for a bigger one.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.shared_memory import SharedMemory
+from typing import Any
+
+import pymupdf
+
+from reviewer.documents._open import open_document
+from reviewer.documents.inspect import inspect_document
+from reviewer.documents.locate import SignalQuery, locate_in_document
+from reviewer.documents.pagetext import PageText
+
+# A hostile MediaBox (say 1e6 points square) would ask for terabytes of pixels; renders are
+# scaled down to this many pixels instead (the reply carries the zoom actually used).
+MAX_RENDER_PIXELS = 40_000_000
+_OPEN_DOCUMENTS = 4
+_PAGE_TEXTS_PER_DOCUMENT = 64
+
+
+class RequestError(Exception):
+    """A request the document cannot satisfy (bad page, password): reported, not fatal."""
+
+
+@dataclass
+class _OpenDocument:
+    doc: pymupdf.Document
+    pages: OrderedDict[int, PageText | None]
+
+    def page(self, index: int) -> pymupdf.Page:
+        if not 0 <= index < self.doc.page_count:
+            raise RequestError(
+                f"page {index + 1} out of range (document has {self.doc.page_count} pages)"
+            )
+        return self.doc[index]
+
+    def page_text(self, index: int) -> PageText | None:
+        if index in self.pages:
+            self.pages.move_to_end(index)
+            return self.pages[index]
+        try:
+            text: PageText | None = PageText(self.page(index))
+        except RequestError:
+            raise
+        except Exception:  # noqa: BLE001 - a damaged page has no usable text
+            text = None
+        self.pages[index] = text
+        if len(self.pages) > _PAGE_TEXTS_PER_DOCUMENT:
+            self.pages.popitem(last=False)
+        return text
+
+
+class _Server:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.documents: OrderedDict[tuple[str, int, int], _OpenDocument] = OrderedDict()
+        self.shm: SharedMemory | None = None
+
+    def document(self, path: str) -> _OpenDocument:
+        stat = os.stat(path)
+        key = (path, stat.st_mtime_ns, stat.st_size)
+        if key in self.documents:
+            self.documents.move_to_end(key)
+            return self.documents[key]
+        try:
+            doc = open_document(path)
+        except Exception as exc:  # noqa: BLE001 - any MuPDF error on hostile input
+            raise RequestError(f"cannot open document: {exc}") from None
+        if doc.needs_pass and not doc.authenticate(""):
+            doc.close()
+            raise RequestError("password protected")
+        self.documents[key] = _OpenDocument(doc, OrderedDict())
+        if len(self.documents) > _OPEN_DOCUMENTS:
+            _, old = self.documents.popitem(last=False)
+            old.pages.clear()
+            old.doc.close()
+        return self.documents[key]
+
+    def attach(self, name: str) -> SharedMemory:
+        if self.shm is None or self.shm.name != name:
+            if self.shm is not None:
+                self.shm.close()
+            self.shm = SharedMemory(name=name)
+        return self.shm
+
+    def render(self, path: str, index: int, zoom: float, rotation: int, shm_name: str) -> Any:
+        page = self.document(path).page(index)
+        width_pt, height_pt = page.rect.width, page.rect.height
+        pixels = max(width_pt * zoom, 1.0) * max(height_pt * zoom, 1.0)
+        if pixels > MAX_RENDER_PIXELS:
+            zoom *= (MAX_RENDER_PIXELS / pixels) ** 0.5
+        matrix = pymupdf.Matrix(zoom, zoom).prerotate(rotation)
+        pix = page.get_pixmap(matrix=matrix, alpha=False)
+        samples = pix.samples_mv
+        size = len(samples)
+        shm = self.attach(shm_name)
+        if size > shm.size:
+            self.conn.send(("need", size))
+            reply = self.conn.recv()
+            shm = self.attach(reply[1])
+        buffer = shm.buf
+        assert buffer is not None
+        buffer[:size] = samples
+        return {
+            "width": pix.width,
+            "height": pix.height,
+            "stride": pix.stride,
+            "format": "RGBA8888" if pix.alpha else "RGB888",
+            "nbytes": size,
+            "page_size_pt": (width_pt, height_pt),
+            "zoom": zoom,
+        }
+
+    def handle(self, op: str, args: tuple[Any, ...]) -> Any:
+        if op == "open":
+            return inspect_document(args[0])
+        if op == "page_count":
+            return self.document(args[0]).doc.page_count
+        if op == "render":
+            return self.render(*args)
+        if op == "search":
+            text = self.document(args[0]).page_text(args[1])
+            return text.search(args[2]) if text else []
+        if op == "page_text":
+            text = self.document(args[0]).page_text(args[1])
+            return text.text() if text else ""
+        if op == "locate":
+            opened = self.document(args[0])
+            queries: list[SignalQuery] = args[1]
+            return locate_in_document(opened.doc, queries, opened.page_text)
+        if op == "sleep":  # diagnostics: lets tests make a request overrun its timeout
+            time.sleep(args[0])
+            return None
+        raise RequestError(f"unknown request {op!r}")
+
+    def close(self) -> None:
+        for opened in self.documents.values():
+            opened.pages.clear()
+            opened.doc.close()
+        if self.shm is not None:
+            self.shm.close()
+
+
+def serve(conn: Connection, memory_limit_mb: int) -> None:
+    """Entry point of the worker process: answer requests until told to quit or the pipe closes."""
+    # Ctrl+C in the terminal is for the app, which decides whether the worker should go.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _limit_memory(memory_limit_mb)
+    server = _Server(conn)
+    conn.send(("ready", os.getpid()))
+    try:
+        while True:
+            try:
+                request = conn.recv()
+            except (EOFError, OSError):
+                return
+            op, args = request[0], request[1]
+            if op == "quit":
+                return
+            try:
+                conn.send(("ok", server.handle(op, args)))
+            except RequestError as exc:
+                conn.send(("error", "document", str(exc)))
+            except MemoryError:
+                conn.send(("error", "document", "document needs more memory than allowed"))
+            except FileNotFoundError as exc:
+                conn.send(("error", "document", f"file not found: {exc.filename}"))
+            except Exception as exc:  # noqa: BLE001 - hostile input: report, keep serving
+                conn.send(("error", "document", f"{type(exc).__name__}: {exc}"))
+    finally:
+        server.close()
+
+
+def _limit_memory(memory_limit_mb: int) -> None:
+    if memory_limit_mb <= 0 or sys.platform == "win32":
+        return
+    import resource
+
+    limit = memory_limit_mb * 1024 * 1024
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))

@@ -1,0 +1,285 @@
+"""The app's handle on the documents worker process (DESIGN.md "Threads", issue 6).
+
+Applicants' files are hostile and PyMuPDF is not thread-safe, so the app never runs PyMuPDF
+itself: a `DocumentWorker` starts a separate process (multiprocessing, spawn) under an
+address-space limit and sends it one request at a time. A request that overruns `timeout_s`
+gets the process killed (`WorkerTimeout`); a process that dies raises `WorkerCrashed`; either
+way the next request starts a fresh process. Rendered pixels come back through a shared-memory
+block owned by this side, not through the pipe.
+
+Callers may use one worker from several threads: requests are serialised by a lock.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import sys
+import threading
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from multiprocessing.shared_memory import SharedMemory
+from pathlib import Path
+from typing import Any
+
+from reviewer.documents.inspect import DocumentInfo
+from reviewer.documents.locate import LocatedSignal, SignalQuery
+from reviewer.documents.pagetext import Rect
+
+_MIB = 1024 * 1024
+_INITIAL_SHARED_BYTES = 16 * _MIB
+
+
+class WorkerError(Exception):
+    """The documents worker could not answer; the next request restarts it."""
+
+
+class WorkerCrashed(WorkerError):
+    """The worker process died while handling a request (a crash or the memory limit)."""
+
+
+class WorkerTimeout(WorkerError):
+    """A request took longer than the worker's time limit; the process was killed."""
+
+
+class DocumentError(Exception):
+    """The worker is fine, but the document cannot do this (corrupt, password, no such page)."""
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """Pixels of one rendered page, copied out of shared memory (safe to keep).
+
+    `zoom` is the scale actually used: a page too large to render at the requested zoom is
+    scaled down. `page_size_pt` is the page's size in PDF points before rotation by the caller.
+    """
+
+    width: int
+    height: int
+    stride: int
+    format: str  # "RGB888" or "RGBA8888", the QImage format names
+    data: bytes
+    page_size_pt: tuple[float, float]
+    zoom: float
+
+    def __repr__(self) -> str:
+        return f"RenderedPage({self.width}x{self.height} {self.format}, zoom={self.zoom:.3g})"
+
+
+class DocumentWorker:
+    """A separate process that opens, renders and searches documents for the app."""
+
+    def __init__(
+        self,
+        memory_limit_mb: int = 1024,
+        timeout_s: float = 20.0,
+        startup_timeout_s: float = 60.0,
+    ) -> None:
+        self.memory_limit_mb = memory_limit_mb
+        self.timeout_s = timeout_s
+        self.startup_timeout_s = startup_timeout_s
+        self._lock = threading.Lock()
+        self._context = multiprocessing.get_context("spawn")
+        self._process: BaseProcess | None = None
+        self._conn: Connection | None = None
+        self._shm: SharedMemory | None = None
+        self._closed = False
+
+    # -- public requests -------------------------------------------------------------------
+
+    def open(self, path: str | Path) -> DocumentInfo:
+        """Inspect a document: page count, text layer, repair, encryption, problem in words."""
+        info: DocumentInfo = self._request("open", str(path))
+        return info
+
+    def page_count(self, path: str | Path) -> int:
+        """Number of pages; DocumentError if the document cannot be opened."""
+        count: int = self._request("page_count", str(path))
+        return count
+
+    def render_page(
+        self, path: str | Path, page_index: int, zoom: float, rotation: int = 0
+    ) -> RenderedPage:
+        """Render page `page_index` (0-based) at `zoom` (1.0 = 72 dpi), rotated clockwise."""
+        meta: dict[str, Any] = self._request("render", str(path), page_index, zoom, rotation)
+        assert self._shm is not None and self._shm.buf is not None
+        data = bytes(self._shm.buf[: meta["nbytes"]])
+        return RenderedPage(
+            width=meta["width"],
+            height=meta["height"],
+            stride=meta["stride"],
+            format=meta["format"],
+            data=data,
+            page_size_pt=meta["page_size_pt"],
+            zoom=meta["zoom"],
+        )
+
+    def search(self, path: str | Path, page_index: int, text: str) -> list[Rect]:
+        """Rectangles (PDF points, origin top-left) of `text` on a page, as Ctrl+F finds it."""
+        rects: list[Rect] = self._request("search", str(path), page_index, text)
+        return rects
+
+    def page_text(self, path: str | Path, page_index: int) -> str:
+        """The plain text of a page ("" for a scan or photo)."""
+        text: str = self._request("page_text", str(path), page_index)
+        return text
+
+    def locate(self, path: str | Path, queries: list[SignalQuery]) -> list[LocatedSignal]:
+        """Place risk signals on the document (see `reviewer.documents.locate`)."""
+        located: list[LocatedSignal] = self._request("locate", str(path), list(queries))
+        return located
+
+    @property
+    def pid(self) -> int | None:
+        """Process id of the running worker, or None when none is running."""
+        process = self._process
+        return process.pid if process is not None and process.is_alive() else None
+
+    def start(self) -> None:
+        """Start the process now rather than on the first request (it takes a moment)."""
+        with self._lock:
+            self._ensure_started()
+
+    def close(self) -> None:
+        """Stop the worker process and free the shared memory. Safe to call twice."""
+        with self._lock:
+            self._closed = True
+            self._stop(graceful=True)
+            if self._shm is not None:
+                self._shm.close()
+                self._shm.unlink()
+                self._shm = None
+
+    def __enter__(self) -> DocumentWorker:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: types.TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    def _request(self, op: str, *args: Any) -> Any:
+        with self._lock:
+            if self._closed:
+                raise WorkerError("documents worker is closed")
+            conn = self._ensure_started()
+            assert self._shm is not None
+            message: tuple[Any, ...] = (op, args)
+            if op == "render":
+                message = (op, (*args, self._shm.name))
+            try:
+                conn.send(message)
+                reply = self._receive(conn, op)
+                while reply[0] == "need":
+                    conn.send(("fill", self._grow_shared_memory(reply[1])))
+                    reply = self._receive(conn, op)
+            except (BrokenPipeError, ConnectionResetError, EOFError, OSError):
+                raise self._crashed(op) from None
+            if reply[0] == "ok":
+                return reply[1]
+            raise DocumentError(reply[2])
+
+    def _receive(self, conn: Connection, op: str) -> tuple[Any, ...]:
+        if not conn.poll(self.timeout_s):
+            self._stop(graceful=False)
+            raise WorkerTimeout(
+                f"documents worker took longer than {self.timeout_s:g} s on {op!r}; "
+                "it was stopped and will restart on the next request"
+            )
+        reply: tuple[Any, ...] = conn.recv()
+        return reply
+
+    def _ensure_started(self) -> Connection:
+        if self._process is not None and self._conn is not None and self._process.is_alive():
+            return self._conn
+        self._stop(graceful=False)
+        if self._shm is None:
+            self._shm = SharedMemory(create=True, size=_INITIAL_SHARED_BYTES)
+        from reviewer.documents._child import serve
+
+        parent_end, child_end = self._context.Pipe(duplex=True)
+        process = self._context.Process(
+            target=serve,
+            args=(child_end, self.memory_limit_mb),
+            name="reviewer-documents-worker",
+            daemon=True,
+        )
+        with _main_module_hidden():
+            process.start()
+        child_end.close()
+        self._process, self._conn = process, parent_end
+        try:
+            if not parent_end.poll(self.startup_timeout_s):
+                raise WorkerTimeout("documents worker did not start in time")
+            parent_end.recv()
+        except (EOFError, OSError):
+            raise self._crashed("start") from None
+        except WorkerTimeout:
+            self._stop(graceful=False)
+            raise
+        return parent_end
+
+    def _grow_shared_memory(self, size: int) -> str:
+        assert self._shm is not None
+        self._shm.close()
+        self._shm.unlink()
+        self._shm = SharedMemory(create=True, size=-(-size // _MIB) * _MIB)
+        return self._shm.name
+
+    def _crashed(self, op: str) -> WorkerCrashed:
+        process = self._process
+        how = "stopped"
+        if process is not None:
+            process.join(timeout=2.0)
+            code = process.exitcode
+            if code is not None and code < 0:
+                how = f"was killed by {signal.Signals(-code).name}"
+            elif code is not None:
+                how = f"exited with status {code}"
+        self._stop(graceful=False)
+        return WorkerCrashed(
+            f"documents worker {how} while handling {op!r} (a damaged document or the memory "
+            f"limit of {self.memory_limit_mb} MB); it will restart on the next request"
+        )
+
+    def _stop(self, graceful: bool) -> None:
+        process, conn = self._process, self._conn
+        self._process = self._conn = None
+        if process is not None:
+            if graceful and conn is not None and process.is_alive():
+                try:
+                    conn.send(("quit", ()))
+                    process.join(timeout=2.0)
+                except OSError:
+                    pass
+            if process.is_alive():
+                process.kill()
+            process.join(timeout=5.0)
+            process.close()
+        if conn is not None:
+            conn.close()
+
+
+@contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """Keep spawn from re-running the caller's main script in the worker.
+
+    The worker's entry point lives in an importable module, so it never needs `__main__`;
+    without this, every script that uses the worker would need an `if __name__ == "__main__"`
+    guard, and one without it would start the worker recursively.
+    """
+    real_main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = real_main
