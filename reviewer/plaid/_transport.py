@@ -34,6 +34,23 @@ from reviewer.plaid.errors import (
 
 logger = logging.getLogger("reviewer.plaid")
 
+
+class _RedactQueryStrings(logging.Filter):
+    """httpx logs every request's full URL at INFO; a signed download URL's query is a
+    credential for an applicant's documents, so it is cut from those records."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and any(isinstance(a, httpx.URL) for a in record.args):
+            record.args = tuple(
+                a.copy_with(query=None) if isinstance(a, httpx.URL) and a.query else a
+                for a in record.args
+            )
+        return True
+
+
+if not any(isinstance(f, _RedactQueryStrings) for f in logging.getLogger("httpx").filters):
+    logging.getLogger("httpx").addFilter(_RedactQueryStrings())
+
 PLAID_VERSION = "2020-09-14"
 DOWNLOAD_ENDPOINT = "download_url"
 M = TypeVar("M")

@@ -26,6 +26,8 @@ from __future__ import annotations
 from typing import Any
 
 _SNIPPET_CHARS = 200
+# Plaid's answer to a signed document URL that has been used or has expired
+_URL_SPENT_CODES = frozenset({"INCOME_VERIFICATION_DOCUMENT_NOT_FOUND"})
 
 
 def snippet_of(raw: bytes, limit: int = _SNIPPET_CHARS) -> str:
@@ -136,8 +138,9 @@ class DocumentDownloadError(PlaidError):
     """A signed ``download_url`` did not give the document.
 
     ``expired_or_used`` is true for 403 and 404 whatever the body (S3's XML ``AccessDenied``,
-    Plaid's JSON ``INCOME_VERIFICATION_DOCUMENT_NOT_FOUND``): a signed URL works once and expires,
-    so the caller should ask Plaid for a fresh one rather than retry this one.
+    anything), and for Plaid's JSON ``INCOME_VERIFICATION_DOCUMENT_NOT_FOUND`` whatever the status
+    (plaid-python#472): a signed URL works once and expires, so the caller should ask Plaid for a
+    fresh one rather than retry this one.
     """
 
     def __init__(
@@ -150,7 +153,7 @@ class DocumentDownloadError(PlaidError):
         error_code: str | None = None,
         request_id: str | None = None,
     ) -> None:
-        self.expired_or_used = http_status in (403, 404)
+        self.expired_or_used = http_status in (403, 404) or error_code in _URL_SPENT_CODES
         self.content_type = content_type
         self.error_code = error_code
         self.snippet = snippet_of(raw)
