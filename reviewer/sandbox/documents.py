@@ -1,0 +1,135 @@
+"""Render demo documents with docgen on first use, cache them, and check signals against them.
+
+Generating a 32-page statement takes a moment, so nothing is rendered until a download, a bank
+income PDF or a risk-signal lookup needs it; a Sandbox renders each document at most once.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from datetime import UTC, datetime
+
+from reviewer.sandbox.model import DocSpec, RiskSpec, SignalSpec, TamperSpec
+
+_MONEY = re.compile(r"\$\d{1,3}(?:,\d{3})*\.\d{2}")
+
+
+class RenderedDocument:
+    """Bytes of one generated document with its media type and page count."""
+
+    def __init__(self, data: bytes, media_type: str, page_count: int, filename: str) -> None:
+        self.data = data
+        self.media_type = media_type
+        self.page_count = page_count
+        self.filename = filename
+
+    def __repr__(self) -> str:
+        return f"RenderedDocument({self.filename!r}, {self.media_type}, {self.page_count} pages)"
+
+
+def printed_forms(value: str) -> list[str]:
+    """How an unformatted signal value may be printed: 2441.17, 2,441.17, $2,441.17."""
+    forms = [value]
+    try:
+        number = float(value)
+    except ValueError:
+        return forms
+    forms += [f"{number:,.2f}", f"${number:,.2f}"]
+    return list(dict.fromkeys(forms))
+
+
+class DocumentRenderer:
+    """Thread-safe lazy renderer and cache, one per Sandbox."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, RenderedDocument] = {}
+        self._lock = threading.Lock()
+
+    def render(self, spec: DocSpec) -> RenderedDocument:
+        """The document for `spec`, generated once."""
+        with self._lock:
+            hit = self._cache.get(spec.document_id)
+            if hit is None:
+                hit = self._cache[spec.document_id] = _generate(spec)
+            return hit
+
+    def locate_statement_edit(self, spec: DocSpec) -> DocSpec:
+        """Pick a balance printed only on the tamper page of an untampered render; retarget the edit."""
+        from reviewer.sandbox import docgen
+
+        placeholder = spec.tampers[0]
+        page = placeholder.page or 1
+        plain = docgen.bank_statement_pdf(spec.source, min_pages=spec.min_pages)
+        text = _page_text(plain.data, page)
+        for candidate in reversed(_MONEY.findall(text)):
+            if docgen.find_text_pages(plain.data, candidate) == [page]:
+                value = float(candidate.replace("$", "").replace(",", ""))
+                tamper = TamperSpec(candidate, docgen.money(value + 9000), page)
+                return DocSpec(
+                    spec.document_id, spec.kind, spec.source, (tamper,), min_pages=spec.min_pages
+                )
+        raise RuntimeError(f"no balance printed only on page {page} of the statement")
+
+    def check_signal(self, spec: DocSpec, signal: SignalSpec) -> bool:
+        """Whether the signal's expected value is printed on its page (page 0: anywhere)."""
+        if signal.expected_value is None or not signal.page_number:
+            return True
+        from reviewer.sandbox import docgen
+
+        doc = self.render(spec)
+        if doc.media_type != "application/pdf":
+            return True  # photos have no text layer to check against
+        return any(
+            signal.page_number in docgen.find_text_pages(doc.data, form)
+            for form in printed_forms(signal.expected_value)
+        )
+
+    def verify(self, docs: dict[str, DocSpec], risks: list[RiskSpec]) -> None:
+        """Raise if any single-document signal points at text that is not on its page."""
+        for risk in risks:
+            spec = docs.get(risk.document_id)
+            for signal in risk.signals:
+                if spec is not None and spec.downloadable and not self.check_signal(spec, signal):
+                    raise RuntimeError(
+                        f"signal {signal.type} on {risk.document_name}: "
+                        f"{signal.expected_value!r} is not on page {signal.page_number}"
+                    )
+
+
+def _page_text(pdf: bytes, page: int) -> str:
+    import pymupdf
+
+    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+        return str(doc[page - 1].get_text())
+
+
+def _generate(spec: DocSpec) -> RenderedDocument:
+    from reviewer.sandbox import docgen
+
+    tampers = tuple(docgen.Tamper(t.original, t.replacement, t.page) for t in spec.tampers)
+    meta = None
+    if spec.dates_mismatch:
+        meta = docgen.DocMeta(
+            creation_date=datetime(2026, 2, 3, 9, 12, tzinfo=UTC),
+            mod_date=datetime(2026, 11, 8, 23, 41, tzinfo=UTC),
+            producer="Adobe Acrobat Pro 2024",
+            creator="Adobe Acrobat Pro 2024",
+        )
+    name = spec.source.get("document_metadata", {}).get("name") or f"{spec.document_id}.pdf"
+    if spec.kind == "paystub":
+        g = docgen.paystub_pdf(spec.source, tampers=tampers, meta=meta)
+    elif spec.kind == "w2":
+        g = docgen.w2_pdf(spec.source, tampers=tampers, meta=meta)
+    elif spec.kind == "1099":
+        g = docgen.form1099_pdf(spec.source, tampers=tampers, meta=meta)
+    elif spec.kind == "statement":
+        g = docgen.bank_statement_pdf(
+            spec.source, min_pages=spec.min_pages, tampers=tampers, meta=meta
+        )
+    elif spec.kind == "photo_paystub":
+        g = docgen.photo_jpeg(docgen.paystub_pdf(spec.source), page=1, seed=7)
+    else:
+        g = docgen.bank_income_report_pdf(spec.source)
+        name = "bank_income_report.pdf"
+    return RenderedDocument(g.data, g.media_type, g.page_count, name)
