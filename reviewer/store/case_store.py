@@ -121,6 +121,10 @@ class CaseStore:
         """The live case with this id or label."""
         return cases.find_case(self._conn(), key)
 
+    def get_case(self, case_id: str) -> StoredCase | None:
+        """The case with this id, purged ones included (their audit trail stays readable)."""
+        return cases.case_by_id(self._conn(), case_id)
+
     def list_cases(self) -> list[CaseRow]:
         """The case queue, oldest case first."""
         return cases.list_cases(self._conn())

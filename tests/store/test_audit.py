@@ -114,6 +114,10 @@ def test_purge_deletes_data_keeps_trail_and_leaves_tombstone(store: CaseStore) -
 
     assert store.find_case(case.id) is None
     assert store.find_case("APP-P") is None
+    purged = store.get_case(case.id)
+    assert purged is not None
+    assert purged.purged_at is not None
+    assert (purged.label, purged.user_token, purged.user_id) == ("APP-P", None, None)
     assert [row.id for row in store.list_cases()] == [other.id]
     assert store.snapshots(case.id) == []
     assert store.latest_snapshot(case.id) is None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import reviewer.store.snapshots as snapshots_module
 from reviewer.store import CaseStore, MissingDocument, NewSnapshot, ResponseRecord, UnknownCase
@@ -170,3 +172,54 @@ def test_failed_endpoint_does_not_hide_last_good_response(store: CaseStore) -> N
     assert [r.body for r in best[PAYROLL][1]] == [b'{"v": 2}']
     assert best[RISK][0] == good
     assert [r.body for r in best[RISK][1]] == [b'{"r": 1}']
+
+
+_json_scalars = st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(max_size=20)
+_json = st.recursive(
+    _json_scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    bodies=st.lists(st.binary(max_size=2000), max_size=4),
+    extra=st.dictionaries(st.text(min_size=1, max_size=8), _json, max_size=4),
+    skipped=st.dictionaries(st.text(max_size=30), st.text(max_size=30), max_size=3),
+    score=st.none() | st.floats(0, 100),
+)
+def test_any_bodies_and_records_round_trip(
+    store: CaseStore,
+    bodies: list[bytes],
+    extra: dict[str, object],
+    skipped: dict[str, str],
+    score: float | None,
+) -> None:
+    case = store.get_or_create_case(
+        user_token=f"tok-{len(store.list_cases())}", user_id=None, label=None
+    )
+    new = NewSnapshot(
+        fetched_at="2026-01-01T00:00:00+00:00",
+        responses=[
+            (PAYROLL, f"item-{i}", 200, "application/octet-stream", b) for i, b in enumerate(bodies)
+        ],
+        documents=[document_record("d", None, extra=extra)],
+        signals=[{**extra, "risk_score": score}],
+        errors=[{**extra, "endpoint": RISK}],
+        skipped=skipped,
+        max_risk_score=score,
+    )
+    got = store.snapshot(store.save_snapshot(case.id, new))
+
+    assert got is not None
+    assert [r.body for r in got.responses] == bodies
+    assert got.documents == new.documents
+    assert got.signals == new.signals
+    assert got.errors == new.errors
+    assert got.skipped == skipped
+    assert got.max_risk_score == score
