@@ -106,13 +106,17 @@ def read_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 class ThreadConnections:
-    """Hands each thread its own connection to one database file; closes them all at the end."""
+    """Hands each thread its own connection to one database file; closes them all at the end.
+
+    A connection whose thread has ended is closed when the next new thread asks for one, so a
+    thread pool that retires idle workers does not accumulate open files over a long session.
+    """
 
     def __init__(self, db_path: Path) -> None:
         self.db_path = db_path
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._all: list[sqlite3.Connection] = []
+        self._owned: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._closed = False
 
     def get(self) -> sqlite3.Connection:
@@ -122,22 +126,28 @@ class ThreadConnections:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is not None:
             return conn
-        with self._lock:
-            if self._closed:
-                raise StoreError("The case store is closed.")
         conn = open_connection(self.db_path)
         with self._lock:
             if self._closed:
                 conn.close()
                 raise StoreError("The case store is closed.")
-            self._all.append(conn)
+            finished = [c for t, c in self._owned if not t.is_alive()]
+            self._owned = [(t, c) for t, c in self._owned if t.is_alive()]
+            self._owned.append((threading.current_thread(), conn))
+        for old in finished:
+            old.close()
         self._local.conn = conn
         return conn
+
+    def open_count(self) -> int:
+        """How many connections are open (one per live thread that used the store)."""
+        with self._lock:
+            return len(self._owned)
 
     def close_all(self) -> None:
         """Close every connection handed out; later `get` calls fail."""
         with self._lock:
             self._closed = True
-            conns, self._all = self._all, []
-        for conn in conns:
+            owned, self._owned = self._owned, []
+        for _, conn in owned:
             conn.close()

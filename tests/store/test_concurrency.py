@@ -82,3 +82,18 @@ def test_two_processes_writing_at_once_do_not_corrupt(data_dir: Path) -> None:
                 snap = reader.snapshot(info.id)
                 assert snap is not None
                 assert all(Path(d["path"]).is_file() for d in snap.documents)
+
+
+def test_connections_of_finished_threads_are_closed(store: CaseStore) -> None:
+    case = store.get_or_create_case(user_token="tok", user_id=None, label=None)
+
+    def read() -> None:
+        store.latest_snapshot(case.id)
+
+    for _ in range(10):
+        worker = threading.Thread(target=read)
+        worker.start()
+        worker.join(timeout=10)
+
+    # the main thread's connection, plus at most the last (already finished) worker's
+    assert store._connections.open_count() <= 2
