@@ -74,6 +74,8 @@ def session(
             "num_w2s_uploaded": documents[1],
             "num_bank_statements_uploaded": documents[2],
             "num_1099s_uploaded": documents[3],
+            # newer Plaid clients (plaid-python 46) require this field; the 2020-09-14 spec allows it
+            "num_i20s_uploaded": 0,
         }
     return {
         "link_session_id": f"{stable_id(key, 'session', str(n), length=8)}-{n:04d}-4c1e-9a0b-lnk",
