@@ -1,8 +1,11 @@
 """The one task runner: every piece of network, disk and render work goes through it.
 
 Modelled on Anki's `aqt.taskman`: `runner.run(fn, on_done=..., on_error=..., on_progress=...)`
-runs `fn(handle)` on a private QThreadPool and delivers results on the GUI thread through queued
-signals. A task started with a `key` makes older tasks with the same key stale; their results are
+runs `fn(handle)` on a small pool of Python threads and delivers results on the GUI thread: the
+worker puts the outcome on a queue which a GUI-thread timer drains every few milliseconds while
+tasks are pending. (Not QThreadPool nor cross-thread signals: with PySide6 6.12, running Python on
+Qt pool threads or emitting any signal from a worker thread corrupts reference counts -
+"deallocating None/True" fatal errors, reproduced in isolation. Worker threads never touch Qt.) A task started with a `key` makes older tasks with the same key stale; their results are
 dropped (a newer page render replaces an older one). `shutdown()` cancels and waits for every task
 so no thread outlives the window. Tests use `synchronous=True`, which runs tasks inline.
 """
@@ -11,13 +14,15 @@ from __future__ import annotations
 
 import itertools
 import logging
+import queue
 import threading
 import traceback
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -32,12 +37,12 @@ class TaskHandle:
 
     task_id: int
     key: str | None
-    _runner: TaskRunner = field(repr=False)
+    _inbox: _Inbox = field(repr=False)
     _cancel: threading.Event = field(default_factory=threading.Event, repr=False)
 
     def report(self, progress: Any) -> None:
         """Send a progress object to the task's `on_progress` on the GUI thread."""
-        self._runner._deliver_progress(self.task_id, progress)
+        self._inbox.put(("progress", self.task_id, progress, None))
 
     def is_cancelled(self) -> bool:
         """True once `cancel()` was called (or the runner is shutting down)."""
@@ -53,6 +58,28 @@ class TaskHandle:
         self._cancel.set()
 
 
+class _Inbox:
+    """The only thing worker threads touch: a plain queue (never a Qt object, see above)."""
+
+    def __init__(self) -> None:
+        self.queue: queue.SimpleQueue[tuple[str, int, Any, BaseException | None]] = (
+            queue.SimpleQueue()
+        )
+
+    def put(self, message: tuple[str, int, Any, BaseException | None]) -> None:
+        self.queue.put(message)
+
+
+def _call(fn: Callable[[TaskHandle], Any], handle: TaskHandle) -> None:
+    try:
+        result = fn(handle)
+    except BaseException as exc:  # noqa: BLE001 - every failure is delivered to the GUI
+        exc.__dict__.setdefault("_reviewer_tb", traceback.format_exc())
+        handle._inbox.put(("done", handle.task_id, None, exc))
+    else:
+        handle._inbox.put(("done", handle.task_id, result, None))
+
+
 @dataclass
 class _Pending:
     handle: TaskHandle
@@ -62,44 +89,28 @@ class _Pending:
     on_progress: Callable[[Any], None] | None
 
 
-class _Job(QRunnable):
-    def __init__(self, runner: TaskRunner, fn: Callable[[TaskHandle], Any], handle: TaskHandle):
-        super().__init__()
-        self.setAutoDelete(True)
-        self._runner, self._fn, self._handle = runner, fn, handle
-
-    def run(self) -> None:
-        try:
-            result = self._fn(self._handle)
-        except BaseException as exc:  # noqa: BLE001 - every failure is delivered to the GUI
-            exc.__dict__.setdefault("_reviewer_tb", traceback.format_exc())
-            self._runner._finished.emit(self._handle.task_id, None, exc)
-        else:
-            self._runner._finished.emit(self._handle.task_id, result, None)
-
-
 class TaskRunner(QObject):
     """Runs callables off the GUI thread; see the module docstring."""
 
     busy_changed = Signal(int, str)  # running task count, label of the newest running task
     progress = Signal(str, object)  # label, progress object (for the status bar)
     unexpected_error = Signal(str, str)  # summary, details (traceback) for the error dialog
-    _finished = Signal(int, object, object)
-    _progressed = Signal(int, object)
 
     def __init__(
         self, parent: QObject | None = None, *, synchronous: bool = False, max_threads: int = 2
     ) -> None:
         super().__init__(parent)
         self.synchronous = synchronous
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(max_threads)
+        self._max_threads = max_threads
+        self._pool: ThreadPoolExecutor | None = None
+        self._inbox = _Inbox()
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
         self._latest_by_key: dict[str, int] = {}
         self._closed = False
-        self._finished.connect(self._on_finished)
-        self._progressed.connect(self._on_progress)
+        self._timer = QTimer(self)
+        self._timer.setInterval(8)
+        self._timer.timeout.connect(self._drain)
 
     def run(
         self,
@@ -113,7 +124,7 @@ class TaskRunner(QObject):
     ) -> TaskHandle:
         """Start `fn(handle)`; callbacks run on the GUI thread unless the task went stale."""
         task_id = next(self._ids)
-        handle = TaskHandle(task_id, key, self)
+        handle = TaskHandle(task_id, key, self._inbox)
         if self._closed:
             handle.cancel()
             return handle
@@ -125,9 +136,15 @@ class TaskRunner(QObject):
         self._pending[task_id] = _Pending(handle, label, on_done, on_error, on_progress)
         self._emit_busy()
         if self.synchronous:
-            _Job(self, fn, handle).run()
+            _call(fn, handle)
+            self._drain()
         else:
-            self._pool.start(_Job(self, fn, handle))
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(
+                    self._max_threads, thread_name_prefix="reviewer-task"
+                )
+            self._pool.submit(_call, fn, handle)
+            self._timer.start()
         return handle
 
     def running(self) -> list[TaskHandle]:
@@ -139,25 +156,35 @@ class TaskRunner(QObject):
         for p in self._pending.values():
             p.handle.cancel()
 
-    def shutdown(self, timeout_ms: int = 10000) -> bool:
-        """Cancel everything and wait for the pool's threads; True if they all finished."""
+    def shutdown(self) -> None:
+        """Cancel everything and wait for the worker threads (tasks check `is_cancelled`)."""
         self._closed = True
         self.cancel_all()
-        done = bool(self._pool.waitForDone(timeout_ms))
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
         self._pending.clear()
-        return done
+        self._timer.stop()
+        while not self._inbox.queue.empty():
+            self._inbox.queue.get_nowait()
 
-    def _deliver_progress(self, task_id: int, progress: Any) -> None:
-        if self.synchronous:
-            self._on_progress(task_id, progress)
-        else:
-            self._progressed.emit(task_id, progress)
+    def _drain(self) -> None:
+        while True:
+            try:
+                kind, task_id, value, error = self._inbox.queue.get_nowait()
+            except queue.Empty:
+                if not self._pending:
+                    self._timer.stop()
+                return
+            if kind == "progress":
+                self._on_progress(task_id, value)
+            else:
+                self._on_finished(task_id, value, error)
 
     def _emit_busy(self) -> None:
         labels = [p.label for p in self._pending.values() if p.label]
         self.busy_changed.emit(len(self._pending), labels[-1] if labels else "")
 
-    @Slot(int, object)
     def _on_progress(self, task_id: int, progress: Any) -> None:
         pending = self._pending.get(task_id)
         if pending is None or pending.handle.is_cancelled():
@@ -166,7 +193,6 @@ class TaskRunner(QObject):
         if pending.on_progress is not None:
             pending.on_progress(progress)
 
-    @Slot(int, object, object)
     def _on_finished(self, task_id: int, result: Any, error: BaseException | None) -> None:
         pending = self._pending.pop(task_id, None)
         if pending is None:

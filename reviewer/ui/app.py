@@ -1,0 +1,90 @@
+"""Application start: `run(args) -> int` is what `reviewer` calls to open the window.
+
+Cold start is kept short: only QtWidgets and the window's own modules load before the first
+paint; the case store, the Plaid client and the sandbox are opened on the task runner right
+after it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def _make_app(argv: list[str]) -> object:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    if existing is not None:
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(argv)
+    app.setApplicationName("Reviewer")
+    app.setOrganizationName("reviewer")
+    app.setStyle("Fusion")  # Fusion follows the system light/dark colour scheme
+    return app
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the app (or run the self-test); returns the process exit code."""
+    if getattr(args, "self_test", False):
+        from reviewer.ui.self_test import run_self_test
+
+        return run_self_test(args)
+    from reviewer import paths
+    from reviewer.settings import SecretStore, Settings
+    from reviewer.ui.logs import setup_logging
+
+    demo = bool(getattr(args, "demo", False))
+    data_dir = paths.data_dir(getattr(args, "data_dir", None), demo=demo)
+    setup_logging()
+    app = _make_app(sys.argv[:1])
+    from reviewer.ui.single_instance import SingleInstance
+
+    instance = SingleInstance(data_dir)
+    if not instance.acquire():
+        if instance.notify_running():
+            print("reviewer: already running for this data directory; raised it", file=sys.stderr)
+            return 0
+        print(f"reviewer: {data_dir} is locked by another Reviewer", file=sys.stderr)
+        return 1
+    from reviewer.ui.main_window import MainWindow
+    from reviewer.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    window = MainWindow(
+        runner=runner,
+        settings=Settings.load(),
+        secrets=SecretStore(),
+        data_dir=data_dir,
+        demo=demo,
+    )
+    instance.raise_requested.connect(window.bring_to_front)
+    window.show()
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: window.open_service(lambda: open_service(data_dir, demo)))
+    try:
+        return int(app.exec())  # type: ignore[attr-defined]
+    finally:
+        window.shutdown()
+        instance.release()
+
+
+def open_service(data_dir: Path, demo: bool) -> object:
+    """Open the ReviewService (imports the core lazily; runs on the task runner)."""
+    started = time.perf_counter()
+    from reviewer.review.service import ReviewService
+
+    service = ReviewService.open(data_dir, demo=demo)
+    log.info("service open in %.0f ms", (time.perf_counter() - started) * 1000)
+    return service

@@ -1,0 +1,421 @@
+"""The main window: case queue on the left, the case view on the right, status bar below.
+
+The window never touches the network, the database or a document on the GUI thread: every call
+into the `ReviewService` goes through the task runner and comes back as a callback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.settings import SecretStore, Settings
+from reviewer.ui import icons
+from reviewer.ui.case_view import TAB_NAMES, CaseView
+from reviewer.ui.dialogs import ErrorDialog, NewCaseDialog, SettingsDialog
+from reviewer.ui.page_view import DocumentRenderer
+from reviewer.ui.present.when import short_time
+from reviewer.ui.queue_model import CASE_ID_ROLE, CaseQueueModel, CaseQueueProxy
+from reviewer.ui.status import StatusWidgets
+from reviewer.ui.tasks import TaskHandle, TaskRunner
+
+
+class MainWindow(QMainWindow):
+    """The reviewer's workspace. Call `attach_service()` (or `open_service()`) after showing it."""
+
+    service_ready = Signal()
+    cases_loaded = Signal(int)
+    case_shown = Signal(str)
+    fetch_finished = Signal(object)  # FetchResult, or a list of them for the demo fetch
+    error_shown = Signal(str)
+
+    def __init__(
+        self,
+        *,
+        runner: TaskRunner,
+        settings: Settings | None = None,
+        secrets: SecretStore | None = None,
+        renderer: DocumentRenderer | None = None,
+        data_dir: Path | None = None,
+        demo: bool = False,
+    ) -> None:
+        super().__init__()
+        self.runner = runner
+        self.settings = settings or Settings()
+        self.secrets = secrets or SecretStore()
+        self.renderer = renderer or DocumentRenderer()
+        self.data_dir = data_dir
+        self.demo = demo
+        self.service: Any = None
+        self.show_error_dialogs = True
+        self._fetch_handle: TaskHandle | None = None
+        self.setWindowTitle("Reviewer" + (" — demo" if demo else ""))
+        self.setWindowIcon(icons.icon("app"))
+        self.resize(1400, 900)
+
+        self.queue_model = CaseQueueModel(self)
+        self.queue_proxy = CaseQueueProxy(self)
+        self.queue_proxy.setSourceModel(self.queue_model)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search cases (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.queue_proxy.setFilterFixedString)
+        self.queue = QTableView()
+        self.queue.setModel(self.queue_proxy)
+        self.queue.setSortingEnabled(True)
+        self.queue.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.queue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.queue.verticalHeader().hide()
+        self.queue.horizontalHeader().setStretchLastSection(True)
+        self.queue.selectionModel().currentRowChanged.connect(self._on_queue_row)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(4, 4, 0, 4)
+        ll.addWidget(self.search)
+        ll.addWidget(self.queue)
+
+        self.case_view = CaseView(runner, self.renderer, self._document_path)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.case_view)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([460, 940])
+        self.setCentralWidget(splitter)
+
+        self.status = StatusWidgets(self.statusBar(), self)
+        self.status.set_environment("LOCAL SANDBOX (demo)" if demo else "…")
+        self.status.set_online(False, "starting")
+        self.status.cancel.clicked.connect(self.cancel_fetch)
+        runner.busy_changed.connect(self.status.set_busy)
+        runner.progress.connect(lambda _label, p: self.status.show_progress(p))
+        runner.unexpected_error.connect(self.show_error)
+        self._build_actions()
+        self._apply_settings()
+
+    # -- actions and menus ----------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        shortcut: str | QKeySequence.StandardKey,
+        slot: Callable[[], Any],
+        icon: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(
+            f"{text.replace('&', '').rstrip('…')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+        )
+        action.triggered.connect(slot)
+        if icon:
+            action.setIcon(icons.icon(icon))
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_case_action = self._action("&New case…", "Ctrl+N", self.new_case, "new")
+        self.refresh_action = self._action("&Refresh case", "F5", self.refresh_case, "refresh")
+        self.search_action = self._action("&Search cases", "Ctrl+F", self._focus_search, "search")
+        self.settings_action = self._action("Se&ttings…", "Ctrl+,", self.open_settings, "settings")
+        self.offline_action = self._action(
+            "Work &offline",
+            "Ctrl+Shift+O",
+            lambda: self.set_offline(self.offline_action.isChecked()),
+            "offline",
+        )
+        self.offline_action.setCheckable(True)
+        self.cancel_action = self._action("&Cancel task", "Esc", self.cancel_fetch)
+        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        menu = self.menuBar()
+        case_menu = menu.addMenu("&Case")
+        for a in (
+            self.new_case_action,
+            self.refresh_action,
+            self.search_action,
+            self.cancel_action,
+        ):
+            case_menu.addAction(a)
+        case_menu.addSeparator()
+        case_menu.addAction(self.offline_action)
+        case_menu.addAction(self.settings_action)
+        case_menu.addSeparator()
+        case_menu.addAction(self.quit_action)
+        view_menu = menu.addMenu("&View")
+        for i, name in enumerate(TAB_NAMES):
+            view_menu.addAction(
+                self._action(name, f"Alt+{i + 1}", lambda i=i: self.case_view.setCurrentIndex(i))
+            )
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for a in (
+            self.new_case_action,
+            self.refresh_action,
+            self.offline_action,
+            self.settings_action,
+        ):
+            toolbar.addAction(a)
+        self._update_actions()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _update_actions(self) -> None:
+        online, reason = self._online_state()
+        has_case = self.case_view.snapshot is not None
+        self.new_case_action.setEnabled(online)
+        self.refresh_action.setEnabled(online and has_case)
+        why = "" if online else f" — unavailable: {reason}"
+        self.new_case_action.setStatusTip("Fetch a new case from Plaid" + why)
+        self.refresh_action.setStatusTip("Fetch this case again" + why)
+        for a, base in (
+            (self.new_case_action, "New case (Ctrl+N)"),
+            (self.refresh_action, "Refresh case (F5)"),
+        ):
+            a.setToolTip(base + why)
+        self.status.set_online(online, reason)
+
+    def _online_state(self) -> tuple[bool, str]:
+        if self.service is None:
+            return False, "starting"
+        can = getattr(self.service, "can_fetch", None)
+        if isinstance(can, tuple):
+            return bool(can[0]), str(can[1])
+        online = bool(self.service.is_online())
+        return online, "" if online else "offline"
+
+    # -- service lifecycle ----------------------------------------------------------------
+
+    def open_service(self, opener: Callable[[], Any]) -> None:
+        """Open the service off the GUI thread (imports and the store are slow on a cold start)."""
+        self.runner.run(
+            lambda _h: opener(), on_done=self.attach_service, label="Opening the case store"
+        )
+
+    def attach_service(self, service: Any) -> None:
+        """Use this service; fill the queue from the cache, then fetch demo cases if missing."""
+        self.service = service
+        self.status.set_environment(service.environment_label)
+        self._update_actions()
+        self.service_ready.emit()
+        self.refresh_queue(then=self._maybe_fetch_demo)
+
+    def _maybe_fetch_demo(self) -> None:
+        if not self.demo or self.service is None:
+            return
+        svc = self.service
+        self.runner.run(
+            lambda _h: svc.demo_cases_missing(),
+            on_done=lambda missing: missing and self.fetch_demo(),
+        )
+
+    def fetch_demo(self) -> None:
+        """First start of --demo: fetch every demo case, with progress."""
+        svc = self.service
+
+        def work(h: TaskHandle) -> Any:
+            return svc.fetch_demo_cases(progress=h.report, cancel=h.is_cancelled)
+
+        self._start_fetch(work, "Fetching demo cases")
+
+    def refresh_queue(
+        self, then: Callable[[], Any] | None = None, select: str | None = None
+    ) -> None:
+        """Reload the queue from the cache (keeps the selection)."""
+        svc = self.service
+        if svc is None:
+            return
+        keep = select or self.current_case_id()
+
+        def done(cases: list[Any]) -> None:
+            self.queue_model.set_cases(cases)
+            self.queue.resizeColumnsToContents()
+            newest = max((c.fetched_at for c in cases if c.fetched_at), default=None)
+            self.status.set_last_sync(short_time(newest) if newest else "never")
+            if keep:
+                self.select_case(keep)
+            self.cases_loaded.emit(len(cases))
+            if then is not None:
+                then()
+
+        self.runner.run(
+            lambda _h: svc.list_cases(), on_done=done, key="list-cases", label="Loading cases"
+        )
+
+    # -- queue and case view --------------------------------------------------------------
+
+    def current_case_id(self) -> str | None:
+        """The case selected in the queue."""
+        idx = self.queue.selectionModel().currentIndex()
+        value = idx.data(CASE_ID_ROLE) if idx.isValid() else None
+        return value if isinstance(value, str) else None
+
+    def select_case(self, case_id: str) -> bool:
+        """Select a case in the queue (this loads it into the case view)."""
+        row = self.queue_model.row_of(case_id)
+        if row < 0:
+            return False
+        proxy_index = self.queue_proxy.mapFromSource(self.queue_model.index(row, 0))
+        if not proxy_index.isValid():
+            return False
+        if self.current_case_id() == case_id and self.case_view.snapshot is not None:
+            return True
+        self.queue.setCurrentIndex(proxy_index)
+        return True
+
+    def _on_queue_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        case_id = current.data(CASE_ID_ROLE) if current.isValid() else None
+        if isinstance(case_id, str):
+            self.load_case(case_id)
+
+    def load_case(self, case_id: str) -> None:
+        """Read a case from the cache (works offline) and show it."""
+        svc = self.service
+        if svc is None:
+            return
+
+        def done(snapshot: Any) -> None:
+            self.case_view.set_snapshot(snapshot)
+            self._update_actions()
+            self.case_shown.emit(case_id)
+
+        self.runner.run(
+            lambda _h: svc.load_case(case_id), on_done=done, key="load-case", label="Opening case"
+        )
+
+    def _document_path(self, doc: Any) -> Path | None:
+        return self.service.document_path(doc) if self.service is not None else None
+
+    # -- fetching -------------------------------------------------------------------------
+
+    def new_case(self) -> None:
+        """Ask for a user and fetch it as a new case."""
+        dialog = NewCaseDialog(self)
+        if dialog.exec() != NewCaseDialog.DialogCode.Accepted:
+            return
+        self.fetch_new(**dialog.values())
+
+    def fetch_new(
+        self, *, user_token: str | None = None, user_id: str | None = None, label: str | None = None
+    ) -> None:
+        """Fetch a case (progress in the status bar, cancellable)."""
+        svc = self.service
+
+        def work(h: TaskHandle) -> Any:
+            return svc.fetch_case(
+                user_token=user_token,
+                user_id=user_id,
+                label=label,
+                progress=h.report,
+                cancel=h.is_cancelled,
+            )
+
+        self._start_fetch(work, f"Fetching {label or 'case'}")
+
+    def refresh_case(self) -> None:
+        """Fetch the selected case again; the cached data stays if it fails."""
+        case_id = self.current_case_id()
+        if case_id is None or self.service is None:
+            return
+        svc = self.service
+
+        def work(h: TaskHandle) -> Any:
+            return svc.refetch_case(case_id, progress=h.report, cancel=h.is_cancelled)
+
+        self._start_fetch(work, "Refreshing case")
+
+    def _start_fetch(self, work: Callable[[TaskHandle], Any], label: str) -> None:
+        if not self._online_state()[0]:
+            self.statusBar().showMessage(f"Cannot fetch: {self._online_state()[1]}", 5000)
+            return
+        self.status.cancel.show()
+        self._fetch_handle = self.runner.run(
+            work, on_done=self._fetch_done, label=label, key="fetch"
+        )
+
+    def _fetch_done(self, result: Any) -> None:
+        self._fetch_handle = None
+        results = result if isinstance(result, list) else [result]
+        messages = [getattr(r, "message", "") for r in results]
+        self.statusBar().showMessage(
+            "; ".join(m for m in messages if m)[:200] or "Fetch finished", 10000
+        )
+        last = next((r.case_id for r in reversed(results) if getattr(r, "case_id", None)), None)
+        if last and last == self.current_case_id():
+            self.load_case(last)
+        self.refresh_queue(select=last)
+        self.fetch_finished.emit(result)
+
+    def cancel_fetch(self) -> None:
+        """Cancel the running fetch (its partial result is dropped; cached data is untouched)."""
+        if self._fetch_handle is not None:
+            self._fetch_handle.cancel()
+            self._fetch_handle = None
+            self.statusBar().showMessage("Fetch cancelled", 5000)
+
+    def set_offline(self, offline: bool) -> None:
+        """Forced offline mode: cached cases stay readable, Plaid actions are disabled."""
+        self.offline_action.setChecked(offline)
+        if self.service is not None:
+            self.service.set_offline(offline)
+        self._update_actions()
+
+    # -- settings, errors, shutdown -------------------------------------------------------
+
+    def open_settings(self) -> SettingsDialog:
+        """Show the settings dialog (non-modal so tests can drive it); applies on save."""
+        dialog = SettingsDialog(self.settings, self.secrets, self.data_dir, self)
+        dialog.accepted.connect(self._apply_settings)
+        dialog.open()
+        return dialog
+
+    def _apply_settings(self) -> None:
+        s = self.settings
+        self.queue_model.set_thresholds(
+            s.low_risk_threshold, s.high_risk_threshold, s.stale_after_hours
+        )
+        self.case_view.set_thresholds(s.low_risk_threshold, s.high_risk_threshold)
+        if s.reviewer_name:
+            self.setWindowTitle(f"Reviewer — {s.reviewer_name}" + (" (demo)" if self.demo else ""))
+
+    def show_error(self, summary: str, details: str) -> None:
+        """An unexpected error in a task: tell the reviewer, keep going."""
+        self.error_shown.emit(summary)
+        self.statusBar().showMessage(f"Error: {summary}"[:200], 10000)
+        if self.show_error_dialogs:
+            ErrorDialog(summary, details, self).open()
+
+    def bring_to_front(self) -> None:
+        """Another launch asked for this window."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop tasks, the documents worker and the service before the window goes."""
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Idempotent teardown (also called by tests)."""
+        self.runner.shutdown()
+        self.renderer.close()
+        if self.service is not None:
+            svc, self.service = self.service, None
+            svc.close()
