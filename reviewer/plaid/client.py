@@ -19,7 +19,7 @@ import os
 import time
 from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TypeAlias
 
 import httpx
 
@@ -38,7 +38,7 @@ ENVIRONMENTS: dict[str, str] = {
 DEFAULT_TIMEOUT = 60.0  # Plaid's report endpoints can take tens of seconds
 DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024
 
-RawResponse = PlaidResponse  # the name the fetch layer imports
+RawResponse: TypeAlias = PlaidResponse[Any]  # any endpoint's answer, as the fetch layer stores it
 
 
 class _Credentials:
