@@ -2,6 +2,7 @@
 
     python -m tests.store._writer DATA_DIR steady TOKEN COUNT   save COUNT fetches, then exit
     python -m tests.store._writer DATA_DIR forever SEED          write until killed
+    python -m tests.store._writer DATA_DIR gcrace COUNT          COUNT fetches, racing a gc
 
 After each commit it prints "saved SNAPSHOT_ID AUDIT_ID" and flushes, so the parent knows what
 must survive a SIGKILL.
@@ -14,7 +15,7 @@ import random
 import sys
 from pathlib import Path
 
-from reviewer.store import CaseStore, NewSnapshot
+from reviewer.store import CaseStore, MissingDocument, NewSnapshot
 from tests.store.helpers import PAYROLL, document_record, signal_record
 
 
@@ -55,6 +56,18 @@ def main(argv: list[str]) -> None:
                     case.id, actor=token, action="action.fetch", details={"n": n}, app_version="t"
                 )
                 print("saved", snapshot_id, entry.id, flush=True)
+        elif mode == "gcrace":
+            rng = random.Random(7)
+            case = store.get_or_create_case(user_token="gc-race", user_id=None, label="GC")
+            print("ready", flush=True)
+            for n in range(int(argv[2])):
+                try:
+                    snapshot_id = _one_fetch(store, case.id, rng, f"gc-{n}")
+                except MissingDocument:
+                    # the other process collected a file before it was referenced: a clean failure
+                    print("missing", flush=True)
+                else:
+                    print("saved", snapshot_id, 0, flush=True)
         else:
             rng = random.Random(int(argv[2]))
             case = store.get_or_create_case(user_token="crash-user", user_id=None, label="CRASH")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 from reviewer.store import CaseStore
@@ -97,3 +98,41 @@ def test_connections_of_finished_threads_are_closed(store: CaseStore) -> None:
 
     # the main thread's connection, plus at most the last (already finished) worker's
     assert store._connections.open_count() <= 2
+
+
+def test_gc_racing_a_fetch_in_another_process_never_leaves_dangling_references(
+    data_dir: Path,
+) -> None:
+    count = 15
+    with CaseStore(data_dir) as store:
+        writer = subprocess.Popen(
+            [sys.executable, "-m", "tests.store._writer", str(data_dir), "gcrace", str(count)],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        collected = 0
+        try:
+            # grace 0 is the worst case: every file not yet referenced is fair game
+            while writer.poll() is None:
+                collected += store.gc_documents(grace_seconds=0)
+                time.sleep(0.005)  # let the writer get the lock between collections
+            out, err = writer.communicate(timeout=60)
+        finally:
+            if writer.poll() is None:
+                writer.kill()
+                writer.wait()
+        assert writer.returncode == 0, err
+        assert out.count("saved") + out.count("missing") == count
+        print(f"gc removed {collected} files; {out.count('missing')} fetches lost the race")
+
+        case = store.find_case("GC")
+        assert case is not None
+        history = store.snapshots(case.id)
+        assert len(history) == out.count("saved")
+        for info in history:
+            snap = store.snapshot(info.id)
+            assert snap is not None
+            for doc in snap.documents:
+                assert Path(doc["path"]).is_file(), f"snapshot {info.id} lost {doc['sha256']}"
