@@ -34,8 +34,12 @@ def _build_parser() -> argparse.ArgumentParser:
         "--self-test", action="store_true", help="headless smoke test of the app, then exit"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # sub-commands accept --data-dir/--demo too; SUPPRESS keeps a value given before the command
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS)
+    common.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
 
-    fetch = sub.add_parser("fetch", help="fetch everything Plaid holds for a user into a case")
+    fetch = sub.add_parser("fetch", parents=[common], help="fetch everything Plaid holds for a user into a case")
     who = fetch.add_mutually_exclusive_group(required=True)
     who.add_argument("--user-token", metavar="T")
     who.add_argument("--user-id", metavar="U")
@@ -45,10 +49,10 @@ def _build_parser() -> argparse.ArgumentParser:
     where.add_argument("--base-url", metavar="URL")
     fetch.add_argument("--json", action="store_true")
 
-    cases = sub.add_parser("cases", help="list cached cases")
+    cases = sub.add_parser("cases", parents=[common], help="list cached cases")
     cases.add_argument("--json", action="store_true")
 
-    show = sub.add_parser("show", help="show a cached case (works offline)")
+    show = sub.add_parser("show", parents=[common], help="show a cached case (works offline)")
     show.add_argument("case", metavar="CASE", help="case id or label")
     show.add_argument("--json", action="store_true")
 

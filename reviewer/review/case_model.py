@@ -60,7 +60,9 @@ class DocumentRecord:
     media_type: str | None = None  # "application/pdf", "image/jpeg", ...
     status: str | None = None  # Plaid's document status (PROCESSING_COMPLETE, ...)
     archive_member: str | None = None  # which member of the download zip this file came from
-    repaired: bool = False
+    repaired: bool = False  # PyMuPDF had to repair it (e.g. truncated): pages may be missing
+    risk_score: float | None = None  # Plaid's per-document fraud score (0-100), if any
+    risk_status: str | None = None  # the document's status in the risk-signals response
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,160 @@
+"""`reviewer fetch`, `reviewer cases` and `reviewer show` (DESIGN.md "Command line").
+
+`fetch` exits 0 when every endpoint succeeded, 3 when the case was stored but some endpoints
+failed (listed), 1 with a one-line error when nothing was stored, 2 for usage problems.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from reviewer.review.case_model import CaseSnapshot
+from reviewer.review.service import ReviewService
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+
+
+def _open(args: argparse.Namespace) -> ReviewService:
+    return ReviewService.open(
+        getattr(args, "data_dir", None),
+        demo=bool(getattr(args, "demo", False)),
+        environment=getattr(args, "env", None),
+        base_url=getattr(args, "base_url", None),
+    )
+
+
+def _err(message: str) -> None:
+    print(f"reviewer: {message}", file=sys.stderr)
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    """Fetch everything for a user into a case (see module docstring for exit codes)."""
+    try:
+        service = _open(args)
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+        _err(f"cannot open the data directory: {exc}")
+        return EXIT_FAILED
+    try:
+        ok, why = service.can_fetch
+        if not ok:
+            _err(f"{why} (set PLAID_CLIENT_ID and PLAID_SECRET, or use --demo)")
+            return EXIT_USAGE
+        result = service.fetch_case(
+            user_token=args.user_token, user_id=args.user_id, label=args.label
+        )
+        if not result.stored:
+            _err(result.message)
+            return EXIT_FAILED
+        assert result.case_id is not None
+        snapshot = service.load_case(result.case_id)
+        if args.json and snapshot is not None:
+            print(json.dumps(snapshot.to_show_json(), indent=2))
+        elif snapshot is not None:
+            print(render_text(snapshot))
+        if not result.ok:
+            for error in result.errors:
+                _err(f"{error.endpoint}: {_error_words(error.error_code, error.error_message)}")
+            return EXIT_PARTIAL
+        return EXIT_OK
+    finally:
+        service.close()
+
+
+def cmd_cases(args: argparse.Namespace) -> int:
+    """List cached cases (offline)."""
+    service = _open(args)
+    try:
+        cases = service.list_cases()
+    finally:
+        service.close()
+    if args.json:
+        print(json.dumps([c.__dict__ | {"user_token": None} for c in cases], indent=2))
+        return EXIT_OK
+    if not cases:
+        print("no cases yet: reviewer fetch --user-token T --label L")
+        return EXIT_OK
+    print(f"{'ID':<14} {'LABEL':<18} {'APPLICANT':<24} {'RISK':>5} {'DOCS':>5}  FETCHED")
+    for c in cases:
+        risk = "-" if c.max_risk_score is None else f"{c.max_risk_score:.0f}"
+        print(
+            f"{c.id:<14} {(c.label or '-')[:18]:<18} {(c.applicant_name or '-')[:24]:<24} "
+            f"{risk:>5} {c.document_count:>5}  {c.fetched_at or 'never'}"
+            + (f"  [{c.decision}]" if c.decision else "")
+        )
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """Show a cached case by id or label (offline)."""
+    service = _open(args)
+    try:
+        case = service.find_case(args.case)
+        if case is None:
+            _err(f"no case {args.case!r} (see `reviewer cases`)")
+            return EXIT_FAILED
+        snapshot = service.load_case(case.id)
+    finally:
+        service.close()
+    if snapshot is None:
+        _err(f"case {args.case!r} has not been fetched yet")
+        return EXIT_FAILED
+    if args.json:
+        print(json.dumps(snapshot.to_show_json(), indent=2))
+    else:
+        print(render_text(snapshot))
+    return EXIT_OK
+
+
+def _error_words(code: str | None, message: str | None) -> str:
+    return " - ".join(p for p in (code, message) if p) or "unknown error"
+
+
+def render_text(snap: CaseSnapshot) -> str:
+    """A reviewer-readable summary of a case."""
+    lines: list[str] = []
+    label = snap.case.label or "(no label)"
+    lines.append(f"Case {snap.case.id}  {label}  fetched {snap.fetched_at}")
+    scores = [d.risk_score for d in snap.documents if d.risk_score is not None]
+    lines.append(f"Highest risk score: {max(scores):.0f}" if scores else "Highest risk score: -")
+    lines.append(f"Documents ({len(snap.documents)}):")
+    for doc in snap.documents:
+        pages = "?" if doc.page_count is None else str(doc.page_count)
+        score = "" if doc.risk_score is None else f"  risk {doc.risk_score:.0f}"
+        problem = f"  !! {doc.problem}" if doc.problem else ""
+        repaired = "  (repaired: pages may be missing)" if doc.repaired else ""
+        lines.append(
+            f"  {doc.document_type:<18} {doc.name or doc.document_id}  {pages} pages"
+            f"{score}{problem}{repaired}"
+        )
+    located = sum(1 for s in snap.risk_signals if s.locations)
+    lines.append(
+        f"Risk signals: {len(snap.risk_signals)} ({located} located on the page, "
+        f"{len(snap.risk_signals) - located} not located)"
+    )
+    for sig in snap.risk_signals:
+        where = (f"page {sig.page_number}" if sig.page_number else "whole document") + (
+            "" if sig.locations else f" [{sig.location_note or 'location unknown'}]"
+        )
+        lines.append(
+            f"  {sig.type or '?'} {sig.field or ''} {where}: "
+            f"seen {sig.expected_value!r}, derived {sig.actual_value!r}"
+        )
+    if snap.skipped:
+        lines.append("Skipped:")
+        lines.extend(f"  {endpoint}: {why}" for endpoint, why in snap.skipped.items())
+    if snap.errors:
+        lines.append("Errors in the last fetch:")
+        for e in snap.errors:
+            lines.append(
+                f"  {e.endpoint}: {e.display_message or _error_words(e.error_code, e.error_message)}"
+                + (f" (request {e.request_id})" if e.request_id else "")
+            )
+    return "\n".join(lines)
+
+
+def summary_dict(snap: CaseSnapshot) -> dict[str, Any]:
+    """The show-JSON object (kept for callers that want a dict)."""
+    return snap.to_show_json()

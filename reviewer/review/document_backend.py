@@ -1,0 +1,76 @@
+"""How the fetch inspects documents and locates signals: in process (CLI) or in the worker (app).
+
+PyMuPDF is not thread-safe. The command line runs it in process behind one lock; the app hands
+the same work to the isolated documents worker process, so a hostile file cannot take it down.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Protocol
+
+from reviewer.documents.inspect import DocumentInfo, inspect_document
+from reviewer.documents.locate import LocatedSignal, SignalQuery, locate_signals
+
+
+class DocumentBackend(Protocol):
+    """What the fetch needs from the documents layer."""
+
+    def inspect(self, path: Path, media_type: str) -> DocumentInfo:
+        """Page count, repaired/encrypted flags and problems of a stored document."""
+        ...
+
+    def locate(self, path: Path, queries: list[SignalQuery]) -> list[LocatedSignal]:
+        """Rectangles for the risk signals on this document."""
+        ...
+
+
+class InProcessDocuments:
+    """PyMuPDF in this process, one call at a time (for the CLI and tests)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def inspect(self, path: Path, media_type: str) -> DocumentInfo:
+        """Inspect under the lock (PyMuPDF is not thread-safe)."""
+        with self._lock:
+            return inspect_document(path, media_type)
+
+    def locate(self, path: Path, queries: list[SignalQuery]) -> list[LocatedSignal]:
+        """Locate under the lock."""
+        with self._lock:
+            return locate_signals(path, queries)
+
+
+class WorkerDocuments:
+    """The app's backend: every PyMuPDF call goes to the isolated documents worker process."""
+
+    def __init__(self, worker: object) -> None:
+        self._worker = worker
+
+    def inspect(self, path: Path, media_type: str) -> DocumentInfo:
+        """Open the document in the worker; a crash or timeout becomes a problem, not a raise."""
+        try:
+            info: DocumentInfo = self._worker.open(path)  # type: ignore[attr-defined]
+        except Exception as exc:  # noqa: BLE001 - a hostile file must cost a message only
+            return DocumentInfo(
+                page_count=None,
+                repaired=False,
+                encrypted=False,
+                needs_password=False,
+                pages_with_text=[],
+                problem=f"could not open: {exc}",
+            )
+        return info
+
+    def locate(self, path: Path, queries: list[SignalQuery]) -> list[LocatedSignal]:
+        """Locate in the worker; on failure every signal stays unlocated with the reason."""
+        try:
+            located: list[LocatedSignal] = self._worker.locate(path, queries)  # type: ignore[attr-defined]
+        except Exception as exc:  # noqa: BLE001
+            return [
+                LocatedSignal(key=q.key, rects=[], page=None, found_by=None, note=str(exc))
+                for q in queries
+            ]
+        return located

@@ -1,0 +1,199 @@
+"""Download, verify and store the documents one Plaid response points at.
+
+Signed `download_url`s live two minutes and work once, so each is fetched right after the
+response that carried it. An expired or used URL (403/404 from the storage host, whatever the
+body) or a zip that fails its CRC check triggers one fresh `payroll_income/get` or
+`bank_statements/uploads/get` for that item, then the document is tried once more.
+Archives are untrusted: `extract_zip` streams members with byte caps and never writes by name;
+files are stored by content hash.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reviewer.documents.archive import ArchiveError, ArchiveMember, extract_zip
+from reviewer.plaid.errors import DocumentDownloadError, PlaidError
+from reviewer.review.case_model import DocumentRecord
+from reviewer.review.document_backend import DocumentBackend
+from reviewer.review.progress import ProgressTracker
+
+log = logging.getLogger(__name__)
+
+PAYROLL = "/credit/payroll_income/get"
+STATEMENTS = "/credit/bank_statements/uploads/get"
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """One document a response lists: its id, item and metadata (download_url may be None)."""
+
+    document_id: str
+    item_id: str | None
+    document_type: str
+    metadata: dict[str, Any]
+    source_endpoint: str
+
+
+def iter_document_refs(endpoint: str, body: dict[str, Any]) -> Iterator[DocumentRef]:
+    """Every document in a payroll-income or bank-statements response body."""
+    for item in body.get("items") or []:
+        item_id = item.get("item_id")
+        if endpoint == PAYROLL:
+            for income in item.get("payroll_income") or []:
+                for key, kind in (("pay_stubs", "PAYSTUB"), ("w2s", "US_TAX_W2")):
+                    for doc in income.get(key) or []:
+                        yield _ref(doc, item_id, kind, endpoint)
+                for doc in income.get("form1099s") or []:
+                    yield _ref(doc, item_id, "US_TAX_1099", endpoint)
+        else:
+            for doc in item.get("bank_statements") or []:
+                yield _ref(doc, item_id, "BANK_STATEMENT", endpoint)
+
+
+def _ref(doc: dict[str, Any], item_id: str | None, kind: str, endpoint: str) -> DocumentRef:
+    meta = doc.get("document_metadata") or {}
+    return DocumentRef(
+        document_id=str(doc.get("document_id") or f"{item_id}:{meta.get('name') or kind}"),
+        item_id=item_id,
+        document_type=str(meta.get("document_type") or kind),
+        metadata=meta,
+        source_endpoint=endpoint,
+    )
+
+
+@dataclass
+class DocumentFetcher:
+    """Stores the documents of one endpoint's response; asks Plaid for fresh URLs when needed."""
+
+    download: Callable[[str], bytes]
+    refetch_item: Callable[[str], dict[str, Any]]  # item_id -> fresh response body
+    put_document: Callable[[bytes], tuple[str, Path]]
+    backend: DocumentBackend
+    progress: ProgressTracker
+    max_refreshes_per_item: int = 1
+    _fresh: dict[str, dict[str, DocumentRef]] = field(default_factory=dict)
+    _refreshes: dict[str, int] = field(default_factory=dict)
+
+    def fetch_all(self, refs: list[DocumentRef]) -> list[DocumentRecord]:
+        """Download every document of `refs`; problems are recorded on the records."""
+        self.progress.add_work(len(refs))
+        records: list[DocumentRecord] = []
+        for ref in refs:
+            self.progress.check_cancel()
+            records.extend(self._fetch_one(ref))
+        return records
+
+    def _fetch_one(self, ref: DocumentRef) -> list[DocumentRecord]:
+        name = ref.metadata.get("name") or ref.document_id
+        url = ref.metadata.get("download_url")
+        if not url:
+            self.progress.step(f"{name}: no document available")
+            return [self._record(ref, problem="no document available")]
+        attempt_ref = ref
+        while True:
+            try:
+                data = self.download(url)
+                members = extract_zip(data)
+            except (DocumentDownloadError, ArchiveError) as exc:
+                retryable = isinstance(exc, ArchiveError) or exc.expired_or_used
+                fresh = self._fresh_ref(attempt_ref) if retryable else None
+                if fresh is not None and fresh.metadata.get("download_url"):
+                    log.info("document %s: %s; retrying with a fresh URL", ref.document_id, exc)
+                    attempt_ref, url = fresh, fresh.metadata["download_url"]
+                    continue
+                self.progress.step(f"{name}: failed")
+                return [self._record(ref, problem=_describe(exc))]
+            except PlaidError as exc:
+                self.progress.step(f"{name}: failed")
+                return [self._record(ref, problem=_describe(exc))]
+            self.progress.step(f"document {name}", nbytes=len(data))
+            return self._store_members(attempt_ref, members)
+
+    def _fresh_ref(self, ref: DocumentRef) -> DocumentRef | None:
+        """The same document from one fresh response for its item (bounded per item)."""
+        if ref.item_id is None:
+            return None
+        used = self._refreshes.get(ref.item_id, 0)
+        if used >= self.max_refreshes_per_item:
+            fresh = self._fresh.get(ref.item_id, {}).get(ref.document_id)
+            # a URL from the refreshed response that this document has not used yet
+            return fresh if fresh is not None and fresh is not ref else None
+        self._refreshes[ref.item_id] = used + 1
+        try:
+            body = self.refetch_item(ref.item_id)
+        except PlaidError as exc:
+            log.warning("fresh URLs for item %s failed: %s", ref.item_id, exc)
+            return None
+        refs = {r.document_id: r for r in iter_document_refs(ref.source_endpoint, body)}
+        self._fresh[ref.item_id] = refs
+        return refs.get(ref.document_id)
+
+    def _store_members(
+        self, ref: DocumentRef, members: list[ArchiveMember]
+    ) -> list[DocumentRecord]:
+        if not members:
+            return [self._record(ref, problem="the archive holds no document")]
+        primary = _primary_member(members, ref.metadata.get("name"))
+        records = []
+        for index, member in enumerate(members):
+            sha, path = self.put_document(member.data)
+            document_id = ref.document_id if member is primary else f"{ref.document_id}#{index}"
+            problem = None if member.supported else f"unsupported file type ({member.media_type})"
+            page_count, repaired = None, False
+            if member.supported:
+                info = self.backend.inspect(path, member.media_type)
+                page_count, repaired, problem = info.page_count, info.repaired, info.problem
+            records.append(
+                self._record(
+                    ref,
+                    document_id=document_id,
+                    path=str(path),
+                    sha256=sha,
+                    page_count=page_count,
+                    problem=problem,
+                    media_type=member.media_type,
+                    archive_member=member.name,
+                    repaired=repaired,
+                )
+            )
+        return records
+
+    @staticmethod
+    def _record(ref: DocumentRef, **overrides: Any) -> DocumentRecord:
+        values: dict[str, Any] = {
+            "document_id": ref.document_id,
+            "item_id": ref.item_id,
+            "document_type": ref.document_type,
+            "name": ref.metadata.get("name"),
+            "source_endpoint": ref.source_endpoint,
+            "path": None,
+            "sha256": None,
+            "page_count": ref.metadata.get("page_count"),
+            "problem": None,
+            "status": ref.metadata.get("status"),
+        }
+        values.update(overrides)
+        return DocumentRecord(**values)
+
+
+def _primary_member(members: list[ArchiveMember], wanted: str | None) -> ArchiveMember:
+    """The member that is the Plaid document: same name if present, else the first supported."""
+    if wanted:
+        stem = wanted.rsplit(".", 1)[0].lower()
+        for member in members:
+            if member.name.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower() == stem:
+                return member
+    return next((m for m in members if m.supported), members[0])
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, DocumentDownloadError) and exc.expired_or_used:
+        return "download link expired or already used, and no fresh link could be had"
+    if isinstance(exc, ArchiveError):
+        return f"damaged download: {exc}"
+    return str(exc) or type(exc).__name__

@@ -1,0 +1,128 @@
+"""Which Plaid endpoints a fetch calls for a user, and how their errors are recorded.
+
+Per the spec, `payroll_income/get`, `payroll_income/risk_signals/get` and `bank_income/get`
+accept a `user_id` (Plaid's new User APIs); the others need a `user_token`, so for a case known
+only by `user_id` they are skipped with a recorded reason instead of failing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reviewer.plaid.client import PlaidClient, RawResponse
+from reviewer.plaid.errors import PlaidApiError, PlaidError
+from reviewer.review.case_model import FetchError
+
+SESSIONS = "/credit/sessions/get"
+PAYROLL = "/credit/payroll_income/get"
+STATEMENTS = "/credit/bank_statements/uploads/get"
+RISK_SIGNALS = "/credit/payroll_income/risk_signals/get"
+BANK_INCOME = "/credit/bank_income/get"
+BANK_INCOME_PDF = "/credit/bank_income/pdf/get"
+EMPLOYMENT = "/credit/employment/get"
+BANK_EMPLOYMENT = "/beta/credit/v1/bank_employment/get"
+
+# endpoint -> (client method, title for progress, accepts user_id)
+_ENDPOINTS: dict[str, tuple[str, str, bool]] = {
+    PAYROLL: ("credit_payroll_income_get", "payroll income", True),
+    STATEMENTS: ("credit_bank_statements_uploads_get", "bank statements", False),
+    RISK_SIGNALS: ("credit_payroll_income_risk_signals_get", "risk signals", True),
+    BANK_INCOME: ("credit_bank_income_get", "bank income", True),
+    BANK_INCOME_PDF: ("credit_bank_income_pdf_get", "bank income report", False),
+    EMPLOYMENT: ("credit_employment_get", "employment", False),
+    BANK_EMPLOYMENT: ("credit_bank_employment_get", "bank employment", False),
+    SESSIONS: ("credit_sessions_get", "Link sessions", False),
+}
+NEEDS_TOKEN = "needs a user_token; this case has only a user_id"  # noqa: S105 - not a secret
+
+
+@dataclass(frozen=True)
+class EndpointCall:
+    """One endpoint to call for this case."""
+
+    endpoint: str
+    title: str
+    invoke: Callable[[PlaidClient], RawResponse]
+
+
+@dataclass
+class FetchPlan:
+    """The calls of one fetch, and the endpoints skipped with the reason."""
+
+    calls: list[EndpointCall] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)
+
+
+def plan(user_token: str | None, user_id: str | None) -> FetchPlan:
+    """The endpoint calls for a user; the slowest (document-carrying) ones first."""
+    result = FetchPlan()
+    for endpoint, (method, title, accepts_user_id) in _ENDPOINTS.items():
+        if user_token:
+            who: dict[str, Any] = {"user_token": user_token}
+        elif user_id and accepts_user_id:
+            who = {"user_id": user_id}
+        else:
+            result.skipped[endpoint] = NEEDS_TOKEN
+            continue
+        result.calls.append(EndpointCall(endpoint, title, _invoker(method, who)))
+    return result
+
+
+def _invoker(method: str, who: dict[str, Any]) -> Callable[[PlaidClient], RawResponse]:
+    def invoke(client: PlaidClient) -> RawResponse:
+        raw: RawResponse = getattr(client.with_raw_response, method)(**who)
+        return raw
+
+    return invoke
+
+
+def refetch_item(
+    client: PlaidClient, endpoint: str, user_token: str | None, user_id: str | None, item_id: str
+) -> RawResponse:
+    """One fresh response for one item (new signed URLs), for payroll or bank statements."""
+    method = _ENDPOINTS[endpoint][0]
+    who: dict[str, Any] = {"user_token": user_token} if user_token else {"user_id": user_id}
+    raw: RawResponse = getattr(client.with_raw_response, method)(**who, item_ids=[item_id])
+    return raw
+
+
+def to_fetch_error(endpoint: str, exc: PlaidError) -> FetchError:
+    """A stored error from any client exception (Plaid's own, transport, or unexpected body)."""
+    if isinstance(exc, PlaidApiError):
+        return FetchError(
+            endpoint=endpoint,
+            http_status=exc.http_status,
+            error_type=exc.error_type,
+            error_code=exc.error_code,
+            error_message=exc.error_message,
+            request_id=exc.request_id,
+            display_message=exc.display_message,
+        )
+    return FetchError(
+        endpoint=endpoint,
+        http_status=getattr(exc, "http_status", None),
+        error_type=type(exc).__name__,
+        error_code=None,
+        error_message=str(exc),
+        request_id=getattr(exc, "request_id", None),
+    )
+
+
+def embedded_error(
+    endpoint: str, body: dict[str, Any], request_id: str | None
+) -> FetchError | None:
+    """A Plaid error object inside a 200 body (payroll and risk-signal responses carry one)."""
+    err = body.get("error")
+    if not isinstance(err, dict) or not (err.get("error_code") or err.get("error_message")):
+        return None
+    return FetchError(
+        endpoint=endpoint,
+        http_status=err.get("status") if isinstance(err.get("status"), int) else None,
+        error_type=err.get("error_type"),
+        error_code=err.get("error_code"),
+        error_message=err.get("error_message"),
+        request_id=err.get("request_id") or request_id,
+        display_message=err.get("display_message"),
+    )

@@ -1,0 +1,219 @@
+"""`ReviewService`: the one Qt-free facade the app and the command line work through.
+
+It owns the case store, the Plaid client (or the embedded local sandbox in demo mode) and the
+documents backend, and turns use cases into plain calls. Every method may block (network, disk,
+PyMuPDF); the UI calls them on its task runner, never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reviewer import paths
+from reviewer.plaid.client import PlaidClient
+from reviewer.review.case_model import CaseSnapshot, CaseSummary, DocumentRecord, FetchError
+from reviewer.review.document_backend import DocumentBackend, InProcessDocuments
+from reviewer.review.fetch import CaseFetcher, FetchOutcome
+from reviewer.review.progress import CancelCheck, FetchFailed, ProgressCallback
+from reviewer.review.snapshots import case_snapshot, summary
+from reviewer.store import CaseStore, StoredCase
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """What a fetch did, in words a reviewer can read."""
+
+    case_id: str | None
+    ok: bool  # stored, every endpoint succeeded
+    stored: bool  # a snapshot was stored (possibly with some endpoints failed)
+    errors: list[FetchError]
+    message: str
+    outcome: FetchOutcome | None = None
+
+
+class ReviewService:
+    """Cases, fetches and documents for one data directory and one Plaid environment."""
+
+    def __init__(
+        self,
+        store: CaseStore,
+        client_factory: Callable[[], PlaidClient] | None,
+        *,
+        environment_label: str,
+        backend: DocumentBackend | None = None,
+        demo_users: list[Any] | None = None,
+    ) -> None:
+        self.store = store
+        self._client_factory = client_factory
+        self._client: PlaidClient | None = None
+        self._client_lock = threading.Lock()
+        self.environment_label = environment_label
+        self.backend: DocumentBackend = backend or InProcessDocuments()
+        self._demo_users = demo_users or []
+        self._offline = False
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path | str | None = None,
+        *,
+        demo: bool = False,
+        backend: DocumentBackend | None = None,
+        environment: str | None = None,
+        base_url: str | None = None,
+    ) -> ReviewService:
+        """Open the store; demo mode talks to the in-process local sandbox, nothing to configure."""
+        store = CaseStore(paths.data_dir(data_dir, demo=demo))
+        if demo:
+            from reviewer.review.demo import demo_client_factory, demo_user_list
+
+            return cls(
+                store,
+                demo_client_factory(),
+                environment_label="LOCAL SANDBOX (demo)",
+                backend=backend,
+                demo_users=demo_user_list(),
+            )
+        from reviewer.review.credentials import plaid_client_factory
+
+        factory, label = plaid_client_factory(environment=environment, base_url=base_url)
+        return cls(store, factory, environment_label=label, backend=backend)
+
+    # -- reading (works offline, no credentials needed) -------------------------------------
+
+    def list_cases(self) -> list[CaseSummary]:
+        """Every cached case for the queue, from the newest snapshot of each."""
+        return [summary(row) for row in self.store.list_cases()]
+
+    def find_case(self, key: str) -> StoredCase | None:
+        """A case by id or label."""
+        return self.store.find_case(key)
+
+    def load_case(self, case_id: str) -> CaseSnapshot | None:
+        """The newest snapshot of a case as the read model, or None if never fetched."""
+        case = self.store.find_case(case_id)
+        if case is None:
+            return None
+        stored = self.store.latest_snapshot(case.id)
+        return None if stored is None else case_snapshot(case, stored)
+
+    def document_path(self, doc: DocumentRecord) -> Path | None:
+        """Where a stored document's file is, if it was downloaded."""
+        return self.store.document_path(doc.sha256) if doc.sha256 else None
+
+    # -- online state ---------------------------------------------------------------------
+
+    @property
+    def can_fetch(self) -> tuple[bool, str]:
+        """Whether actions that need Plaid are possible now, and if not, why."""
+        if self._offline:
+            return False, "offline mode is on"
+        if self._client_factory is None:
+            return False, "no Plaid credentials: set them in Settings"
+        return True, ""
+
+    def is_online(self) -> bool:
+        """True unless offline mode is on or there are no credentials."""
+        return self.can_fetch[0]
+
+    def set_offline(self, offline: bool) -> None:
+        """Force offline mode (a train, a flight, a test)."""
+        self._offline = offline
+
+    def client(self) -> PlaidClient:
+        """The Plaid client, created on first use (so reading cases needs no credentials)."""
+        ok, why = self.can_fetch
+        if not ok:
+            raise FetchFailed(why)
+        with self._client_lock:
+            if self._client is None:
+                assert self._client_factory is not None
+                self._client = self._client_factory()
+            return self._client
+
+    # -- fetching -------------------------------------------------------------------------
+
+    def fetch_case(
+        self,
+        *,
+        user_token: str | None = None,
+        user_id: str | None = None,
+        label: str | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
+    ) -> FetchResult:
+        """Create (or find) the case for a user and fetch everything into a new snapshot."""
+        if not (user_token or user_id):
+            return FetchResult(None, False, False, [], "a user_token or a user_id is needed")
+        case = self.store.get_or_create_case(user_token=user_token, user_id=user_id, label=label)
+        return self._fetch(case, progress, cancel)
+
+    def refetch_case(
+        self,
+        case_id: str,
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
+    ) -> FetchResult:
+        """Fetch a known case again; the previous snapshot stays if this fails."""
+        case = self.store.find_case(case_id)
+        if case is None:
+            return FetchResult(None, False, False, [], f"no case {case_id!r}")
+        return self._fetch(case, progress, cancel)
+
+    def _fetch(
+        self, case: StoredCase, progress: ProgressCallback | None, cancel: CancelCheck | None
+    ) -> FetchResult:
+        try:
+            fetcher = CaseFetcher(self.client(), self.store, self.backend)
+            outcome = fetcher.fetch(case, progress, cancel)
+        except FetchFailed as exc:
+            return FetchResult(case.id, False, False, [], str(exc))
+        if outcome.complete:
+            message = f"fetched {outcome.document_count} documents"
+        else:
+            failed = ", ".join(sorted({e.endpoint for e in outcome.errors}))
+            message = f"stored, but some endpoints failed: {failed}"
+        return FetchResult(case.id, outcome.complete, True, outcome.errors, message, outcome)
+
+    # -- demo -----------------------------------------------------------------------------
+
+    def demo_cases_missing(self) -> bool:
+        """True in demo mode when some demo user has no fetched case yet."""
+        if not self._demo_users:
+            return False
+        fetched = {(r.user_token, r.user_id) for r in self.list_cases() if r.fetched_at}
+        return any((u.user_token, u.user_id) not in fetched for u in self._demo_users)
+
+    def fetch_demo_cases(
+        self, progress: ProgressCallback | None = None, cancel: CancelCheck | None = None
+    ) -> list[FetchResult]:
+        """Fetch every demo user not fetched yet (first start of `--demo`)."""
+        fetched = {(r.user_token, r.user_id) for r in self.list_cases() if r.fetched_at}
+        results = []
+        for user in self._demo_users:
+            if (user.user_token, user.user_id) in fetched:
+                continue
+            if cancel is not None and cancel():
+                break
+            results.append(
+                self.fetch_case(
+                    user_token=user.user_token,
+                    user_id=user.user_id,
+                    label=user.label,
+                    progress=progress,
+                    cancel=cancel,
+                )
+            )
+        return results
+
+    def close(self) -> None:
+        """Close the client and the store."""
+        with self._client_lock:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
+        self.store.close()

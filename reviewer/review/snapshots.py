@@ -1,0 +1,180 @@
+"""Between the store's plain records and the read model of `case_model`.
+
+Also the two rules a fetch applies with the previous snapshot: endpoints that failed this time
+keep their newest good data (responses, documents and, for risk signals, the located signals),
+and the applicant's name is the one most documents agree on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, fields
+from typing import Any
+
+from reviewer.review import endpoints as ep
+from reviewer.review.case_model import (
+    CaseRef,
+    CaseSnapshot,
+    CaseSummary,
+    DocumentRecord,
+    FetchError,
+    Location,
+    SignalRecord,
+)
+from reviewer.store import CaseRow, NewSnapshot, StoredCase, StoredSnapshot
+
+Response = tuple[str, str | None, int | None, str | None, bytes]
+
+
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+def document_from_dict(data: dict[str, Any]) -> DocumentRecord:
+    """A DocumentRecord from its stored dict (unknown keys from newer versions ignored)."""
+    return DocumentRecord(**_known(DocumentRecord, data))
+
+
+def signal_from_dict(data: dict[str, Any]) -> SignalRecord:
+    """A SignalRecord with its Locations from the stored dict."""
+    values = _known(SignalRecord, data)
+    values["document_ids"] = list(values.get("document_ids") or [])
+    values["locations"] = [
+        Location(
+            document_id=loc["document_id"],
+            page=int(loc["page"]),
+            rect=tuple(float(v) for v in loc["rect"]),  # type: ignore[arg-type]
+            found_by=loc.get("found_by") or "unknown",
+        )
+        for loc in values.get("locations") or []
+    ]
+    return SignalRecord(**values)
+
+
+def error_from_dict(data: dict[str, Any]) -> FetchError:
+    """A FetchError from the stored dict."""
+    return FetchError(**_known(FetchError, data))
+
+
+def case_ref(case: StoredCase) -> CaseRef:
+    """The read-model reference of a stored case."""
+    return CaseRef(case.id, case.label, case.user_token, case.user_id, case.created_at)
+
+
+def summary(row: CaseRow) -> CaseSummary:
+    """A queue row of the read model."""
+    return CaseSummary(
+        id=row.id,
+        label=row.label,
+        applicant_name=row.applicant_name,
+        max_risk_score=row.max_risk_score,
+        document_count=row.document_count,
+        decision=row.decision,
+        fetched_at=row.fetched_at,
+        user_token=row.user_token,
+        user_id=row.user_id,
+    )
+
+
+def case_snapshot(case: StoredCase, stored: StoredSnapshot) -> CaseSnapshot:
+    """The read model of a stored snapshot: newest body per endpoint parsed from raw bytes."""
+    responses: dict[str, Any] = {}
+    for response in stored.responses:
+        if response.endpoint == ep.BANK_INCOME_PDF or response.item_id is not None:
+            continue  # the PDF is a document; per-item refetches only renewed download URLs
+        try:
+            responses[response.endpoint] = json.loads(response.body)
+        except ValueError:
+            responses[response.endpoint] = None
+    return CaseSnapshot(
+        case=case_ref(case),
+        fetched_at=stored.fetched_at,
+        documents=[document_from_dict(d) for d in stored.documents],
+        risk_signals=[signal_from_dict(s) for s in stored.signals],
+        errors=[error_from_dict(e) for e in stored.errors],
+        responses=responses,
+        skipped=dict(stored.skipped),
+    )
+
+
+def carry_forward(
+    previous: StoredSnapshot | None,
+    failed: set[str],
+    responses: list[Response],
+    documents: list[DocumentRecord],
+) -> tuple[list[Response], list[DocumentRecord], list[SignalRecord]]:
+    """This fetch's data plus, for each failed endpoint, the previous snapshot's data."""
+    if previous is None or not failed:
+        return responses, documents, []
+    kept_responses = [tuple(r) for r in previous.responses if r.endpoint in failed]
+    kept_documents = [
+        document_from_dict(d) for d in previous.documents if d.get("source_endpoint") in failed
+    ]
+    kept_signals = (
+        [signal_from_dict(s) for s in previous.signals] if ep.RISK_SIGNALS in failed else []
+    )
+    return (
+        responses + kept_responses,  # type: ignore[operator]
+        documents + kept_documents,
+        kept_signals,
+    )
+
+
+def applicant_name(
+    bodies: dict[str, dict[str, Any]], previous: StoredSnapshot | None
+) -> str | None:
+    """The name most of the applicant's documents state (pay stubs, W-2s, 1099s, statements)."""
+    names: Counter[str] = Counter()
+    for item in (bodies.get(ep.PAYROLL) or {}).get("items") or []:
+        for income in item.get("payroll_income") or []:
+            for stub in income.get("pay_stubs") or []:
+                _add(names, (stub.get("employee") or {}).get("name"))
+            for w2 in income.get("w2s") or []:
+                _add(names, (w2.get("employee") or {}).get("name"))
+            for form in income.get("form1099s") or []:
+                _add(names, (form.get("recipient") or {}).get("name"))
+    for item in (bodies.get(ep.STATEMENTS) or {}).get("items") or []:
+        for statement in item.get("bank_statements") or []:
+            for account in statement.get("bank_accounts") or []:
+                _add(names, (account.get("owner") or {}).get("name"))
+    for report in (bodies.get(ep.BANK_INCOME) or {}).get("bank_income") or []:
+        for item in report.get("items") or []:
+            for account in item.get("bank_income_accounts") or []:
+                for owner in account.get("owners") or []:
+                    for name in owner.get("names") or []:
+                        _add(names, name)
+    if names:
+        return names.most_common(1)[0][0]
+    return previous.applicant_name if previous is not None else None
+
+
+def _add(names: Counter[str], value: Any) -> None:
+    if isinstance(value, str) and value.strip():
+        names[" ".join(value.split()).title()] += 1
+
+
+def to_new_snapshot(
+    *,
+    fetched_at: str,
+    responses: list[Response],
+    documents: list[DocumentRecord],
+    signals: list[SignalRecord],
+    errors: list[FetchError],
+    skipped: dict[str, str],
+    applicant: str | None,
+) -> NewSnapshot:
+    """The store's record of one fetch."""
+    scores = [d.risk_score for d in documents if d.risk_score is not None]
+    scores += [s.risk_score for s in signals if s.risk_score is not None]
+    return NewSnapshot(
+        fetched_at=fetched_at,
+        responses=list(responses),
+        documents=[asdict(d) for d in documents],
+        signals=[asdict(s) for s in signals],
+        errors=[asdict(e) for e in errors],
+        skipped=skipped,
+        applicant_name=applicant,
+        max_risk_score=max(scores) if scores else None,
+    )

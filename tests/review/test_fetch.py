@@ -1,0 +1,127 @@
+"""Fetching every demo user into the store, against the in-process sandbox."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from reviewer.review import endpoints as ep
+from reviewer.review.progress import Progress
+from reviewer.review.service import ReviewService
+from reviewer.sandbox import demo_users
+
+
+def _snapshot(service: ReviewService, case_id: str):
+    snap = service.load_case(case_id)
+    assert snap is not None
+    return snap
+
+
+@pytest.mark.parametrize("demo", demo_users(), ids=lambda u: u.key)
+def test_every_demo_user_is_fetched_and_stored(
+    service: ReviewService, demo, tmp_path: Path
+) -> None:
+    seen: list[Progress] = []
+    result = service.fetch_case(
+        user_token=demo.user_token, user_id=demo.user_id, label=demo.label, progress=seen.append
+    )
+    assert result.stored, result.message
+    snap = _snapshot(service, result.case_id)
+    assert snap.case.label == demo.label
+    assert seen and seen[-1].done == seen[-1].total, "progress ends at 100%"
+    data_root = (tmp_path / "data").resolve()
+    for doc in snap.documents:
+        if doc.path is None:
+            assert doc.problem, f"{doc.document_id} has neither a file nor a problem"
+            continue
+        path = Path(doc.path).resolve()
+        assert data_root in path.parents, "document stored outside the data directory"
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == doc.sha256
+    if demo.user_token is None:
+        assert ep.STATEMENTS in snap.skipped and ep.EMPLOYMENT in snap.skipped
+    # every signal is kept, located or with a reason
+    for sig in snap.risk_signals:
+        assert sig.locations or sig.location_note, sig
+
+
+def test_show_json_shape(service: ReviewService) -> None:
+    demo = next(u for u in demo_users() if u.user_token)
+    result = service.fetch_case(user_token=demo.user_token, label="L-1")
+    shown = _snapshot(service, result.case_id).to_show_json()
+    assert set(shown) == {"case", "documents", "risk_signals", "errors"}
+    assert set(shown["case"]) == {"id", "label", "fetched_at"}
+    for doc in shown["documents"]:
+        assert set(doc) == {
+            "document_id",
+            "item_id",
+            "document_type",
+            "name",
+            "source_endpoint",
+            "path",
+            "sha256",
+            "page_count",
+            "problem",
+        }
+    for sig in shown["risk_signals"]:
+        assert set(sig) == {
+            "document_ids",
+            "risk_score",
+            "type",
+            "field",
+            "has_fraud_risk",
+            "expected_value",
+            "actual_value",
+            "signal_description",
+            "page_number",
+            "locations",
+        }
+        for loc in sig["locations"]:
+            assert set(loc) == {"document_id", "page", "rect", "found_by"}
+            assert len(loc["rect"]) == 4
+
+
+def test_bank_income_report_is_a_document(service: ReviewService) -> None:
+    demo = next(u for u in demo_users() if u.user_token and u.has_bank_income)
+    result = service.fetch_case(user_token=demo.user_token)
+    docs = _snapshot(service, result.case_id).documents
+    report = [d for d in docs if d.document_type == "BANK_INCOME_REPORT"]
+    assert len(report) == 1 and report[0].page_count and report[0].page_count >= 1
+
+
+def test_located_highlights_cover_the_flagged_text(service: ReviewService) -> None:
+    """For tampered documents, each located rectangle covers the value the signal names."""
+    checked = 0
+    for demo in demo_users():
+        if not demo.user_token:
+            continue
+        result = service.fetch_case(user_token=demo.user_token)
+        snap = _snapshot(service, result.case_id)
+        by_id = {d.document_id: d for d in snap.documents}
+        for sig in snap.risk_signals:
+            for loc in sig.locations:
+                doc = by_id[loc.document_id]
+                with pymupdf.open(doc.path) as pdf:
+                    page = pdf[loc.page - 1]
+                    text = page.get_textbox(pymupdf.Rect(loc.rect) + pymupdf.Rect(-1, -1, 1, 1))
+                wanted = (
+                    sig.expected_value if loc.found_by == "expected_value" else sig.actual_value
+                )
+                if loc.found_by in ("expected_value", "actual_value"):
+                    digits = "".join(c for c in (wanted or "") if c.isdigit())
+                    assert digits and digits in "".join(c for c in text if c.isdigit()), (sig, text)
+                    checked += 1
+            if sig.page_number == 0:
+                assert not sig.locations and sig.location_note
+    assert checked >= 3, "too few located signals to mean anything"
+
+
+def test_refetch_keeps_history_and_case(service: ReviewService) -> None:
+    demo = next(u for u in demo_users() if u.user_token)
+    first = service.fetch_case(user_token=demo.user_token, label="A-1")
+    second = service.refetch_case(first.case_id)
+    assert second.stored and second.case_id == first.case_id
+    assert len(service.store.snapshots(first.case_id)) == 2
+    assert [c.label for c in service.list_cases()] == ["A-1"]
