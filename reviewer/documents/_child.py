@@ -10,6 +10,7 @@ small the child answers ("need", nbytes) and waits for a bigger one.
 
 from __future__ import annotations
 
+import mmap
 import os
 import signal
 import sys
@@ -22,6 +23,11 @@ from typing import Any
 
 import pymupdf
 
+try:
+    import _posixshmem
+except ImportError:  # Windows: named mappings, no unlink to fear
+    _posixshmem = None
+
 from reviewer.documents._open import open_document
 from reviewer.documents.inspect import inspect_document
 from reviewer.documents.locate import SignalQuery, locate_in_document
@@ -29,9 +35,41 @@ from reviewer.documents.pagetext import PageText
 
 # A hostile MediaBox (say 1e6 points square) would ask for terabytes of pixels; renders are
 # scaled down to this many pixels instead (the reply carries the zoom actually used).
-MAX_RENDER_PIXELS = 40_000_000
+MAX_RENDER_PIXELS = 25_000_000
 _OPEN_DOCUMENTS = 4
 _PAGE_TEXTS_PER_DOCUMENT = 64
+
+
+class _Attached:
+    """The parent's shared-memory block, mapped here without taking ownership of it.
+
+    `SharedMemory(name=...)` would do, but on Python < 3.13 it registers the block with the
+    resource tracker, and when mapping fails (the memory limit) it unlinks the parent's block.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        if _posixshmem is None:
+            self._shm: SharedMemory | None = SharedMemory(name=name)
+            assert self._shm.buf is not None
+            self.size = self._shm.size
+            self.buf: memoryview = self._shm.buf
+            return
+        self._shm = None
+        fd = _posixshmem.shm_open("/" + name, os.O_RDWR, mode=0o600)
+        try:
+            self.size = os.fstat(fd).st_size
+            self._mmap = mmap.mmap(fd, self.size)
+        finally:
+            os.close(fd)
+        self.buf = memoryview(self._mmap)
+
+    def close(self) -> None:
+        self.buf.release()
+        if self._shm is not None:
+            self._shm.close()
+        else:
+            self._mmap.close()
 
 
 class RequestError(Exception):
@@ -70,7 +108,7 @@ class _Server:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.documents: OrderedDict[tuple[str, int, int], _OpenDocument] = OrderedDict()
-        self.shm: SharedMemory | None = None
+        self.shm: _Attached | None = None
 
     def document(self, path: str) -> _OpenDocument:
         stat = os.stat(path)
@@ -92,11 +130,12 @@ class _Server:
             old.doc.close()
         return self.documents[key]
 
-    def attach(self, name: str) -> SharedMemory:
+    def attach(self, name: str) -> _Attached:
         if self.shm is None or self.shm.name != name:
             if self.shm is not None:
                 self.shm.close()
-            self.shm = SharedMemory(name=name)
+                self.shm = None
+            self.shm = _Attached(name)
         return self.shm
 
     def render(self, path: str, index: int, zoom: float, rotation: int, shm_name: str) -> Any:
@@ -104,7 +143,8 @@ class _Server:
         width_pt, height_pt = page.rect.width, page.rect.height
         pixels = max(width_pt * zoom, 1.0) * max(height_pt * zoom, 1.0)
         if pixels > MAX_RENDER_PIXELS:
-            zoom *= (MAX_RENDER_PIXELS / pixels) ** 0.5
+            # 0.99: pixel sizes are rounded up, which must not tip the render over the cap
+            zoom *= 0.99 * (MAX_RENDER_PIXELS / pixels) ** 0.5
         matrix = pymupdf.Matrix(zoom, zoom).prerotate(rotation)
         pix = page.get_pixmap(matrix=matrix, alpha=False)
         samples = pix.samples_mv
@@ -114,9 +154,7 @@ class _Server:
             self.conn.send(("need", size))
             reply = self.conn.recv()
             shm = self.attach(reply[1])
-        buffer = shm.buf
-        assert buffer is not None
-        buffer[:size] = samples
+        shm.buf[:size] = samples
         return {
             "width": pix.width,
             "height": pix.height,

@@ -79,12 +79,16 @@ def _describe(doc: pymupdf.Document, kind: str) -> DocumentInfo:
     unreadable: list[int] = []
     for index in range(page_count):
         try:
-            pages_with_text.append(kind == PDF and page_has_text(doc[index]))
+            # loading an image's page is what decodes it: a broken image fails here
+            page = doc[index]
+            pages_with_text.append(kind == PDF and page_has_text(page))
         except Exception:  # noqa: BLE001
             pages_with_text.append(False)
             unreadable.append(index + 1)
     problem = None
-    if unreadable:
+    if unreadable and kind != PDF:
+        problem = "corrupt image: cannot be opened"
+    elif unreadable:
         shown = ", ".join(str(n) for n in unreadable[:10])
         problem = f"damaged pages cannot be read: {shown}" + (" …" if len(unreadable) > 10 else "")
     # A repaired file is not a problem by itself: it opens, and `repaired` lets the viewer warn

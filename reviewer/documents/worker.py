@@ -18,7 +18,7 @@ import sys
 import threading
 import types
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -106,7 +106,8 @@ class DocumentWorker:
     ) -> RenderedPage:
         """Render page `page_index` (0-based) at `zoom` (1.0 = 72 dpi), rotated clockwise."""
         meta: dict[str, Any] = self._request("render", str(path), page_index, zoom, rotation)
-        assert self._shm is not None and self._shm.buf is not None
+        assert self._shm is not None
+        assert self._shm.buf is not None
         data = bytes(self._shm.buf[: meta["nbytes"]])
         return RenderedPage(
             width=meta["width"],
@@ -150,8 +151,7 @@ class DocumentWorker:
             self._closed = True
             self._stop(graceful=True)
             if self._shm is not None:
-                self._shm.close()
-                self._shm.unlink()
+                _release(self._shm)
                 self._shm = None
 
     def __enter__(self) -> DocumentWorker:
@@ -230,8 +230,7 @@ class DocumentWorker:
 
     def _grow_shared_memory(self, size: int) -> str:
         assert self._shm is not None
-        self._shm.close()
-        self._shm.unlink()
+        _release(self._shm)
         self._shm = SharedMemory(create=True, size=-(-size // _MIB) * _MIB)
         return self._shm.name
 
@@ -267,6 +266,12 @@ class DocumentWorker:
             process.close()
         if conn is not None:
             conn.close()
+
+
+def _release(shm: SharedMemory) -> None:
+    shm.close()
+    with suppress(FileNotFoundError):  # already gone: nothing left to free
+        shm.unlink()
 
 
 @contextmanager
