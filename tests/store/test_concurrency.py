@@ -136,3 +136,23 @@ def test_gc_racing_a_fetch_in_another_process_never_leaves_dangling_references(
             assert snap is not None
             for doc in snap.documents:
                 assert Path(doc["path"]).is_file(), f"snapshot {info.id} lost {doc['sha256']}"
+
+
+def test_processes_creating_a_fresh_store_at_once(data_dir: Path) -> None:
+    tokens = [f"fresh-{n}" for n in range(3)]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tests.store._writer", str(data_dir), "steady", token, "2"],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for token in tokens
+    ]
+    outputs = [w.communicate(timeout=120) for w in writers]
+
+    assert [w.returncode for w in writers] == [0, 0, 0], [err for _, err in outputs]
+    with CaseStore(data_dir) as store:
+        assert sorted(row.label or "" for row in store.list_cases()) == tokens
+        assert all(len(store.snapshots(row.id)) == 2 for row in store.list_cases())
