@@ -14,9 +14,11 @@ from reviewer.sandbox.docgen._types import (
     money,
     pdf_date,
 )
+from reviewer.sandbox.docgen.bank_income_report import bank_income_report_pdf
 from reviewer.sandbox.docgen.bank_statement import bank_statement_pdf
 from reviewer.sandbox.docgen.form1099 import form1099_pdf
 from reviewer.sandbox.docgen.paystub import paystub_pdf
+from reviewer.sandbox.docgen.photo import photo_jpeg
 from reviewer.sandbox.docgen.search import find_text_pages
 from reviewer.sandbox.docgen.w2 import w2_pdf
 
@@ -24,6 +26,7 @@ __all__ = [
     "DocMeta",
     "GeneratedDocument",
     "Tamper",
+    "bank_income_report_pdf",
     "bank_statement_pdf",
     "date_text",
     "find_text_pages",
@@ -31,5 +34,6 @@ __all__ = [
     "money",
     "paystub_pdf",
     "pdf_date",
+    "photo_jpeg",
     "w2_pdf",
 ]

@@ -381,3 +381,114 @@ def example_bank_statement() -> dict[str, Any]:
             for day, name, amount in rows
         ],
     }
+
+
+def example_bank_income() -> dict[str, Any]:
+    """Bank income with a salary and a gig source over three months (`CreditBankIncome`)."""
+    months = [
+        ("2024-01-01", "2024-01-31"),
+        ("2024-02-01", "2024-02-29"),
+        ("2024-03-01", "2024-03-31"),
+    ]
+
+    def history(name: str, amounts: list[float], day: int) -> list[dict[str, Any]]:
+        return [
+            {
+                "start_date": start,
+                "end_date": end,
+                "total_amount": amount,
+                "iso_currency_code": "USD",
+                "unofficial_currency_code": None,
+                "total_amounts": [
+                    {"amount": amount, "iso_currency_code": "USD", "unofficial_currency_code": None}
+                ],
+                "transactions": [
+                    {
+                        "amount": -amount,
+                        "date": f"{start[:8]}{day:02d}",
+                        "name": name,
+                        "original_description": f"{name} PPD",
+                        "pending": False,
+                        "transaction_id": f"tx{start[5:7]}{day}",
+                        "check_number": None,
+                        "iso_currency_code": "USD",
+                        "unofficial_currency_code": None,
+                    }
+                ],
+            }
+            for (start, end), amount in zip(months, amounts, strict=True)
+        ]
+
+    sources = [
+        {
+            "income_source_id": "src-salary",
+            "income_description": "PACIFIC COAST LOG DIRECT DEP",
+            "income_category": "SALARY",
+            "account_id": "acc_chk_01",
+            "start_date": "2024-01-12",
+            "end_date": "2024-03-22",
+            "pay_frequency": "BIWEEKLY",
+            "total_amount": 12597.66,
+            "transaction_count": 3,
+            "historical_summary": history("PACIFIC COAST LOG", [4199.22, 4199.22, 4199.22], 12),
+        },
+        {
+            "income_source_id": "src-gig",
+            "income_description": "UBER DRIVER PAYOUT",
+            "income_category": "GIG_ECONOMY",
+            "account_id": "acc_chk_01",
+            "start_date": "2024-01-08",
+            "end_date": "2024-03-25",
+            "pay_frequency": "WEEKLY",
+            "total_amount": 1921.4,
+            "transaction_count": 3,
+            "historical_summary": history("UBER PAYOUT", [611.2, 702.75, 607.45], 8),
+        },
+    ]
+    return {
+        "bank_income_id": "bi-7f2c9e",
+        "generated_time": "2024-04-02T15:04:05Z",
+        "days_requested": 90,
+        "items": [
+            {
+                "bank_income_accounts": [
+                    {
+                        "account_id": "acc_chk_01",
+                        "mask": "3091",
+                        "name": "Everyday Checking",
+                        "official_name": None,
+                        "subtype": "checking",
+                        "type": "depository",
+                        "owners": [
+                            {
+                                "names": ["Jordan M. Alvarez"],
+                                "phone_numbers": [],
+                                "emails": [],
+                                "addresses": [],
+                            }
+                        ],
+                    }
+                ],
+                "bank_income_sources": sources,
+                "last_updated_time": "2024-04-02T15:00:00Z",
+                "institution_id": "ins_127991",
+                "institution_name": "Wells Fargo",
+                "item_id": "item-wf-01",
+            }
+        ],
+        "bank_income_summary": {
+            "total_amount": 14519.06,
+            "iso_currency_code": "USD",
+            "unofficial_currency_code": None,
+            "total_amounts": [
+                {"amount": 14519.06, "iso_currency_code": "USD", "unofficial_currency_code": None}
+            ],
+            "start_date": "2024-01-01",
+            "end_date": "2024-03-31",
+            "income_sources_count": 2,
+            "income_categories_count": 2,
+            "income_transactions_count": 6,
+            "historical_summary": history("ALL SOURCES", [4810.42, 4901.97, 4806.67], 1),
+        },
+        "warnings": [],
+    }
