@@ -275,6 +275,8 @@ class Sandbox:
         if isinstance(grant, str):
             return SandboxResponse(403, s3_error(grant), {"content-type": "application/xml"})
         state = self.user_state(grant.user_key)
+        # Layout-dependent edits must be resolved before a document is first rendered and cached.
+        state.prepare_documents(self.renderer)
         files = []
         for doc_id in grant.document_ids:
             doc = self.renderer.render(state.profile.docs[doc_id])

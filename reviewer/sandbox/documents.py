@@ -107,7 +107,9 @@ def _page_text(pdf: bytes, page: int) -> str:
 def _generate(spec: DocSpec) -> RenderedDocument:
     from reviewer.sandbox import docgen
 
-    tampers = tuple(docgen.Tamper(t.original, t.replacement, t.page) for t in spec.tampers)
+    tampers = tuple(
+        docgen.Tamper(t.original, t.replacement, t.page) for t in spec.tampers if t.original
+    )
     meta = None
     if spec.dates_mismatch:
         meta = docgen.DocMeta(

@@ -68,9 +68,17 @@ class Faults:
             self._faults.clear()
 
     def take(self, endpoint: str, user_ids: frozenset[str] = frozenset()) -> list[Fault]:
-        """The faults that fire for this request (counted as fired), in the order added."""
+        """The faults that fire for this request (counted as fired), in the order added.
+
+        Latency faults combine with others; of the rest only the first matching one fires, so
+        two queued faults hit two consecutive requests.
+        """
         with self._lock:
-            hits = [f for f in self._faults if f.matches(endpoint, user_ids)]
-            for f in hits:
-                f.fired += 1
+            hits: list[Fault] = []
+            for f in self._faults:
+                if f.matches(endpoint, user_ids):
+                    hits.append(f)
+                    f.fired += 1
+                    if f.kind != "latency":
+                        break
             return hits
