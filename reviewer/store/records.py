@@ -102,9 +102,10 @@ class StoredSnapshot:
     case_id: str
     fetched_at: str
     saved_at: str
-    responses: list[ResponseRecord]
-    documents: list[dict[str, Any]]
-    signals: list[dict[str, Any]]
+    # raw bodies can be megabytes of applicant data: never dump them into a log line
+    responses: list[ResponseRecord] = dc_field(repr=False)
+    documents: list[dict[str, Any]] = dc_field(repr=False)
+    signals: list[dict[str, Any]] = dc_field(repr=False)
     errors: list[dict[str, Any]]
     skipped: dict[str, str]
     applicant_name: str | None
