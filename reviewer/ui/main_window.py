@@ -7,6 +7,7 @@ into the `ReviewService` goes through the task runner and comes back as a callba
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu("&View")
         for i, name in enumerate(TAB_NAMES):
             view_menu.addAction(
-                self._action(name, f"Alt+{i + 1}", lambda i=i: self.case_view.setCurrentIndex(i))
+                self._action(name, f"Alt+{i + 1}", partial(self.case_view.setCurrentIndex, i))
             )
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
@@ -222,7 +223,7 @@ class MainWindow(QMainWindow):
         svc = self.service
         self.runner.run(
             lambda _h: svc.demo_cases_missing(),
-            on_done=lambda missing: missing and self.fetch_demo(),
+            on_done=lambda missing: self.fetch_demo() if missing else None,
         )
 
     def fetch_demo(self) -> None:

@@ -31,7 +31,7 @@ def _wait(app: Any, done: Callable[[], bool], what: str, timeout: float = STEP_T
     loop = QEventLoop()
     timer = QTimer()
     timer.setInterval(20)
-    timer.timeout.connect(lambda: (done() or time.monotonic() > deadline) and loop.quit())
+    timer.timeout.connect(lambda: loop.quit() if done() or time.monotonic() > deadline else None)
     timer.start()
     if not done():
         loop.exec()
@@ -93,6 +93,8 @@ def run_self_test(args: argparse.Namespace) -> int:
         window.select_case(result.case_id)
         _wait(app, lambda: window.case_view.snapshot is not None, "the case to load")
         snapshot = window.case_view.snapshot
+        if snapshot is None:
+            raise SelfTestFailed("the case did not load")
         say(f"case open: {len(snapshot.documents)} documents, {len(snapshot.risk_signals)} signals")
         doc_id = most_flagged_document(snapshot)
         if doc_id is None:

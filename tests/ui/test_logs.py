@@ -7,7 +7,7 @@ import logging
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reviewer.ui.logs import Redactor, RedactingFilter
+from reviewer.ui.logs import RedactingFilter, Redactor
 
 words = st.text(alphabet="abcdefghijklmnop ", max_size=20)
 secrets = st.text(alphabet="0123456789abcdef", min_size=30, max_size=30)

@@ -36,7 +36,7 @@ def money(amount: Any, currency: Any = None) -> str:
         try:
             amount = float(amount.replace(",", ""))
         except ValueError:
-            return amount
+            return str(amount)
     if not isinstance(amount, int | float) or isinstance(amount, bool):
         return "—"
     sign = "-" if amount < 0 else ""
