@@ -125,6 +125,12 @@ class CaseStore:
         """The case with this id, purged ones included (their audit trail stays readable)."""
         return cases.case_by_id(self._conn(), case_id)
 
+    def find_cases_for_webhook(
+        self, *, user_id: str | None = None, item_id: str | None = None
+    ) -> list[StoredCase]:
+        """Live cases a webhook concerns, by `user_id` and/or `item_id` (may be several)."""
+        return cases.find_cases_for_webhook(self._conn(), user_id=user_id, item_id=item_id)
+
     def list_cases(self) -> list[CaseRow]:
         """The case queue, oldest case first."""
         return cases.list_cases(self._conn())

@@ -121,3 +121,39 @@ def list_cases(conn: sqlite3.Connection) -> list[CaseRow]:
         (len(DECISION_PREFIX), DECISION_PREFIX),
     ).fetchall()
     return [CaseRow(*row) for row in rows]
+
+
+def find_cases_for_webhook(
+    conn: sqlite3.Connection, *, user_id: str | None = None, item_id: str | None = None
+) -> list[StoredCase]:
+    """Live cases a Plaid webhook concerns: by the user's user_id, or by an Item id.
+
+    An Item id is matched against the stored documents and per-item responses of every
+    snapshot, and against the raw bodies of each case's newest snapshot (Link sessions and
+    income reports name their Items only inside the JSON).
+    """
+    found: dict[str, StoredCase] = {}
+    if user_id:
+        for row in conn.execute(
+            f"SELECT {_CASE_COLUMNS} FROM cases WHERE user_id = ? AND purged_at IS NULL",  # noqa: S608
+            (user_id,),
+        ):
+            found[row[0]] = StoredCase(*row)
+    if item_id:
+        needle = item_id.encode()
+        rows = conn.execute(
+            f"""SELECT {_CASE_COLUMNS} FROM cases c WHERE c.purged_at IS NULL AND (
+                  EXISTS (SELECT 1 FROM documents d JOIN snapshots s ON s.id = d.snapshot_id
+                          WHERE s.case_id = c.id AND d.item_id = ?)
+                  OR EXISTS (SELECT 1 FROM responses r JOIN snapshots s ON s.id = r.snapshot_id
+                             WHERE s.case_id = c.id AND r.item_id = ?)
+                  OR EXISTS (SELECT 1 FROM responses r
+                             WHERE r.snapshot_id = (SELECT MAX(id) FROM snapshots
+                                                    WHERE case_id = c.id)
+                               AND instr(r.body, ?) > 0))
+                ORDER BY c.created_at""",  # noqa: S608
+            (item_id, item_id, needle),
+        )
+        for row in rows:
+            found.setdefault(row[0], StoredCase(*row))
+    return list(found.values())

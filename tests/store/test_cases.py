@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.store import CaseStore, LabelInUse
-from tests.store.helpers import save_fetch
+from reviewer.store import CaseStore, LabelInUse, NewSnapshot
+from tests.store.helpers import document_record, save_fetch
 
 
 def test_same_user_token_gives_the_same_case(store: CaseStore) -> None:
@@ -89,3 +89,31 @@ def test_cases_survive_reopening(data_dir: Path) -> None:
         snap = reopened.latest_snapshot(case.id)
         assert snap is not None
         assert snap.applicant_name == "Applicant one"
+
+
+def test_webhook_routing_finds_cases_by_user_id_and_item_id(store: CaseStore) -> None:
+    by_user = store.get_or_create_case(user_token=None, user_id="usr_webhook", label="U")
+    by_doc = store.get_or_create_case(user_token="tok-doc", user_id=None, label="D")
+    by_body = store.get_or_create_case(user_token="tok-body", user_id=None, label="B")
+    store.get_or_create_case(user_token="tok-none", user_id=None, label="N")
+    sha, _ = store.put_document(b"%PDF stub")
+    store.save_snapshot(
+        by_doc.id,
+        NewSnapshot(fetched_at="t", documents=[document_record("d1", sha, item_id="item-XYZ")]),
+    )
+    sessions = b'{"sessions": [{"results": {"item_add_results": [{"item_id": "item-XYZ"}]}}]}'
+    store.save_snapshot(
+        by_body.id,
+        NewSnapshot(
+            fetched_at="t",
+            responses=[("/credit/sessions/get", None, 200, "application/json", sessions)],
+        ),
+    )
+
+    assert store.find_cases_for_webhook(user_id="usr_webhook") == [by_user]
+    assert {c.id for c in store.find_cases_for_webhook(item_id="item-XYZ")} == {
+        by_doc.id,
+        by_body.id,
+    }
+    assert store.find_cases_for_webhook(item_id="item-other") == []
+    assert store.find_cases_for_webhook() == []
