@@ -53,9 +53,12 @@ def money(value: float | None) -> str:
     """
     if value is None:
         return ""
-    cents = round(float(value) * 100)
-    sign = "-" if cents < 0 else ""
-    return f"{sign}${abs(cents) / 100:,.2f}"
+    # Same rounding as f"{value:.2f}", the unformatted form signals carry, so the two always agree.
+    printed = f"{float(value):,.2f}"
+    if printed.startswith("-"):
+        printed = printed[1:]
+        return f"-${printed}" if printed != "0.00" else "$0.00"
+    return f"${printed}"
 
 
 def amount_text(value: object) -> str:
