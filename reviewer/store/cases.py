@@ -30,17 +30,28 @@ def get_or_create_case(
 ) -> StoredCase:
     """The live case of this user (matched by user_token, else user_id), created if new.
 
+    A case known only by user_id is matched (and gains the token) when a token comes with it.
+
     A label given for an existing case relabels it; a label naming another case is refused.
     """
     if not user_token and not user_id:
         raise ValueError("a case needs a user_token or a user_id")
     with write_transaction(conn):
-        key_column, key = ("user_token", user_token) if user_token else ("user_id", user_id)
-        row = conn.execute(
-            f"SELECT {_CASE_COLUMNS} FROM cases WHERE {key_column} = ?"  # noqa: S608
-            " AND purged_at IS NULL ORDER BY created_at LIMIT 1",
-            (key,),
-        ).fetchone()
+        row = None
+        if user_token:
+            row = conn.execute(
+                f"SELECT {_CASE_COLUMNS} FROM cases WHERE user_token = ?"  # noqa: S608
+                " AND purged_at IS NULL ORDER BY created_at LIMIT 1",
+                (user_token,),
+            ).fetchone()
+        if row is None and user_id:
+            # a case first fetched by user_id alone is the same user once a token is known
+            row = conn.execute(
+                f"SELECT {_CASE_COLUMNS} FROM cases WHERE user_id = ?"  # noqa: S608
+                " AND purged_at IS NULL AND (user_token IS NULL OR ? IS NULL)"
+                " ORDER BY created_at LIMIT 1",
+                (user_id, user_token),
+            ).fetchone()
         if label is not None:
             owner = conn.execute(
                 "SELECT id FROM cases WHERE label = ? AND purged_at IS NULL", (label,)

@@ -21,6 +21,10 @@ class StoreCorrupt(StoreError):
             "(CaseStore.rebuild)."
         )
 
+    def __reduce__(self) -> tuple[type[StoreCorrupt], tuple[Path, str]]:
+        # picklable across processes despite the two-argument constructor
+        return (StoreCorrupt, (self.db_path, self.detail))
+
 
 class StoreTooNew(StoreError):
     """The database was written by a newer Reviewer whose schema this one does not know."""

@@ -30,6 +30,18 @@ def test_case_by_user_id_then_token_is_merged(store: CaseStore) -> None:
     assert same.label == "L-9"
 
 
+def test_case_known_by_user_id_gains_its_token(store: CaseStore) -> None:
+    by_id = store.get_or_create_case(user_token=None, user_id="usr_1", label=None)
+    both = store.get_or_create_case(user_token="tok-1", user_id="usr_1", label=None)
+    by_token = store.get_or_create_case(user_token="tok-1", user_id=None, label=None)
+    # a different token for the same user_id is a different Plaid user record: a new case
+    other = store.get_or_create_case(user_token="tok-2", user_id="usr_1", label=None)
+
+    assert both.id == by_id.id == by_token.id
+    assert both.user_token == "tok-1"
+    assert other.id != by_id.id
+
+
 def test_case_needs_an_identity(store: CaseStore) -> None:
     with pytest.raises(ValueError):
         store.get_or_create_case(user_token=None, user_id=None, label="x")

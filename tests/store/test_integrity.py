@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import sqlite3
 from pathlib import Path
 
@@ -33,6 +34,8 @@ def test_garbage_file_raises_store_corrupt_with_rebuild_hint(data_dir: Path) -> 
     message = str(info.value)
     assert "Rebuild the cache" in message
     assert "reviewer.sqlite3" in message
+    # it crosses process boundaries intact (a worker may report it)
+    assert str(pickle.loads(pickle.dumps(info.value))) == message
 
 
 def test_damaged_pages_fail_quick_check(data_dir: Path) -> None:
