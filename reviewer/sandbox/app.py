@@ -45,7 +45,7 @@ class SandboxResponse:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-class DroppedConnection(Exception):  # noqa: N818 - it is an event, not an error of ours
+class DroppedConnection(Exception):
     """A fault dropped the connection: `phase` is "connect" (no response) or "read" (mid-body)."""
 
     def __init__(self, phase: str) -> None:
@@ -224,8 +224,7 @@ class Sandbox:
     def _owner_of_item(self, item_id: str) -> str | None:
         for key in list(self._states):
             st = self._states[key]
-            items = [*st.profile.payroll_items, *st.profile.statement_items]
-            if any(i.item_id == item_id for i in items):
+            if any(i.item_id == item_id for i in st.items_with_risk()):
                 return st.user.user_id
         return None
 

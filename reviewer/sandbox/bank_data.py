@@ -148,9 +148,10 @@ def bank_income(
     end: date,
 ) -> dict[str, Any]:
     """A CreditBankIncome report: sources with monthly histories and a summary that adds up."""
-    src_out, all_txns = [], []
+    src_out: list[dict[str, Any]] = []
+    all_txns: list[dict[str, Any]] = []
     for n, s in enumerate(sources):
-        txns = [
+        txns: list[dict[str, Any]] = [
             {
                 "amount": s.amount,
                 "date": d.isoformat(),

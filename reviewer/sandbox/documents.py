@@ -100,7 +100,7 @@ class DocumentRenderer:
 def _page_text(pdf: bytes, page: int) -> str:
     import pymupdf
 
-    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+    with pymupdf.open(stream=pdf, filetype="pdf") as doc:  # type: ignore[no-untyped-call]
         return str(doc[page - 1].get_text())
 
 

@@ -66,6 +66,8 @@ def payroll_income_get(sb: Sandbox, st: UserState, body: Body, origin: str) -> B
                         "pay_stubs": [_with_url(sb, st, d, origin) for d in item.pay_stubs],
                         "w2s": [_with_url(sb, st, d, origin) for d in item.w2s],
                         "form1099s": [_with_url(sb, st, d, origin) for d in item.form1099s],
+                        # plaid-python 46 requires this newer field; the 2020-09-14 spec allows it
+                        "i20s": [],
                     }
                 ],
                 "status": {"processing_status": item.processing_status},

@@ -12,16 +12,13 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         """Silence per-request logging (bodies may carry credentials)."""
 
     def _serve(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
-        host = (
-            self.headers.get("Host")
-            or f"{self.server.server_address[0]}:{self.server.server_address[1]}"
-        )
+        host = self.headers.get("Host") or "127.0.0.1"
         req = SandboxRequest(
             method=self.command,
             path=self.path.split("?", 1)[0],
@@ -68,7 +65,7 @@ class RunningServer:
         self._server = server
         self._thread = thread
         host, port = server.server_address[:2]
-        self.base_url = f"http://{host}:{port}"
+        self.base_url = f"http://{host!s}:{port}"
 
     def shutdown(self) -> None:
         """Stop accepting, finish in-flight requests, close the socket, join the thread."""
@@ -86,7 +83,7 @@ class RunningServer:
 def serve(sandbox: Sandbox, host: str = "127.0.0.1", port: int = 0) -> RunningServer:
     """Start serving `sandbox` on a background thread and return at once."""
     server = _Server((host, port), sandbox)
-    sandbox.base_url = f"http://{server.server_address[0]}:{server.server_address[1]}"
+    sandbox.base_url = f"http://{host}:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, name="sandbox-server", daemon=True)
     thread.start()
     return RunningServer(server, thread)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from reviewer.sandbox.bank_data import Source, bank_income, bank_statement, owner_block
 from reviewer.sandbox.common import (
@@ -60,7 +61,7 @@ def edited_statement(key: str, token_user: str) -> Profile:
     return p
 
 
-def statement_risk(stmt: dict, original: str, replacement: str, page: int) -> RiskSpec:
+def statement_risk(stmt: dict[str, Any], original: str, replacement: str, page: int) -> RiskSpec:
     """Risk evaluation of the edited statement, once the altered figure is known."""
     exp = replacement.replace("$", "").replace(",", "")
     act = original.replace("$", "").replace(",", "")

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import copy
 from datetime import date, timedelta
+from typing import Any
 
 from reviewer.sandbox.common import AS_OF, employment, money, session, stable_id
 from reviewer.sandbox.model import (
     DocSpec,
-    MultiSignalSpec,
     PayrollItem,
     Profile,
     RiskSpec,
     SignalSpec,
     TamperSpec,
 )
-from reviewer.sandbox.payroll_data import Party, form1099, paystub, w2
+from reviewer.sandbox.payroll_data import Party, paystub, w2
 
 DOC_INSTITUTION = ("ins_document_income", "Document Upload")
 
@@ -38,7 +38,7 @@ def _stubs(
     *,
     first_index: int,
     hourly: float | None = None,
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """`count` consecutive biweekly pay stubs ending near AS_OF, registered for rendering."""
     out = []
     for k in range(count):
@@ -63,7 +63,7 @@ def _stubs(
     return out
 
 
-def _risk(stub_or_form: dict, doc_type: str, score: float, **kw: object) -> RiskSpec:
+def _risk(stub_or_form: dict[str, Any], doc_type: str, score: float, **kw: object) -> RiskSpec:
     return RiskSpec(
         document_id=stub_or_form["document_id"],
         document_name=stub_or_form["document_metadata"]["name"],

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import copy
 from datetime import datetime
+from typing import Any
 
 from reviewer.sandbox.common import session, stable_id
 from reviewer.sandbox.model import (
     DocSpec,
     MultiSignalSpec,
     Profile,
-    RiskSpec,
     SignalSpec,
     TamperSpec,
 )
@@ -200,7 +200,7 @@ def plaid_risk_score_70(key: str, token_user: str) -> Profile:
     return p
 
 
-def _rebalance(stub: dict) -> None:
+def _rebalance(stub: dict[str, Any]) -> None:
     """Recompute totals and net pay after a deduction line changed."""
     ded = stub["deductions"]
     ded["total"]["current_amount"] = round(sum(b["current_amount"] for b in ded["breakdown"]), 2)

@@ -154,7 +154,7 @@ _USERS: tuple[DemoUser, ...] = (
         "APP-1012",
         "Olivia Chen",
         "Employment and bank employment data and a Link session history with every result kind; refresh NOT_FOUND.",
-        ("employment", "bank_employment", "sessions", "refresh_not_found"),
+        ("employment", "bank_income", "bank_employment", "sessions", "refresh_not_found"),
         bank.employment_and_history,
     ),
     _u(

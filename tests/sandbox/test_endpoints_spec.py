@@ -85,7 +85,12 @@ def test_user_create_legacy_and_upgraded(client: httpx.Client) -> None:
     ("body", "headers", "status", "code"),
     [
         ({"client_id": "nope", "secret": "wrong"}, {}, 400, "INVALID_API_KEYS"),
-        ({}, {"PLAID-CLIENT-ID": "reviewer-demo-client", "PLAID-SECRET": "x"}, 400, "INVALID_API_KEYS"),
+        (
+            {},
+            {"PLAID-CLIENT-ID": "reviewer-demo-client", "PLAID-SECRET": "x"},
+            400,
+            "INVALID_API_KEYS",
+        ),
         ({}, {}, 400, "MISSING_FIELDS"),
         ({**creds(), "user_token": "user-sandbox-unknown"}, {}, 400, "INVALID_USER_TOKEN"),
         ({**creds(), "user_id": "usr_unknown"}, {}, 400, "INVALID_USER_ID"),
@@ -115,8 +120,13 @@ def test_header_credentials_work_and_malformed_body_is_invalid_request(
         headers={"PLAID-CLIENT-ID": creds()["client_id"], "PLAID-SECRET": creds()["secret"]},
     )
     assert ok.status_code == 200
-    bad = client.post("/credit/sessions/get", content=b"{not json", headers={"content-type": "application/json"})
+    bad = client.post(
+        "/credit/sessions/get", content=b"{not json", headers={"content-type": "application/json"}
+    )
     assert bad.status_code == 400
-    assert (bad.json()["error_type"], bad.json()["error_code"]) == ("INVALID_REQUEST", "INVALID_BODY")
+    assert (bad.json()["error_type"], bad.json()["error_code"]) == (
+        "INVALID_REQUEST",
+        "INVALID_BODY",
+    )
     unknown = client.post("/credit/nothing/get", json=creds())
     assert unknown.status_code == 404

@@ -61,7 +61,12 @@ def test_latency_uses_the_injected_sleep(clock: FakeClock) -> None:
     sb = Sandbox(clock=clock, sleep=slept.append)
     sb.faults.add(Fault(kind="latency", delay=2.5, times=1))
     with httpx.Client(transport=sb.transport(), base_url=sb.base_url) as c:
-        assert c.post("/credit/sessions/get", json={**creds(), "user_token": USERS["clean"].user_token}).status_code == 200
+        assert (
+            c.post(
+                "/credit/sessions/get", json={**creds(), "user_token": USERS["clean"].user_token}
+            ).status_code
+            == 200
+        )
     assert slept == [2.5]
 
 

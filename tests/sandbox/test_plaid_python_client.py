@@ -48,7 +48,8 @@ def api(server: RunningServer) -> Iterator[plaid_api.PlaidApi]:
 
 
 @pytest.mark.parametrize(
-    "key", ["clean", "tampered_paystub", "edited_statement", "bank_five_sources", "employment_history"]
+    "key",
+    ["clean", "tampered_paystub", "edited_statement", "bank_five_sources", "employment_history"],
 )
 def test_official_client_deserializes_every_endpoint(api: plaid_api.PlaidApi, key: str) -> None:
     token = USERS[key].user_token

@@ -50,8 +50,14 @@ def test_every_signal_value_is_printed_on_its_page(client: httpx.Client, key: st
     checked = 0
     for item in risk:
         for group in item["verification_risk_signals"]:
-            entries = [([s["document_reference"]], s["risk_signals"]) for s in group["single_document_risk_signals"]]
-            entries += [(m["document_references"], m["risk_signals"]) for m in group["multi_document_risk_signals"]]
+            entries = [
+                ([s["document_reference"]], s["risk_signals"])
+                for s in group["single_document_risk_signals"]
+            ]
+            entries += [
+                (m["document_references"], m["risk_signals"])
+                for m in group["multi_document_risk_signals"]
+            ]
             for refs, signals in entries:
                 for sig in signals:
                     if not sig["page_number"] or sig["expected_value"] is None:
@@ -73,7 +79,9 @@ def test_tampered_paystub_keeps_true_value_under_the_box(client: httpx.Client) -
     flagged = max(single, key=lambda s: s["risk_summary"]["risk_score"])
     assert flagged["risk_summary"]["risk_score"] >= 80
     masking = next(s for s in flagged["risk_signals"] if s["type"] == "MASKING")
-    with pymupdf.open(stream=files[flagged["document_reference"]["document_id"]], filetype="pdf") as pdf:
+    with pymupdf.open(
+        stream=files[flagged["document_reference"]["document_id"]], filetype="pdf"
+    ) as pdf:
         text = pdf[0].get_text()
         fonts = {f[3] for f in pdf[0].get_fonts()}
     assert f"${float(masking['actual_value']):,.2f}" in text  # the masked original survives
@@ -86,7 +94,10 @@ def test_plaid_mirror_score_70(client: httpx.Client) -> None:
     doc = risk["verification_risk_signals"][0]["single_document_risk_signals"][0]
     assert doc["risk_summary"]["risk_score"] == 70
     by_type = {s["type"]: s for s in doc["risk_signals"]}
-    assert (by_type["MASKING"]["expected_value"], by_type["MASKING"]["actual_value"]) == ("25.09", "2.00")
+    assert (by_type["MASKING"]["expected_value"], by_type["MASKING"]["actual_value"]) == (
+        "25.09",
+        "2.00",
+    )
     assert by_type["MASKING"]["page_number"] == 1
     meta = by_type["METADATA_DATES_OUTSIDE_WINDOW"]
     assert meta["page_number"] == 0
@@ -96,8 +107,12 @@ def test_plaid_mirror_score_70(client: httpx.Client) -> None:
 def test_parsing_config_risk_signals_processing_then_complete(
     sandbox: Sandbox, client: httpx.Client, clock: FakeClock
 ) -> None:
-    r = _post(client, "/credit/payroll_income/parsing_config/update", "w2_1099",
-              parsing_config=["ocr", "risk_signals"])
+    r = _post(
+        client,
+        "/credit/payroll_income/parsing_config/update",
+        "w2_1099",
+        parsing_config=["ocr", "risk_signals"],
+    )
     assert r.status_code == 200
     docs = _post(client, RISK, "w2_1099").json()["items"][0]["verification_risk_signals"][0]
     statuses = {d["document_reference"]["status"] for d in docs["single_document_risk_signals"]}
@@ -106,12 +121,18 @@ def test_parsing_config_risk_signals_processing_then_complete(
     docs = _post(client, RISK, "w2_1099").json()["items"][0]["verification_risk_signals"][0]
     statuses = {d["document_reference"]["status"] for d in docs["single_document_risk_signals"]}
     assert statuses == {"PROCESSING_COMPLETE"}
-    assert all(d["risk_summary"]["risk_score"] is not None for d in docs["single_document_risk_signals"])
+    assert all(
+        d["risk_summary"]["risk_score"] is not None for d in docs["single_document_risk_signals"]
+    )
 
 
 @pytest.mark.parametrize(
     ("key", "outcome"),
-    [("clean", "SUCCESSFUL"), ("tampered_paystub", "USER_PRESENCE_REQUIRED"), ("employment_history", "NOT_FOUND")],
+    [
+        ("clean", "SUCCESSFUL"),
+        ("tampered_paystub", "USER_PRESENCE_REQUIRED"),
+        ("employment_history", "NOT_FOUND"),
+    ],
 )
 def test_refresh_outcomes(clock: FakeClock, key: str, outcome: str) -> None:
     sb = Sandbox(clock=clock)
@@ -120,10 +141,12 @@ def test_refresh_outcomes(clock: FakeClock, key: str, outcome: str) -> None:
         r = _post(c, "/credit/payroll_income/refresh", key)
         assert r.json()["verification_refresh_status"] == outcome
         after = _post(c, "/credit/payroll_income/get", key).json()["items"]
-    count = lambda items: sum(len(p["pay_stubs"]) for i in items for p in i["payroll_income"])  # noqa: E731
+    count = lambda items: sum(len(p["pay_stubs"]) for i in items for p in i["payroll_income"])
     assert count(after) == count(before) + (1 if outcome == "SUCCESSFUL" else 0)
     if outcome == "SUCCESSFUL":
-        dates = [s["pay_period_details"]["pay_date"] for s in after[0]["payroll_income"][0]["pay_stubs"]]
+        dates = [
+            s["pay_period_details"]["pay_date"] for s in after[0]["payroll_income"][0]["pay_stubs"]
+        ]
         assert dates[-1] == max(dates)
 
 
@@ -144,15 +167,28 @@ def test_fire_webhook_posts_to_loopback(client: httpx.Client) -> None:
     t = threading.Thread(target=hook.handle_request)
     t.start()
     try:
-        r = client.post("/sandbox/income/fire_webhook", json={
-            **creds(), "item_id": "item-1", "webhook": f"http://127.0.0.1:{hook.server_port}/hook",
-            "webhook_code": "INCOME_VERIFICATION_RISK_SIGNALS"})
+        r = client.post(
+            "/sandbox/income/fire_webhook",
+            json={
+                **creds(),
+                "item_id": "item-1",
+                "webhook": f"http://127.0.0.1:{hook.server_port}/hook",
+                "webhook_code": "INCOME_VERIFICATION_RISK_SIGNALS",
+            },
+        )
         assert r.status_code == 200
     finally:
         t.join(timeout=5)
         hook.server_close()
     assert received[0]["webhook_code"] == "INCOME_VERIFICATION_RISK_SIGNALS"
     assert received[0]["risk_signals_status"] == "RISK_SIGNALS_PROCESSING_COMPLETE"
-    remote = client.post("/sandbox/income/fire_webhook", json={
-        **creds(), "item_id": "i", "webhook": "https://example.com/hook", "webhook_code": "INCOME_VERIFICATION"})
+    remote = client.post(
+        "/sandbox/income/fire_webhook",
+        json={
+            **creds(),
+            "item_id": "i",
+            "webhook": "https://example.com/hook",
+            "webhook_code": "INCOME_VERIFICATION",
+        },
+    )
     assert remote.status_code == 400 and remote.json()["error_code"] == "INVALID_FIELD"
