@@ -64,6 +64,7 @@ def _check_store(data_dir: Path, committed: tuple[int, int] | None) -> int:
 @pytest.mark.slow
 def test_sigkill_at_random_moments_leaves_a_consistent_store(data_dir: Path) -> None:
     seed = int(os.environ.get("CRASH_SEED", time.time_ns() % 100_000))
+    print(f"rerun with CRASH_SEED={seed}")  # shown by pytest when the test fails
     rng = random.Random(seed)
     committed: tuple[int, int] | None = None
     kills_after_commits = 0

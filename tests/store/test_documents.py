@@ -125,3 +125,21 @@ def test_re_putting_an_old_file_protects_it_from_gc(store: CaseStore) -> None:
 
     assert store.gc_documents() == 0
     assert path.exists()
+
+
+def test_put_document_fsyncs_file_and_directory_before_returning(
+    store: CaseStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def recording_fsync(fd: int) -> None:
+        synced.append("dir" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", recording_fsync)
+    store.put_document(b"must be on disk before a snapshot may point at it")
+
+    assert "file" in synced
+    assert synced[-1] == "dir"
+    assert synced.index("file") < len(synced) - 1
