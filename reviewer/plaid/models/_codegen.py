@@ -137,7 +137,10 @@ class Generator:
             return self.field_type(target)
         kind = schema.get("type")
         if kind == "array":
-            item, known = self.field_type(schema.get("items", {}))
+            items = schema.get("items", {})
+            item, known = self.field_type(items)
+            if self._nullable(items) and item != "Any":
+                item = f"{item} | None"
             return f"PlaidList[{item}]", known
         if kind == "string":
             values = _enum_values(schema)
@@ -153,6 +156,15 @@ class Generator:
         if kind == "object":
             return "dict[str, Any]", None
         return "Any", None
+
+    def _nullable(self, schema: dict[str, Any]) -> bool:
+        if schema.get("nullable"):
+            return True
+        if "$ref" in schema:
+            return self._nullable(self.schemas[_ref_name(schema["$ref"])])
+        if "allOf" in schema and len(schema["allOf"]) == 1:
+            return self._nullable(schema["allOf"][0])
+        return False
 
     def render_enum(self, name: str) -> str:
         schema = self.schemas[name]

@@ -543,7 +543,7 @@ class ClientUserIdentity(PlaidModel):
     emails: PlaidList[ClientUserIdentityEmail] = Field(default_factory=list)
     phone_numbers: PlaidList[ClientUserIdentityPhoneNumber] = Field(default_factory=list)
     addresses: PlaidList[ClientUserIdentityAddress] = Field(default_factory=list)
-    id_numbers: PlaidList[UserIDNumber] = Field(default_factory=list)
+    id_numbers: PlaidList[UserIDNumber | None] = Field(default_factory=list)
 
 
 class AddressData(PlaidModel):
@@ -1276,7 +1276,7 @@ class PayrollItem(PlaidModel):
     item_id: str | None = Field(default=None)
     institution_id: str | None = Field(default=None)
     institution_name: str | None = Field(default=None)
-    accounts: PlaidList[PayrollIncomeAccountData] = Field(default_factory=list)
+    accounts: PlaidList[PayrollIncomeAccountData | None] = Field(default_factory=list)
     payroll_income: PlaidList[PayrollIncomeObject] = Field(default_factory=list)
     status: PayrollItemStatus | None = Field(default=None)
     updated_at: str | None = Field(default=None)
@@ -1355,7 +1355,7 @@ class SingleDocumentRiskSignal(PlaidModel):
     """Object containing all risk signals and relevant metadata for a single document"""
 
     document_reference: RiskSignalDocumentReference | None = Field(default=None)
-    risk_signals: PlaidList[DocumentRiskSignal] = Field(default_factory=list)
+    risk_signals: PlaidList[DocumentRiskSignal | None] = Field(default_factory=list)
     risk_summary: DocumentRiskSummary | None = Field(default=None)
 
 
@@ -1363,7 +1363,7 @@ class MultiDocumentRiskSignal(PlaidModel):
     """Object containing risk signals and relevant metadata for a set of uploaded documents"""
 
     document_references: PlaidList[RiskSignalDocumentReference] = Field(default_factory=list)
-    risk_signals: PlaidList[DocumentRiskSignal] = Field(default_factory=list)
+    risk_signals: PlaidList[DocumentRiskSignal | None] = Field(default_factory=list)
 
 
 class DocumentRiskSignalsObject(PlaidModel):
