@@ -39,7 +39,9 @@ def _build_parser() -> argparse.ArgumentParser:
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS)
     common.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
 
-    fetch = sub.add_parser("fetch", parents=[common], help="fetch everything Plaid holds for a user into a case")
+    fetch = sub.add_parser(
+        "fetch", parents=[common], help="fetch everything Plaid holds for a user into a case"
+    )
     who = fetch.add_mutually_exclusive_group(required=True)
     who.add_argument("--user-token", metavar="T")
     who.add_argument("--user-id", metavar="U")
@@ -68,10 +70,21 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _quiet_third_party_logs() -> None:
+    """stamina logs every retry at WARNING; our client already logs each decision at DEBUG."""
+    try:
+        import stamina.instrumentation
+
+        stamina.instrumentation.set_on_retry_hooks([])
+    except ImportError:  # pragma: no cover - stamina is a dependency
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reviewer` console script; returns the process exit code."""
     parser = _build_parser()
     args = parser.parse_args(argv)
+    _quiet_third_party_logs()
     if args.command in ("fetch", "cases", "show"):
         from reviewer.review import commands
 

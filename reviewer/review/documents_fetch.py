@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reviewer.documents.archive import ArchiveError, ArchiveMember, extract_zip
+from reviewer.documents.archive import ArchiveContents, ArchiveError, ArchiveMember, read_zip
 from reviewer.plaid.errors import DocumentDownloadError, PlaidError
 from reviewer.review.case_model import DocumentRecord
 from reviewer.review.document_backend import DocumentBackend
@@ -98,7 +98,7 @@ class DocumentFetcher:
         while True:
             try:
                 data = self.download(url)
-                members = extract_zip(data)
+                contents = read_zip(data)
             except (DocumentDownloadError, ArchiveError) as exc:
                 retryable = isinstance(exc, ArchiveError) or exc.expired_or_used
                 fresh = self._fresh_ref(attempt_ref) if retryable else None
@@ -112,7 +112,7 @@ class DocumentFetcher:
                 self.progress.step(f"{name}: failed")
                 return [self._record(ref, problem=_describe(exc))]
             self.progress.step(f"document {name}", nbytes=len(data))
-            return self._store_members(attempt_ref, members)
+            return self._store_members(attempt_ref, contents)
 
     def _fresh_ref(self, ref: DocumentRef) -> DocumentRef | None:
         """The same document from one fresh response for its item (bounded per item)."""
@@ -133,13 +133,22 @@ class DocumentFetcher:
         self._fresh[ref.item_id] = refs
         return refs.get(ref.document_id)
 
-    def _store_members(
-        self, ref: DocumentRef, members: list[ArchiveMember]
-    ) -> list[DocumentRecord]:
+    def _store_members(self, ref: DocumentRef, contents: ArchiveContents) -> list[DocumentRecord]:
+        members = contents.members
+        rejected = "; ".join(f"{r.name!r} {r.reason}" for r in contents.rejected)
         if not members:
-            return [self._record(ref, problem="the archive holds no document")]
+            why = f" (rejected: {rejected})" if rejected else ""
+            return [self._record(ref, problem=f"the archive holds no usable document{why}")]
         primary = _primary_member(members, ref.metadata.get("name"))
-        records = []
+        records = [
+            self._record(
+                ref,
+                document_id=f"{ref.document_id}#rejected{n}",
+                problem=f"kept out of the archive: {r.reason}",
+                archive_member=r.name,
+            )
+            for n, r in enumerate(contents.rejected)
+        ]
         for index, member in enumerate(members):
             sha, path = self.put_document(member.data)
             document_id = ref.document_id if member is primary else f"{ref.document_id}#{index}"

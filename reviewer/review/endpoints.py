@@ -53,6 +53,8 @@ class FetchPlan:
 
     calls: list[EndpointCall] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
+    # the bank income PDF is asked for only when bank_income/get returned a report
+    report_call: EndpointCall | None = None
 
 
 def plan(user_token: str | None, user_id: str | None) -> FetchPlan:
@@ -66,7 +68,11 @@ def plan(user_token: str | None, user_id: str | None) -> FetchPlan:
         else:
             result.skipped[endpoint] = NEEDS_TOKEN
             continue
-        result.calls.append(EndpointCall(endpoint, title, _invoker(method, who)))
+        call = EndpointCall(endpoint, title, _invoker(method, who))
+        if endpoint == BANK_INCOME_PDF:
+            result.report_call = call
+        else:
+            result.calls.append(call)
     return result
 
 

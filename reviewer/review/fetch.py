@@ -157,23 +157,31 @@ class CaseFetcher:
     ) -> list[EndpointOutcome]:
         cancelled = threading.Event()
 
-        def run(call: ep.EndpointCall) -> EndpointOutcome:
+        def run(call: ep.EndpointCall) -> list[EndpointOutcome]:
             if cancelled.is_set():
-                return EndpointOutcome(call.endpoint, skipped="cancelled")
+                return [EndpointOutcome(call.endpoint, skipped="cancelled")]
             try:
-                outcome = self._run_one(call, case, tracker)
+                outcomes = [self._run_one(call, case, tracker)]
+                report = plan.report_call
+                if call.endpoint == ep.BANK_INCOME and report is not None:
+                    if (outcomes[0].body or {}).get("bank_income"):
+                        outcomes.append(self._run_one(report, case, tracker))
+                    else:
+                        outcomes.append(
+                            EndpointOutcome(report.endpoint, skipped="no bank income report")
+                        )
             except FetchCancelled:
                 cancelled.set()
                 raise
             tracker.step(call.title)
-            return outcome
+            return outcomes
 
         with ThreadPoolExecutor(self._max_workers, thread_name_prefix="fetch") as pool:
             futures = [pool.submit(run, call) for call in plan.calls]
-            outcomes = []
+            outcomes: list[EndpointOutcome] = []
             for future in futures:
                 try:
-                    outcomes.append(future.result())
+                    outcomes.extend(future.result())
                 except FetchCancelled:
                     cancelled.set()
         if cancelled.is_set():
@@ -194,7 +202,21 @@ class CaseFetcher:
         if call.endpoint == ep.BANK_INCOME_PDF:
             outcome.documents = self._store_report(raw.body, tracker)
             return outcome
-        body = json.loads(raw.body)
+        try:
+            body = json.loads(raw.body)
+        except ValueError:
+            outcome.responses.clear()
+            outcome.error = FetchError(
+                call.endpoint,
+                raw.http_status,
+                "UNEXPECTED_RESPONSE",
+                None,
+                "the response was not valid JSON",
+                raw.request_id,
+            )
+            return outcome
+        if not isinstance(body, dict):
+            body = {}
         outcome.body = body
         embedded = ep.embedded_error(call.endpoint, body, raw.request_id)
         if embedded is not None:
@@ -261,8 +283,7 @@ class CaseFetcher:
         if (
             risk is None
             or risk.body is None
-            or (risk.error is not None
-            and not risk.body.get("items"))
+            or (risk.error is not None and not risk.body.get("items"))
         ):
             return previous_signals
         signals, _ = parse_risk_signals(risk.body)

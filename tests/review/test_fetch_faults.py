@@ -25,7 +25,7 @@ API_PREFIXES = ("/credit", "/user", "/beta", "/sandbox")
 
 
 def _token_user():
-    return next(u for u in demo_users() if u.user_token and u.has_documents)
+    return next(u for u in demo_users() if u.key == "tampered_paystub")
 
 
 def _documents(service: ReviewService, case_id: str):
