@@ -9,6 +9,7 @@ therefore:
 - default every field to ``None``, so a missing "required" field never sinks a response;
 - type enum-valued fields as ``str`` annotated with :class:`KnownValues`, so a new value parses and is
   kept verbatim while :func:`unknown_enum_values` tells known values from unknown ones;
+- keep dates and datetimes as the strings Plaid sent (ISO 8601; parse where needed);
 - survive one odd field: a value of the wrong type is left out of the typed attribute (which stays
   ``None``), recorded in :attr:`PlaidModel.model_problems`, and written back verbatim on dump.
 """

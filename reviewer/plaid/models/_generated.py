@@ -10,522 +10,529 @@ from pydantic import Field
 from reviewer.plaid.models._base import KnownValues, PlaidList, PlaidModel
 
 __all__ = [
-    'Address',
-    'AddressData',
-    'BankIncomeRefreshCompleteResult',
-    'BankIncomeRefreshCompleteWebhook',
-    'ClientUserIdentity',
-    'ClientUserIdentityAddress',
-    'ClientUserIdentityEmail',
-    'ClientUserIdentityName',
-    'ClientUserIdentityPhoneNumber',
-    'ConsumerReportUserIdentity',
-    'Credit1099',
-    'Credit1099Filer',
-    'Credit1099Payer',
-    'Credit1099Recipient',
-    'CreditAmountWithCurrency',
-    'CreditBankEmployer',
-    'CreditBankEmployment',
-    'CreditBankEmploymentGetRequest',
-    'CreditBankEmploymentGetResponse',
-    'CreditBankEmploymentItem',
-    'CreditBankEmploymentReport',
-    'CreditBankEmploymentWarning',
-    'CreditBankEmploymentWarningType',
-    'CreditBankIncome',
-    'CreditBankIncomeAccount',
-    'CreditBankIncomeAccountType',
-    'CreditBankIncomeCategory',
-    'CreditBankIncomeCause',
-    'CreditBankIncomeErrorType',
-    'CreditBankIncomeGetRequest',
-    'CreditBankIncomeGetRequestOptions',
-    'CreditBankIncomeGetResponse',
-    'CreditBankIncomeHistoricalSummary',
-    'CreditBankIncomeItem',
-    'CreditBankIncomePDFGetRequest',
-    'CreditBankIncomePayFrequency',
-    'CreditBankIncomeSource',
-    'CreditBankIncomeSummary',
-    'CreditBankIncomeTransaction',
-    'CreditBankIncomeWarning',
-    'CreditBankIncomeWarningCode',
-    'CreditBankIncomeWarningType',
-    'CreditBankStatementUploadAccountOwner',
-    'CreditBankStatementUploadAccountOwnerAddress',
-    'CreditBankStatementUploadBankAccount',
-    'CreditBankStatementUploadBankAccountPeriod',
-    'CreditBankStatementUploadItem',
-    'CreditBankStatementUploadObject',
-    'CreditBankStatementUploadTransaction',
-    'CreditBankStatementsUploadsGetRequest',
-    'CreditBankStatementsUploadsGetRequestOptions',
-    'CreditBankStatementsUploadsGetResponse',
-    'CreditDocumentMetadata',
-    'CreditDocumentType',
-    'CreditEmployerVerification',
-    'CreditEmploymentEmployeeType',
-    'CreditEmploymentGetRequest',
-    'CreditEmploymentGetResponse',
-    'CreditEmploymentItem',
-    'CreditEmploymentVerification',
-    'CreditEmploymentVerificationStatus',
-    'CreditPayStub',
-    'CreditPayStubAddress',
-    'CreditPayStubDeductions',
-    'CreditPayStubEarnings',
-    'CreditPayStubEmployee',
-    'CreditPayStubEmployer',
-    'CreditPayStubNetPay',
-    'CreditPayStubPayBasisType',
-    'CreditPayrollIncomeGetRequest',
-    'CreditPayrollIncomeGetRequestOptions',
-    'CreditPayrollIncomeGetResponse',
-    'CreditPayrollIncomeParsingConfigUpdateRequest',
-    'CreditPayrollIncomeParsingConfigUpdateResponse',
-    'CreditPayrollIncomeRefreshRequest',
-    'CreditPayrollIncomeRefreshRequestOptions',
-    'CreditPayrollIncomeRefreshResponse',
-    'CreditPayrollIncomeRefreshStatus',
-    'CreditPayrollIncomeRiskSignalsGetRequest',
-    'CreditPayrollIncomeRiskSignalsGetResponse',
-    'CreditPlatformIds',
-    'CreditSession',
-    'CreditSessionBankEmploymentResult',
-    'CreditSessionBankEmploymentStatus',
-    'CreditSessionBankIncomeResult',
-    'CreditSessionBankIncomeStatus',
-    'CreditSessionDocumentIncomeResult',
-    'CreditSessionError',
-    'CreditSessionItemAddResult',
-    'CreditSessionPayrollIncomeResult',
-    'CreditSessionResults',
-    'CreditSessionsGetRequest',
-    'CreditSessionsGetResponse',
-    'CreditW2',
-    'DepositoryAccountSubtype',
-    'DocumentRiskSignal',
-    'DocumentRiskSignalInstitutionMetadata',
-    'DocumentRiskSignalsObject',
-    'DocumentRiskSummary',
-    'Email',
-    'Form1099Type',
-    'IDNumberType',
-    'IncomeVerificationDocParsingConfig',
-    'IncomeVerificationRefreshReconnectNeededWebhook',
-    'IncomeVerificationRiskSignalsStatusWebhook',
-    'IncomeVerificationStatusWebhook',
-    'MultiDocumentRiskSignal',
-    'Owner',
-    'PayStubDeductionsBreakdown',
-    'PayStubDeductionsTotal',
-    'PayStubDistributionBreakdown',
-    'PayStubEarningsBreakdown',
-    'PayStubEarningsBreakdownCanonicalDescription',
-    'PayStubEarningsTotal',
-    'PayStubPayPeriodDetails',
-    'PayStubTaxpayerID',
-    'PayrollIncomeAccountData',
-    'PayrollIncomeObject',
-    'PayrollIncomeRateOfPay',
-    'PayrollItem',
-    'PayrollItemStatus',
-    'PayrollRiskSignalsItem',
-    'PhoneNumber',
-    'PlaidError',
-    'PlaidErrorType',
-    'RiskSignalDocumentReference',
-    'RiskSignalDocumentStatus',
-    'RiskSignalDocumentType',
-    'RiskSignalFileType',
-    'SandboxIncomeFireWebhookRequest',
-    'SandboxIncomeFireWebhookResponse',
-    'SandboxIncomeWebhookFireRequestWebhookCode',
-    'SingleDocumentRiskSignal',
-    'UserCreateRequest',
-    'UserCreateResponse',
-    'UserIDNumber',
-    'W2Box12',
-    'W2StateAndLocalWages',
-    'WebhookEnvironmentValues',
+    "Address",
+    "AddressData",
+    "BankIncomeRefreshCompleteResult",
+    "BankIncomeRefreshCompleteWebhook",
+    "ClientUserIdentity",
+    "ClientUserIdentityAddress",
+    "ClientUserIdentityEmail",
+    "ClientUserIdentityName",
+    "ClientUserIdentityPhoneNumber",
+    "ConsumerReportUserIdentity",
+    "Credit1099",
+    "Credit1099Filer",
+    "Credit1099Payer",
+    "Credit1099Recipient",
+    "CreditAmountWithCurrency",
+    "CreditBankEmployer",
+    "CreditBankEmployment",
+    "CreditBankEmploymentGetRequest",
+    "CreditBankEmploymentGetResponse",
+    "CreditBankEmploymentItem",
+    "CreditBankEmploymentReport",
+    "CreditBankEmploymentWarning",
+    "CreditBankEmploymentWarningType",
+    "CreditBankIncome",
+    "CreditBankIncomeAccount",
+    "CreditBankIncomeAccountType",
+    "CreditBankIncomeCategory",
+    "CreditBankIncomeCause",
+    "CreditBankIncomeErrorType",
+    "CreditBankIncomeGetRequest",
+    "CreditBankIncomeGetRequestOptions",
+    "CreditBankIncomeGetResponse",
+    "CreditBankIncomeHistoricalSummary",
+    "CreditBankIncomeItem",
+    "CreditBankIncomePDFGetRequest",
+    "CreditBankIncomePayFrequency",
+    "CreditBankIncomeSource",
+    "CreditBankIncomeSummary",
+    "CreditBankIncomeTransaction",
+    "CreditBankIncomeWarning",
+    "CreditBankIncomeWarningCode",
+    "CreditBankIncomeWarningType",
+    "CreditBankStatementUploadAccountOwner",
+    "CreditBankStatementUploadAccountOwnerAddress",
+    "CreditBankStatementUploadBankAccount",
+    "CreditBankStatementUploadBankAccountPeriod",
+    "CreditBankStatementUploadItem",
+    "CreditBankStatementUploadObject",
+    "CreditBankStatementUploadTransaction",
+    "CreditBankStatementsUploadsGetRequest",
+    "CreditBankStatementsUploadsGetRequestOptions",
+    "CreditBankStatementsUploadsGetResponse",
+    "CreditDocumentMetadata",
+    "CreditDocumentType",
+    "CreditEmployerVerification",
+    "CreditEmploymentEmployeeType",
+    "CreditEmploymentGetRequest",
+    "CreditEmploymentGetResponse",
+    "CreditEmploymentItem",
+    "CreditEmploymentVerification",
+    "CreditEmploymentVerificationStatus",
+    "CreditPayStub",
+    "CreditPayStubAddress",
+    "CreditPayStubDeductions",
+    "CreditPayStubEarnings",
+    "CreditPayStubEmployee",
+    "CreditPayStubEmployer",
+    "CreditPayStubNetPay",
+    "CreditPayStubPayBasisType",
+    "CreditPayrollIncomeGetRequest",
+    "CreditPayrollIncomeGetRequestOptions",
+    "CreditPayrollIncomeGetResponse",
+    "CreditPayrollIncomeParsingConfigUpdateRequest",
+    "CreditPayrollIncomeParsingConfigUpdateResponse",
+    "CreditPayrollIncomeRefreshRequest",
+    "CreditPayrollIncomeRefreshRequestOptions",
+    "CreditPayrollIncomeRefreshResponse",
+    "CreditPayrollIncomeRefreshStatus",
+    "CreditPayrollIncomeRiskSignalsGetRequest",
+    "CreditPayrollIncomeRiskSignalsGetResponse",
+    "CreditPlatformIds",
+    "CreditSession",
+    "CreditSessionBankEmploymentResult",
+    "CreditSessionBankEmploymentStatus",
+    "CreditSessionBankIncomeResult",
+    "CreditSessionBankIncomeStatus",
+    "CreditSessionDocumentIncomeResult",
+    "CreditSessionError",
+    "CreditSessionItemAddResult",
+    "CreditSessionPayrollIncomeResult",
+    "CreditSessionResults",
+    "CreditSessionsGetRequest",
+    "CreditSessionsGetResponse",
+    "CreditW2",
+    "DepositoryAccountSubtype",
+    "DocumentRiskSignal",
+    "DocumentRiskSignalInstitutionMetadata",
+    "DocumentRiskSignalsObject",
+    "DocumentRiskSummary",
+    "Email",
+    "Form1099Type",
+    "IDNumberType",
+    "IncomeVerificationDocParsingConfig",
+    "IncomeVerificationRefreshReconnectNeededWebhook",
+    "IncomeVerificationRiskSignalsStatusWebhook",
+    "IncomeVerificationStatusWebhook",
+    "MultiDocumentRiskSignal",
+    "Owner",
+    "PayStubDeductionsBreakdown",
+    "PayStubDeductionsTotal",
+    "PayStubDistributionBreakdown",
+    "PayStubEarningsBreakdown",
+    "PayStubEarningsBreakdownCanonicalDescription",
+    "PayStubEarningsTotal",
+    "PayStubPayPeriodDetails",
+    "PayStubTaxpayerID",
+    "PayrollIncomeAccountData",
+    "PayrollIncomeObject",
+    "PayrollIncomeRateOfPay",
+    "PayrollItem",
+    "PayrollItemStatus",
+    "PayrollRiskSignalsItem",
+    "PhoneNumber",
+    "PlaidError",
+    "PlaidErrorType",
+    "RiskSignalDocumentReference",
+    "RiskSignalDocumentStatus",
+    "RiskSignalDocumentType",
+    "RiskSignalFileType",
+    "SandboxIncomeFireWebhookRequest",
+    "SandboxIncomeFireWebhookResponse",
+    "SandboxIncomeWebhookFireRequestWebhookCode",
+    "SingleDocumentRiskSignal",
+    "UserCreateRequest",
+    "UserCreateResponse",
+    "UserIDNumber",
+    "W2Box12",
+    "W2StateAndLocalWages",
+    "WebhookEnvironmentValues",
 ]
+
 
 class IDNumberType(StrEnum):
     """A globally unique and human readable ID type, specific to the country and document category. For more context on this field, see [Input Validation Rules](https://plaid.com/docs/identity-verification/hybrid-input-validation/#id-numbers)."""
 
-    AR_DNI = 'ar_dni'
-    AU_DRIVERS_LICENSE = 'au_drivers_license'
-    AU_PASSPORT = 'au_passport'
-    BR_CPF = 'br_cpf'
-    CA_SIN = 'ca_sin'
-    CL_RUN = 'cl_run'
-    CN_RESIDENT_CARD = 'cn_resident_card'
-    CO_NIT = 'co_nit'
-    DK_CPR = 'dk_cpr'
-    EG_NATIONAL_ID = 'eg_national_id'
-    ES_DNI = 'es_dni'
-    ES_NIE = 'es_nie'
-    HK_HKID = 'hk_hkid'
-    IN_PAN = 'in_pan'
-    IT_CF = 'it_cf'
-    JO_CIVIL_ID = 'jo_civil_id'
-    JP_MY_NUMBER = 'jp_my_number'
-    KE_HUDUMA_NAMBA = 'ke_huduma_namba'
-    KW_CIVIL_ID = 'kw_civil_id'
-    MX_CURP = 'mx_curp'
-    MX_RFC = 'mx_rfc'
-    MY_NRIC = 'my_nric'
-    NG_NIN = 'ng_nin'
-    NZ_DRIVERS_LICENSE = 'nz_drivers_license'
-    OM_CIVIL_ID = 'om_civil_id'
-    PH_PSN = 'ph_psn'
-    PL_PESEL = 'pl_pesel'
-    RO_CNP = 'ro_cnp'
-    SA_NATIONAL_ID = 'sa_national_id'
-    SE_PIN = 'se_pin'
-    SG_NRIC = 'sg_nric'
-    TR_TC_KIMLIK = 'tr_tc_kimlik'
-    US_SSN = 'us_ssn'
-    US_SSN_LAST_4 = 'us_ssn_last_4'
-    ZA_SMART_ID = 'za_smart_id'
+    AR_DNI = "ar_dni"
+    AU_DRIVERS_LICENSE = "au_drivers_license"
+    AU_PASSPORT = "au_passport"
+    BR_CPF = "br_cpf"
+    CA_SIN = "ca_sin"
+    CL_RUN = "cl_run"
+    CN_RESIDENT_CARD = "cn_resident_card"
+    CO_NIT = "co_nit"
+    DK_CPR = "dk_cpr"
+    EG_NATIONAL_ID = "eg_national_id"
+    ES_DNI = "es_dni"
+    ES_NIE = "es_nie"
+    HK_HKID = "hk_hkid"
+    IN_PAN = "in_pan"
+    IT_CF = "it_cf"
+    JO_CIVIL_ID = "jo_civil_id"
+    JP_MY_NUMBER = "jp_my_number"
+    KE_HUDUMA_NAMBA = "ke_huduma_namba"
+    KW_CIVIL_ID = "kw_civil_id"
+    MX_CURP = "mx_curp"
+    MX_RFC = "mx_rfc"
+    MY_NRIC = "my_nric"
+    NG_NIN = "ng_nin"
+    NZ_DRIVERS_LICENSE = "nz_drivers_license"
+    OM_CIVIL_ID = "om_civil_id"
+    PH_PSN = "ph_psn"
+    PL_PESEL = "pl_pesel"
+    RO_CNP = "ro_cnp"
+    SA_NATIONAL_ID = "sa_national_id"
+    SE_PIN = "se_pin"
+    SG_NRIC = "sg_nric"
+    TR_TC_KIMLIK = "tr_tc_kimlik"
+    US_SSN = "us_ssn"
+    US_SSN_LAST_4 = "us_ssn_last_4"
+    ZA_SMART_ID = "za_smart_id"
 
 
 class CreditSessionBankIncomeStatus(StrEnum):
     """Status of the Bank Income Link session. `APPROVED`: User has approved and verified their income `NO_DEPOSITS_FOUND`: We attempted, but were unable to find any income in the connected account. `USER_REPORTED_NO_INCOME`: The user explicitly indicated that they don't receive income in the connected..."""
 
-    APPROVED = 'APPROVED'
-    NO_DEPOSITS_FOUND = 'NO_DEPOSITS_FOUND'
-    USER_REPORTED_NO_INCOME = 'USER_REPORTED_NO_INCOME'
-    STARTED = 'STARTED'
-    INTERNAL_ERROR = 'INTERNAL_ERROR'
+    APPROVED = "APPROVED"
+    NO_DEPOSITS_FOUND = "NO_DEPOSITS_FOUND"
+    USER_REPORTED_NO_INCOME = "USER_REPORTED_NO_INCOME"
+    STARTED = "STARTED"
+    INTERNAL_ERROR = "INTERNAL_ERROR"
 
 
 class CreditSessionBankEmploymentStatus(StrEnum):
     """Status of the Bank Employment Link session. `APPROVED`: User has approved and verified their employment. `NO_EMPLOYERS_FOUND`: We attempted, but were unable to find any employment in the connected account. `EMPLOYER_NOT_LISTED`: The user explicitly indicated that they did not see their current or..."""
 
-    APPROVED = 'APPROVED'
-    NO_EMPLOYERS_FOUND = 'NO_EMPLOYERS_FOUND'
-    EMPLOYER_NOT_LISTED = 'EMPLOYER_NOT_LISTED'
-    STARTED = 'STARTED'
-    INTERNAL_ERROR = 'INTERNAL_ERROR'
+    APPROVED = "APPROVED"
+    NO_EMPLOYERS_FOUND = "NO_EMPLOYERS_FOUND"
+    EMPLOYER_NOT_LISTED = "EMPLOYER_NOT_LISTED"
+    STARTED = "STARTED"
+    INTERNAL_ERROR = "INTERNAL_ERROR"
 
 
 class DepositoryAccountSubtype(StrEnum):
     """Valid account subtypes for depository accounts. For a list containing descriptions of each subtype, see [Account schemas](https://plaid.com/docs/api/accounts/#StandaloneAccountType-depository)."""
 
-    CHECKING = 'checking'
-    SAVINGS = 'savings'
-    HSA = 'hsa'
-    CD = 'cd'
-    MONEY_MARKET = 'money market'
-    PAYPAL = 'paypal'
-    PREPAID = 'prepaid'
-    CASH_MANAGEMENT = 'cash management'
-    EBT = 'ebt'
-    LIMITED_PURPOSE_CHECKING = 'limited purpose checking'
-    ALL = 'all'
+    CHECKING = "checking"
+    SAVINGS = "savings"
+    HSA = "hsa"
+    CD = "cd"
+    MONEY_MARKET = "money market"
+    PAYPAL = "paypal"
+    PREPAID = "prepaid"
+    CASH_MANAGEMENT = "cash management"
+    EBT = "ebt"
+    LIMITED_PURPOSE_CHECKING = "limited purpose checking"
+    ALL = "all"
 
 
 class CreditBankIncomeAccountType(StrEnum):
     """The account type. This will always be `depository`."""
 
-    DEPOSITORY = 'depository'
+    DEPOSITORY = "depository"
 
 
 class CreditBankIncomeCategory(StrEnum):
     """The income category. `BANK_INTEREST`: Interest earned from a bank account. `BENEFIT_OTHER`: Government benefits other than retirement, unemployment, child support, or disability. Currently used only in the UK, to represent benefits such as Cost of Living Payments. `CASH`: Deprecated and used only..."""
 
-    SALARY = 'SALARY'
-    UNEMPLOYMENT = 'UNEMPLOYMENT'
-    CASH = 'CASH'
-    GIG_ECONOMY = 'GIG_ECONOMY'
-    RENTAL = 'RENTAL'
-    CHILD_SUPPORT = 'CHILD_SUPPORT'
-    MILITARY = 'MILITARY'
-    RETIREMENT = 'RETIREMENT'
-    LONG_TERM_DISABILITY = 'LONG_TERM_DISABILITY'
-    BANK_INTEREST = 'BANK_INTEREST'
-    CASH_DEPOSIT = 'CASH_DEPOSIT'
-    TRANSFER_FROM_APPLICATION = 'TRANSFER_FROM_APPLICATION'
-    TAX_REFUND = 'TAX_REFUND'
-    BENEFIT_OTHER = 'BENEFIT_OTHER'
-    OTHER = 'OTHER'
+    SALARY = "SALARY"
+    UNEMPLOYMENT = "UNEMPLOYMENT"
+    CASH = "CASH"
+    GIG_ECONOMY = "GIG_ECONOMY"
+    RENTAL = "RENTAL"
+    CHILD_SUPPORT = "CHILD_SUPPORT"
+    MILITARY = "MILITARY"
+    RETIREMENT = "RETIREMENT"
+    LONG_TERM_DISABILITY = "LONG_TERM_DISABILITY"
+    BANK_INTEREST = "BANK_INTEREST"
+    CASH_DEPOSIT = "CASH_DEPOSIT"
+    TRANSFER_FROM_APPLICATION = "TRANSFER_FROM_APPLICATION"
+    TAX_REFUND = "TAX_REFUND"
+    BENEFIT_OTHER = "BENEFIT_OTHER"
+    OTHER = "OTHER"
 
 
 class CreditBankIncomePayFrequency(StrEnum):
     """The income pay frequency."""
 
-    WEEKLY = 'WEEKLY'
-    BIWEEKLY = 'BIWEEKLY'
-    SEMI_MONTHLY = 'SEMI_MONTHLY'
-    MONTHLY = 'MONTHLY'
-    DAILY = 'DAILY'
-    UNKNOWN = 'UNKNOWN'
+    WEEKLY = "WEEKLY"
+    BIWEEKLY = "BIWEEKLY"
+    SEMI_MONTHLY = "SEMI_MONTHLY"
+    MONTHLY = "MONTHLY"
+    DAILY = "DAILY"
+    UNKNOWN = "UNKNOWN"
 
 
 class CreditBankIncomeWarningType(StrEnum):
     """The warning type which will always be `BANK_INCOME_WARNING`."""
 
-    BANK_INCOME_WARNING = 'BANK_INCOME_WARNING'
+    BANK_INCOME_WARNING = "BANK_INCOME_WARNING"
 
 
 class CreditBankIncomeWarningCode(StrEnum):
     """The warning code identifies a specific kind of warning. `IDENTITY_UNAVAILABLE`: Unable to extract identity for the Item `TRANSACTIONS_UNAVAILABLE`: Unable to extract transactions for the Item `ITEM_UNAPPROVED`: User exited flow before giving permission to share data for the Item `REPORT_DELETED`:..."""
 
-    IDENTITY_UNAVAILABLE = 'IDENTITY_UNAVAILABLE'
-    TRANSACTIONS_UNAVAILABLE = 'TRANSACTIONS_UNAVAILABLE'
-    ITEM_UNAPPROVED = 'ITEM_UNAPPROVED'
-    REPORT_DELETED = 'REPORT_DELETED'
-    DATA_UNAVAILABLE = 'DATA_UNAVAILABLE'
+    IDENTITY_UNAVAILABLE = "IDENTITY_UNAVAILABLE"
+    TRANSACTIONS_UNAVAILABLE = "TRANSACTIONS_UNAVAILABLE"
+    ITEM_UNAPPROVED = "ITEM_UNAPPROVED"
+    REPORT_DELETED = "REPORT_DELETED"
+    DATA_UNAVAILABLE = "DATA_UNAVAILABLE"
 
 
 class CreditBankIncomeErrorType(StrEnum):
     """A broad categorization of the error. Safe for programmatic use."""
 
-    INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR'
-    INSUFFICIENT_CREDENTIALS = 'INSUFFICIENT_CREDENTIALS'
-    ITEM_LOCKED = 'ITEM_LOCKED'
-    USER_SETUP_REQUIRED = 'USER_SETUP_REQUIRED'
-    COUNTRY_NOT_SUPPORTED = 'COUNTRY_NOT_SUPPORTED'
-    INSTITUTION_DOWN = 'INSTITUTION_DOWN'
-    INSTITUTION_NO_LONGER_SUPPORTED = 'INSTITUTION_NO_LONGER_SUPPORTED'
-    INSTITUTION_NOT_RESPONDING = 'INSTITUTION_NOT_RESPONDING'
-    INVALID_CREDENTIALS = 'INVALID_CREDENTIALS'
-    INVALID_MFA = 'INVALID_MFA'
-    INVALID_SEND_METHOD = 'INVALID_SEND_METHOD'
-    ITEM_LOGIN_REQUIRED = 'ITEM_LOGIN_REQUIRED'
-    MFA_NOT_SUPPORTED = 'MFA_NOT_SUPPORTED'
-    NO_ACCOUNTS = 'NO_ACCOUNTS'
-    ITEM_NOT_SUPPORTED = 'ITEM_NOT_SUPPORTED'
-    ACCESS_NOT_GRANTED = 'ACCESS_NOT_GRANTED'
+    INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+    INSUFFICIENT_CREDENTIALS = "INSUFFICIENT_CREDENTIALS"
+    ITEM_LOCKED = "ITEM_LOCKED"
+    USER_SETUP_REQUIRED = "USER_SETUP_REQUIRED"
+    COUNTRY_NOT_SUPPORTED = "COUNTRY_NOT_SUPPORTED"
+    INSTITUTION_DOWN = "INSTITUTION_DOWN"
+    INSTITUTION_NO_LONGER_SUPPORTED = "INSTITUTION_NO_LONGER_SUPPORTED"
+    INSTITUTION_NOT_RESPONDING = "INSTITUTION_NOT_RESPONDING"
+    INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
+    INVALID_MFA = "INVALID_MFA"
+    INVALID_SEND_METHOD = "INVALID_SEND_METHOD"
+    ITEM_LOGIN_REQUIRED = "ITEM_LOGIN_REQUIRED"
+    MFA_NOT_SUPPORTED = "MFA_NOT_SUPPORTED"
+    NO_ACCOUNTS = "NO_ACCOUNTS"
+    ITEM_NOT_SUPPORTED = "ITEM_NOT_SUPPORTED"
+    ACCESS_NOT_GRANTED = "ACCESS_NOT_GRANTED"
 
 
 class CreditDocumentType(StrEnum):
     """The type of document. `PAYSTUB`: A paystub. `BANK_STATEMENT`: A bank statement. `US_TAX_W2`: A W-2 wage and tax statement provided by a US employer reflecting wages earned by the employee. `US_MILITARY_ERAS`: An electronic Retirement Account Statement (eRAS) issued by the US military. `US_MILITAR..."""
 
-    UNKNOWN = 'UNKNOWN'
-    PAYSTUB = 'PAYSTUB'
-    BANK_STATEMENT = 'BANK_STATEMENT'
-    US_TAX_W2 = 'US_TAX_W2'
-    US_MILITARY_ERAS = 'US_MILITARY_ERAS'
-    US_MILITARY_LES = 'US_MILITARY_LES'
-    US_MILITARY_CLES = 'US_MILITARY_CLES'
-    GIG = 'GIG'
-    PLAID_GENERATED_PAYSTUB_PDF = 'PLAID_GENERATED_PAYSTUB_PDF'
-    NONE = 'NONE'
+    UNKNOWN = "UNKNOWN"
+    PAYSTUB = "PAYSTUB"
+    BANK_STATEMENT = "BANK_STATEMENT"
+    US_TAX_W2 = "US_TAX_W2"
+    US_MILITARY_ERAS = "US_MILITARY_ERAS"
+    US_MILITARY_LES = "US_MILITARY_LES"
+    US_MILITARY_CLES = "US_MILITARY_CLES"
+    GIG = "GIG"
+    PLAID_GENERATED_PAYSTUB_PDF = "PLAID_GENERATED_PAYSTUB_PDF"
+    NONE = "NONE"
 
 
 class PayStubEarningsBreakdownCanonicalDescription(StrEnum):
     """Commonly used term to describe the earning line item."""
 
-    BONUS = 'BONUS'
-    COMMISSION = 'COMMISSION'
-    OVERTIME = 'OVERTIME'
-    PAID_TIME_OFF = 'PAID_TIME_OFF'
-    REGULAR_PAY = 'REGULAR_PAY'
-    VACATION = 'VACATION'
-    BASIC_ALLOWANCE_HOUSING = 'BASIC_ALLOWANCE_HOUSING'
-    BASIC_ALLOWANCE_SUBSISTENCE = 'BASIC_ALLOWANCE_SUBSISTENCE'
-    OTHER = 'OTHER'
-    ALLOWANCE = 'ALLOWANCE'
-    BEREAVEMENT = 'BEREAVEMENT'
-    HOLIDAY_PAY = 'HOLIDAY_PAY'
-    JURY_DUTY = 'JURY_DUTY'
-    LEAVE = 'LEAVE'
-    LONG_TERM_DISABILITY_PAY = 'LONG_TERM_DISABILITY_PAY'
-    MILITARY_PAY = 'MILITARY_PAY'
-    PER_DIEM = 'PER_DIEM'
-    REFERRAL_BONUS = 'REFERRAL_BONUS'
-    REIMBURSEMENTS = 'REIMBURSEMENTS'
-    RETENTION_BONUS = 'RETENTION_BONUS'
-    RETROACTIVE_PAY = 'RETROACTIVE_PAY'
-    SEVERANCE_PAY = 'SEVERANCE_PAY'
-    SHIFT_DIFFERENTIAL = 'SHIFT_DIFFERENTIAL'
-    SHORT_TERM_DISABILITY_PAY = 'SHORT_TERM_DISABILITY_PAY'
-    SICK_PAY = 'SICK_PAY'
-    SIGNING_BONUS = 'SIGNING_BONUS'
-    TIPS_INCOME = 'TIPS_INCOME'
-    RETIREMENT = 'RETIREMENT'
-    GIG_ECONOMY = 'GIG_ECONOMY'
-    STOCK_COMPENSATION = 'STOCK_COMPENSATION'
+    BONUS = "BONUS"
+    COMMISSION = "COMMISSION"
+    OVERTIME = "OVERTIME"
+    PAID_TIME_OFF = "PAID_TIME_OFF"
+    REGULAR_PAY = "REGULAR_PAY"
+    VACATION = "VACATION"
+    BASIC_ALLOWANCE_HOUSING = "BASIC_ALLOWANCE_HOUSING"
+    BASIC_ALLOWANCE_SUBSISTENCE = "BASIC_ALLOWANCE_SUBSISTENCE"
+    OTHER = "OTHER"
+    ALLOWANCE = "ALLOWANCE"
+    BEREAVEMENT = "BEREAVEMENT"
+    HOLIDAY_PAY = "HOLIDAY_PAY"
+    JURY_DUTY = "JURY_DUTY"
+    LEAVE = "LEAVE"
+    LONG_TERM_DISABILITY_PAY = "LONG_TERM_DISABILITY_PAY"
+    MILITARY_PAY = "MILITARY_PAY"
+    PER_DIEM = "PER_DIEM"
+    REFERRAL_BONUS = "REFERRAL_BONUS"
+    REIMBURSEMENTS = "REIMBURSEMENTS"
+    RETENTION_BONUS = "RETENTION_BONUS"
+    RETROACTIVE_PAY = "RETROACTIVE_PAY"
+    SEVERANCE_PAY = "SEVERANCE_PAY"
+    SHIFT_DIFFERENTIAL = "SHIFT_DIFFERENTIAL"
+    SHORT_TERM_DISABILITY_PAY = "SHORT_TERM_DISABILITY_PAY"
+    SICK_PAY = "SICK_PAY"
+    SIGNING_BONUS = "SIGNING_BONUS"
+    TIPS_INCOME = "TIPS_INCOME"
+    RETIREMENT = "RETIREMENT"
+    GIG_ECONOMY = "GIG_ECONOMY"
+    STOCK_COMPENSATION = "STOCK_COMPENSATION"
 
 
 class CreditPayStubPayBasisType(StrEnum):
     """The explicit pay basis on the paystub (if present)."""
 
-    SALARY = 'SALARY'
-    HOURLY = 'HOURLY'
-    COMMISSION = 'COMMISSION'
+    SALARY = "SALARY"
+    HOURLY = "HOURLY"
+    COMMISSION = "COMMISSION"
 
 
 class Form1099Type(StrEnum):
     """Form 1099 Type"""
 
-    FORM_1099_TYPE_UNKNOWN = 'FORM_1099_TYPE_UNKNOWN'
-    FORM_1099_TYPE_MISC = 'FORM_1099_TYPE_MISC'
-    FORM_1099_TYPE_K = 'FORM_1099_TYPE_K'
+    FORM_1099_TYPE_UNKNOWN = "FORM_1099_TYPE_UNKNOWN"
+    FORM_1099_TYPE_MISC = "FORM_1099_TYPE_MISC"
+    FORM_1099_TYPE_K = "FORM_1099_TYPE_K"
 
 
 class PlaidErrorType(StrEnum):
     """A broad categorization of the error. Safe for programmatic use."""
 
-    INVALID_REQUEST = 'INVALID_REQUEST'
-    INVALID_RESULT = 'INVALID_RESULT'
-    INVALID_INPUT = 'INVALID_INPUT'
-    INSTITUTION_ERROR = 'INSTITUTION_ERROR'
-    RATE_LIMIT_EXCEEDED = 'RATE_LIMIT_EXCEEDED'
-    API_ERROR = 'API_ERROR'
-    ITEM_ERROR = 'ITEM_ERROR'
-    ASSET_REPORT_ERROR = 'ASSET_REPORT_ERROR'
-    BASE_REPORT_ERROR = 'BASE_REPORT_ERROR'
-    RECAPTCHA_ERROR = 'RECAPTCHA_ERROR'
-    OAUTH_ERROR = 'OAUTH_ERROR'
-    PAYMENT_ERROR = 'PAYMENT_ERROR'
-    BANK_TRANSFER_ERROR = 'BANK_TRANSFER_ERROR'
-    INCOME_VERIFICATION_ERROR = 'INCOME_VERIFICATION_ERROR'
-    MICRODEPOSITS_ERROR = 'MICRODEPOSITS_ERROR'
-    SANDBOX_ERROR = 'SANDBOX_ERROR'
-    PARTNER_ERROR = 'PARTNER_ERROR'
-    SIGNAL_ERROR = 'SIGNAL_ERROR'
-    TRANSACTIONS_ERROR = 'TRANSACTIONS_ERROR'
-    TRANSACTION_ERROR = 'TRANSACTION_ERROR'
-    TRANSFER_ERROR = 'TRANSFER_ERROR'
-    CHECK_REPORT_ERROR = 'CHECK_REPORT_ERROR'
-    CONSUMER_REPORT_ERROR = 'CONSUMER_REPORT_ERROR'
-    USER_ERROR = 'USER_ERROR'
+    INVALID_REQUEST = "INVALID_REQUEST"
+    INVALID_RESULT = "INVALID_RESULT"
+    INVALID_INPUT = "INVALID_INPUT"
+    INSTITUTION_ERROR = "INSTITUTION_ERROR"
+    RATE_LIMIT_EXCEEDED = "RATE_LIMIT_EXCEEDED"
+    API_ERROR = "API_ERROR"
+    ITEM_ERROR = "ITEM_ERROR"
+    ASSET_REPORT_ERROR = "ASSET_REPORT_ERROR"
+    BASE_REPORT_ERROR = "BASE_REPORT_ERROR"
+    RECAPTCHA_ERROR = "RECAPTCHA_ERROR"
+    OAUTH_ERROR = "OAUTH_ERROR"
+    PAYMENT_ERROR = "PAYMENT_ERROR"
+    BANK_TRANSFER_ERROR = "BANK_TRANSFER_ERROR"
+    INCOME_VERIFICATION_ERROR = "INCOME_VERIFICATION_ERROR"
+    MICRODEPOSITS_ERROR = "MICRODEPOSITS_ERROR"
+    SANDBOX_ERROR = "SANDBOX_ERROR"
+    PARTNER_ERROR = "PARTNER_ERROR"
+    SIGNAL_ERROR = "SIGNAL_ERROR"
+    TRANSACTIONS_ERROR = "TRANSACTIONS_ERROR"
+    TRANSACTION_ERROR = "TRANSACTION_ERROR"
+    TRANSFER_ERROR = "TRANSFER_ERROR"
+    CHECK_REPORT_ERROR = "CHECK_REPORT_ERROR"
+    CONSUMER_REPORT_ERROR = "CONSUMER_REPORT_ERROR"
+    USER_ERROR = "USER_ERROR"
 
 
 class RiskSignalDocumentStatus(StrEnum):
     """Status of a document for risk signal analysis"""
 
-    PROCESSING = 'PROCESSING'
-    PROCESSING_COMPLETE = 'PROCESSING_COMPLETE'
-    PROCESSING_ERROR = 'PROCESSING_ERROR'
-    PASSWORD_PROTECTED = 'PASSWORD_PROTECTED'
-    VIRUS_DETECTED = 'VIRUS_DETECTED'
+    PROCESSING = "PROCESSING"
+    PROCESSING_COMPLETE = "PROCESSING_COMPLETE"
+    PROCESSING_ERROR = "PROCESSING_ERROR"
+    PASSWORD_PROTECTED = "PASSWORD_PROTECTED"
+    VIRUS_DETECTED = "VIRUS_DETECTED"
 
 
 class RiskSignalDocumentType(StrEnum):
     """Type of a document for risk signal analysis"""
 
-    UNKNOWN = 'UNKNOWN'
-    BANK_STATEMENT = 'BANK_STATEMENT'
-    BENEFITS_STATEMENT = 'BENEFITS_STATEMENT'
-    BUSINESS_FILING = 'BUSINESS_FILING'
-    CHECK = 'CHECK'
-    DRIVING_LICENSE = 'DRIVING_LICENSE'
-    FINANCIAL_STATEMENT = 'FINANCIAL_STATEMENT'
-    INVOICE = 'INVOICE'
-    PAYSLIP = 'PAYSLIP'
-    SOCIAL_SECURITY_CARD = 'SOCIAL_SECURITY_CARD'
-    TAX_FORM = 'TAX_FORM'
-    UTILITY_BILL = 'UTILITY_BILL'
+    UNKNOWN = "UNKNOWN"
+    BANK_STATEMENT = "BANK_STATEMENT"
+    BENEFITS_STATEMENT = "BENEFITS_STATEMENT"
+    BUSINESS_FILING = "BUSINESS_FILING"
+    CHECK = "CHECK"
+    DRIVING_LICENSE = "DRIVING_LICENSE"
+    FINANCIAL_STATEMENT = "FINANCIAL_STATEMENT"
+    INVOICE = "INVOICE"
+    PAYSLIP = "PAYSLIP"
+    SOCIAL_SECURITY_CARD = "SOCIAL_SECURITY_CARD"
+    TAX_FORM = "TAX_FORM"
+    UTILITY_BILL = "UTILITY_BILL"
 
 
 class RiskSignalFileType(StrEnum):
     """The file type for risk signal analysis"""
 
-    UNKNOWN = 'UNKNOWN'
-    IMAGE_PDF = 'IMAGE_PDF'
-    SCAN_OCR = 'SCAN_OCR'
-    TRUE_PDF = 'TRUE_PDF'
-    IMAGE = 'IMAGE'
-    MIXED_PAGE_PDF = 'MIXED_PAGE_PDF'
-    EMPTY_PDF = 'EMPTY_PDF'
-    FLATTENED_PDF = 'FLATTENED_PDF'
+    UNKNOWN = "UNKNOWN"
+    IMAGE_PDF = "IMAGE_PDF"
+    SCAN_OCR = "SCAN_OCR"
+    TRUE_PDF = "TRUE_PDF"
+    IMAGE = "IMAGE"
+    MIXED_PAGE_PDF = "MIXED_PAGE_PDF"
+    EMPTY_PDF = "EMPTY_PDF"
+    FLATTENED_PDF = "FLATTENED_PDF"
 
 
 class IncomeVerificationDocParsingConfig(StrEnum):
     """Analysis options to enable for document parsing"""
 
-    OCR = 'ocr'
-    RISK_SIGNALS = 'risk_signals'
+    OCR = "ocr"
+    RISK_SIGNALS = "risk_signals"
 
 
 class CreditEmploymentVerificationStatus(StrEnum):
     """Current employment status."""
 
-    ACTIVE = 'ACTIVE'
-    INACTIVE = 'INACTIVE'
+    ACTIVE = "ACTIVE"
+    INACTIVE = "INACTIVE"
 
 
 class CreditEmploymentEmployeeType(StrEnum):
     """The type of employment for the individual. `"FULL_TIME"`: A full-time employee. `"PART_TIME"`: A part-time employee. `"CONTRACTOR"`: An employee typically hired externally through a contracting group. `"TEMPORARY"`: A temporary employee. `"OTHER"`: The employee type is not one of the above define..."""
 
-    FULL_TIME = 'FULL_TIME'
-    PART_TIME = 'PART_TIME'
-    CONTRACTOR = 'CONTRACTOR'
-    TEMPORARY = 'TEMPORARY'
-    OTHER = 'OTHER'
+    FULL_TIME = "FULL_TIME"
+    PART_TIME = "PART_TIME"
+    CONTRACTOR = "CONTRACTOR"
+    TEMPORARY = "TEMPORARY"
+    OTHER = "OTHER"
 
 
 class CreditPayrollIncomeRefreshStatus(StrEnum):
     """The verification refresh status. One of the following: `"USER_PRESENCE_REQUIRED"` User presence is required to refresh an income verification. `"SUCCESSFUL"` The income verification refresh was successful. `"NOT_FOUND"` No new data was found after the income verification refresh."""
 
-    USER_PRESENCE_REQUIRED = 'USER_PRESENCE_REQUIRED'
-    SUCCESSFUL = 'SUCCESSFUL'
-    NOT_FOUND = 'NOT_FOUND'
+    USER_PRESENCE_REQUIRED = "USER_PRESENCE_REQUIRED"
+    SUCCESSFUL = "SUCCESSFUL"
+    NOT_FOUND = "NOT_FOUND"
 
 
 class CreditBankEmploymentWarningType(StrEnum):
     """The warning type which will always be `BANK_EMPLOYMENT_WARNING`."""
 
-    BANK_EMPLOYMENT_WARNING = 'BANK_EMPLOYMENT_WARNING'
+    BANK_EMPLOYMENT_WARNING = "BANK_EMPLOYMENT_WARNING"
 
 
 class SandboxIncomeWebhookFireRequestWebhookCode(StrEnum):
     """The webhook codes that can be fired by this test endpoint."""
 
-    INCOME_VERIFICATION = 'INCOME_VERIFICATION'
-    INCOME_VERIFICATION_RISK_SIGNALS = 'INCOME_VERIFICATION_RISK_SIGNALS'
+    INCOME_VERIFICATION = "INCOME_VERIFICATION"
+    INCOME_VERIFICATION_RISK_SIGNALS = "INCOME_VERIFICATION_RISK_SIGNALS"
 
 
 class WebhookEnvironmentValues(StrEnum):
     """The Plaid environment the webhook was sent from"""
 
-    SANDBOX = 'sandbox'
-    PRODUCTION = 'production'
+    SANDBOX = "sandbox"
+    PRODUCTION = "production"
 
 
 class BankIncomeRefreshCompleteResult(StrEnum):
     """The result of the bank income refresh report generation `SUCCESS`: The refreshed report was successfully generated and can be retrieved via `/credit/bank_income/get`. `FAILURE`: The refreshed report failed to be generated"""
 
-    SUCCESS = 'SUCCESS'
-    FAILURE = 'FAILURE'
+    SUCCESS = "SUCCESS"
+    FAILURE = "FAILURE"
 
 
 class ClientUserIdentityName(PlaidModel):
     """User name information."""
 
-    given_name: str | None = Field(default=None)
-    family_name: str | None = Field(default=None)
+    given_name: str | None = Field(default=None, description="User's given name.")
+    family_name: str | None = Field(default=None, description="User's family name.")
 
 
 class ClientUserIdentityEmail(PlaidModel):
     """User email information."""
 
-    data: str | None = Field(default=None)
-    primary: bool | None = Field(default=None)
+    data: str | None = Field(default=None, description="User's email.")
+    primary: bool | None = Field(
+        default=None, description="Indicates whether this is the primary email for the User."
+    )
 
 
 class ClientUserIdentityPhoneNumber(PlaidModel):
     """User phone number information."""
 
-    data: str | None = Field(default=None)
-    primary: bool | None = Field(default=None)
+    data: str | None = Field(default=None, description="User's phone number.")
+    primary: bool | None = Field(
+        default=None, description="Indicates whether this is the primary phone number for the User."
+    )
 
 
 class ClientUserIdentityAddress(PlaidModel):
     """User address information."""
 
-    street_1: str | None = Field(default=None)
-    street_2: str | None = Field(default=None)
-    city: str | None = Field(default=None)
-    region: str | None = Field(default=None)
-    country: str | None = Field(default=None)
-    postal_code: str | None = Field(default=None)
-    primary: bool | None = Field(default=None)
+    street_1: str | None = Field(default=None, description="First line of street address.")
+    street_2: str | None = Field(default=None, description="Second line of street address.")
+    city: str | None = Field(default=None, description="City name.")
+    region: str | None = Field(default=None, description="State, province or region.")
+    country: str | None = Field(default=None, description="Country code.")
+    postal_code: str | None = Field(default=None, description="Postal or ZIP code.")
+    primary: bool | None = Field(
+        default=None, description="Indicates whether this is the primary address for the User."
+    )
 
 
 class UserIDNumber(PlaidModel):
@@ -539,33 +546,64 @@ class ClientUserIdentity(PlaidModel):
     """The identity fields associated with a user. For a user to be eligible for a Plaid Check Consumer Report, all fields are required except `id_number`. Providing a partial SSN is strongly recommended, and improves the accuracy of matching user records during compliance processes such as file disclos..."""
 
     name: ClientUserIdentityName | None = Field(default=None)
-    date_of_birth: str | None = Field(default=None)
-    emails: PlaidList[ClientUserIdentityEmail] = Field(default_factory=list)
-    phone_numbers: PlaidList[ClientUserIdentityPhoneNumber] = Field(default_factory=list)
-    addresses: PlaidList[ClientUserIdentityAddress] = Field(default_factory=list)
-    id_numbers: PlaidList[UserIDNumber | None] = Field(default_factory=list)
+    date_of_birth: str | None = Field(
+        default=None,
+        description='The user\'s date of birth, to be provided in the format "yyyy-mm-dd".',
+    )
+    emails: PlaidList[ClientUserIdentityEmail] = Field(
+        default_factory=list, description="The user's emails."
+    )
+    phone_numbers: PlaidList[ClientUserIdentityPhoneNumber] = Field(
+        default_factory=list,
+        description='The user\'s phone numbers, in E.164 format: +{countrycode}{number}. For example: "+14157452130". Phone numbers provided in other formats will be parsed on a best-effort basis. Phone number input is...',
+    )
+    addresses: PlaidList[ClientUserIdentityAddress] = Field(
+        default_factory=list, description="The user's addresses."
+    )
+    id_numbers: PlaidList[UserIDNumber | None] = Field(
+        default_factory=list, description="The user's ID numbers."
+    )
 
 
 class AddressData(PlaidModel):
     """Data about the components comprising an address."""
 
-    city: str | None = Field(default=None)
-    region: str | None = Field(default=None)
-    street: str | None = Field(default=None)
-    postal_code: str | None = Field(default=None)
-    country: str | None = Field(default=None)
+    city: str | None = Field(default=None, description="The full city name")
+    region: str | None = Field(
+        default=None,
+        description='The region or state. In API versions 2018-05-22 and earlier, this field is called `state`. Example: `"NC"`',
+    )
+    street: str | None = Field(
+        default=None, description='The full street address Example: `"564 Main Street, APT 15"`'
+    )
+    postal_code: str | None = Field(
+        default=None,
+        description="The postal code. In API versions 2018-05-22 and earlier, this field is called `zip`.",
+    )
+    country: str | None = Field(default=None, description="The ISO 3166-1 alpha-2 country code")
 
 
 class ConsumerReportUserIdentity(PlaidModel):
     """This field is only used by integrations created before December 10, 2025. All other integrations must use the `identity` object instead. For more details, see [New User APIs](https://plaid.com/docs/api/users/user-apis). To create a Plaid Check Consumer Report for a user when using a `user_token`,..."""
 
-    first_name: str | None = Field(default=None)
-    last_name: str | None = Field(default=None)
-    phone_numbers: PlaidList[str] = Field(default_factory=list)
-    emails: PlaidList[str] = Field(default_factory=list)
-    ssn_full: str | None = Field(default=None)
-    ssn_last_4: str | None = Field(default=None)
-    date_of_birth: str | None = Field(default=None)
+    first_name: str | None = Field(default=None, description="The user's first name")
+    last_name: str | None = Field(default=None, description="The user's last name")
+    phone_numbers: PlaidList[str] = Field(
+        default_factory=list,
+        description='The user\'s phone number, in E.164 format: +{countrycode}{number}. For example: "+14157452130". Phone numbers provided in other formats will be parsed on a best-effort basis. Phone number input is v...',
+    )
+    emails: PlaidList[str] = Field(default_factory=list, description="The user's emails")
+    ssn_full: str | None = Field(
+        default=None,
+        description="The user's full social security number. This field should only be provided by lenders intending to share the resulting consumer report with a Government-Sponsored Enterprise (GSE), such as Fannie M...",
+    )
+    ssn_last_4: str | None = Field(
+        default=None, description="The last 4 digits of the user's social security number."
+    )
+    date_of_birth: str | None = Field(
+        default=None,
+        description='To be provided in the format "yyyy-mm-dd". This field is required for all Plaid Check customers.',
+    )
     primary_address: AddressData | None = Field(default=None)
 
 
@@ -574,11 +612,20 @@ class UserCreateRequest(PlaidModel):
 
     client_id: str | None = Field(default=None)
     secret: str | None = Field(default=None, repr=False)
-    client_user_id: str | None = Field(default=None)
+    client_user_id: str | None = Field(
+        default=None,
+        description="A unique ID representing the end user. Maximum of 128 characters. Typically this will be a user ID number from your application. Personally identifiable information, such as an email address or pho...",
+    )
     identity: ClientUserIdentity | None = Field(default=None)
-    end_customer: str | None = Field(default=None)
+    end_customer: str | None = Field(
+        default=None,
+        description="A unique ID representing a CRA reseller's end customer. Maximum of 128 characters.",
+    )
     consumer_report_user_identity: ConsumerReportUserIdentity | None = Field(default=None)
-    with_upgraded_user: bool | None = Field(default=None)
+    with_upgraded_user: bool | None = Field(
+        default=None,
+        description="If your integration with the User API predates December 10, 2025, set this field to `true` to opt into the [New User APIs](https://plaid.com/docs/api/users/user-apis/). When enabled, you can use th...",
+    )
 
 
 class UserCreateResponse(PlaidModel):
@@ -600,84 +647,150 @@ class CreditSessionsGetRequest(PlaidModel):
 class CreditSessionItemAddResult(PlaidModel):
     """The details of an Item add in Link."""
 
-    public_token: str | None = Field(default=None)
-    item_id: str | None = Field(default=None)
-    institution_id: str | None = Field(default=None)
+    public_token: str | None = Field(
+        default=None, description="Returned once a user has successfully linked their Item."
+    )
+    item_id: str | None = Field(
+        default=None,
+        description="The Plaid Item ID. The `item_id` is always unique; linking the same account at the same institution twice will result in two Items with different `item_id` values. Like all Plaid identifiers, the `...",
+    )
+    institution_id: str | None = Field(
+        default=None, description="The Plaid Institution ID associated with the Item."
+    )
 
 
 class CreditSessionBankIncomeResult(PlaidModel):
     """The details of a bank income verification in Link"""
 
-    status: Annotated[str | None, KnownValues.of(CreditSessionBankIncomeStatus)] = Field(default=None)
-    item_id: str | None = Field(default=None)
-    institution_id: str | None = Field(default=None)
+    status: Annotated[str | None, KnownValues.of(CreditSessionBankIncomeStatus)] = Field(
+        default=None
+    )
+    item_id: str | None = Field(
+        default=None,
+        description="The Plaid Item ID. The `item_id` is always unique; linking the same account at the same institution twice will result in two Items with different `item_id` values. Like all Plaid identifiers, the `...",
+    )
+    institution_id: str | None = Field(
+        default=None, description="The Plaid Institution ID associated with the Item."
+    )
 
 
 class CreditSessionBankEmploymentResult(PlaidModel):
     """The details of a bank employment verification in Link."""
 
-    status: Annotated[str | None, KnownValues.of(CreditSessionBankEmploymentStatus)] = Field(default=None)
-    item_id: str | None = Field(default=None)
-    institution_id: str | None = Field(default=None)
+    status: Annotated[str | None, KnownValues.of(CreditSessionBankEmploymentStatus)] = Field(
+        default=None
+    )
+    item_id: str | None = Field(
+        default=None,
+        description="The Plaid Item ID. The `item_id` is always unique; linking the same account at the same institution twice will result in two Items with different `item_id` values. Like all Plaid identifiers, the `...",
+    )
+    institution_id: str | None = Field(
+        default=None, description="The Plaid Institution ID associated with the Item."
+    )
 
 
 class CreditSessionPayrollIncomeResult(PlaidModel):
     """The details of a digital payroll income verification in Link"""
 
-    num_paystubs_retrieved: int | None = Field(default=None)
-    num_w2s_retrieved: int | None = Field(default=None)
-    institution_id: str | None = Field(default=None)
-    institution_name: str | None = Field(default=None)
+    num_paystubs_retrieved: int | None = Field(
+        default=None, description="The number of paystubs retrieved from a payroll provider."
+    )
+    num_w2s_retrieved: int | None = Field(
+        default=None, description="The number of w2s retrieved from a payroll provider."
+    )
+    institution_id: str | None = Field(
+        default=None, description="The Plaid Institution ID associated with the Item."
+    )
+    institution_name: str | None = Field(
+        default=None, description="The Institution Name associated with the Item."
+    )
 
 
 class CreditSessionDocumentIncomeResult(PlaidModel):
     """The details of a document income verification in Link"""
 
-    num_paystubs_uploaded: int | None = Field(default=None)
-    num_w2s_uploaded: int | None = Field(default=None)
-    num_bank_statements_uploaded: int | None = Field(default=None)
-    num_1099s_uploaded: int | None = Field(default=None)
+    num_paystubs_uploaded: int | None = Field(
+        default=None, description="The number of paystubs uploaded by the user."
+    )
+    num_w2s_uploaded: int | None = Field(
+        default=None, description="The number of w2s uploaded by the user."
+    )
+    num_bank_statements_uploaded: int | None = Field(
+        default=None, description="The number of bank statements uploaded by the user."
+    )
+    num_1099s_uploaded: int | None = Field(
+        default=None, description="The number of 1099s uploaded by the user"
+    )
 
 
 class CreditSessionResults(PlaidModel):
     """The set of results for a Link session."""
 
-    item_add_results: PlaidList[CreditSessionItemAddResult] = Field(default_factory=list)
-    bank_income_results: PlaidList[CreditSessionBankIncomeResult] = Field(default_factory=list)
-    bank_employment_results: PlaidList[CreditSessionBankEmploymentResult] = Field(default_factory=list)
-    payroll_income_results: PlaidList[CreditSessionPayrollIncomeResult] = Field(default_factory=list)
+    item_add_results: PlaidList[CreditSessionItemAddResult] = Field(
+        default_factory=list, description="The set of Item adds for the Link session."
+    )
+    bank_income_results: PlaidList[CreditSessionBankIncomeResult] = Field(
+        default_factory=list,
+        description="The set of bank income verifications for the Link session.",
+    )
+    bank_employment_results: PlaidList[CreditSessionBankEmploymentResult] = Field(
+        default_factory=list,
+        description="The set of bank employment verifications for the Link session.",
+    )
+    payroll_income_results: PlaidList[CreditSessionPayrollIncomeResult] = Field(
+        default_factory=list,
+        description="The set of payroll income verifications for the Link session.",
+    )
     document_income_results: CreditSessionDocumentIncomeResult | None = Field(default=None)
 
 
 class CreditSessionError(PlaidModel):
     """The details of a Link error."""
 
-    error_type: str | None = Field(default=None)
-    error_code: str | None = Field(default=None)
-    error_message: str | None = Field(default=None)
-    display_message: str | None = Field(default=None)
+    error_type: str | None = Field(default=None, description="A broad categorization of the error.")
+    error_code: str | None = Field(default=None, description="The particular error code.")
+    error_message: str | None = Field(
+        default=None, description="A developer-friendly representation of the error code."
+    )
+    display_message: str | None = Field(
+        default=None,
+        description="A user-friendly representation of the error code. `null` if the error is not related to user action.",
+    )
 
 
 class CreditSession(PlaidModel):
     """Metadata and results for a Link session"""
 
-    link_session_id: str | None = Field(default=None)
-    session_start_time: str | None = Field(default=None)
+    link_session_id: str | None = Field(
+        default=None,
+        description="The unique identifier associated with the Link session. This identifier matches the `link_session_id` returned in the onSuccess/onExit callbacks.",
+    )
+    session_start_time: str | None = Field(
+        default=None, description="The time when the Link session started"
+    )
     results: CreditSessionResults | None = Field(default=None)
-    errors: PlaidList[CreditSessionError] = Field(default_factory=list)
+    errors: PlaidList[CreditSessionError] = Field(
+        default_factory=list, description="The set of errors that occurred during the Link session."
+    )
 
 
 class CreditSessionsGetResponse(PlaidModel):
     """CreditSessionsGetResponse defines the response schema for `/credit/sessions/get`"""
 
-    sessions: PlaidList[CreditSession] = Field(default_factory=list)
+    sessions: PlaidList[CreditSession] = Field(
+        default_factory=list,
+        description="A list of Link sessions for the user. Sessions will be sorted in reverse chronological order.",
+    )
     request_id: str | None = Field(default=None)
 
 
 class CreditBankIncomeGetRequestOptions(PlaidModel):
     """An optional object for `/credit/bank_income/get` request options."""
 
-    count: int | None = Field(default=None)
+    count: int | None = Field(
+        default=None,
+        description="How many Bank Income Reports should be fetched. Multiple reports may be available if the report has been re-created or refreshed. If more than one report is available, the most recent reports will...",
+    )
 
 
 class CreditBankIncomeGetRequest(PlaidModel):
@@ -693,51 +806,89 @@ class CreditBankIncomeGetRequest(PlaidModel):
 class PhoneNumber(PlaidModel):
     """A phone number"""
 
-    data: str | None = Field(default=None)
-    primary: bool | None = Field(default=None)
-    type: Annotated[str | None, KnownValues.inline('home', 'work', 'office', 'mobile', 'mobile1', 'other')] = Field(default=None)
+    data: str | None = Field(default=None, description="The phone number.")
+    primary: bool | None = Field(
+        default=None,
+        description="When `true`, identifies the phone number as the primary number on an account.",
+    )
+    type: Annotated[
+        str | None, KnownValues.inline("home", "work", "office", "mobile", "mobile1", "other")
+    ] = Field(default=None, description="The type of phone number.")
 
 
 class Email(PlaidModel):
     """An object representing an email address"""
 
-    data: str | None = Field(default=None)
-    primary: bool | None = Field(default=None)
-    type: Annotated[str | None, KnownValues.inline('primary', 'secondary', 'other')] = Field(default=None)
+    data: str | None = Field(default=None, description="The email address.")
+    primary: bool | None = Field(
+        default=None,
+        description="When `true`, identifies the email address as the primary email on an account.",
+    )
+    type: Annotated[str | None, KnownValues.inline("primary", "secondary", "other")] = Field(
+        default=None,
+        description="The type of email account as described by the financial institution.",
+    )
 
 
 class Address(PlaidModel):
     """A physical mailing address."""
 
     data: AddressData | None = Field(default=None)
-    primary: bool | None = Field(default=None)
+    primary: bool | None = Field(
+        default=None,
+        description="When `true`, identifies the address as the primary address on an account.",
+    )
 
 
 class Owner(PlaidModel):
     """Data returned from the financial institution about the owner or owners of an account. Only the `names` array must be non-empty."""
 
-    names: PlaidList[str] = Field(default_factory=list)
-    phone_numbers: PlaidList[PhoneNumber] = Field(default_factory=list)
-    emails: PlaidList[Email] = Field(default_factory=list)
-    addresses: PlaidList[Address] = Field(default_factory=list)
+    names: PlaidList[str] = Field(
+        default_factory=list,
+        description="A list of names associated with the account by the financial institution. In the case of a joint account, Plaid will make a best effort to report the names of all account holders.",
+    )
+    phone_numbers: PlaidList[PhoneNumber] = Field(
+        default_factory=list,
+        description="A list of phone numbers associated with the account by the financial institution. May be an empty array if no relevant information is returned from the financial institution.",
+    )
+    emails: PlaidList[Email] = Field(
+        default_factory=list,
+        description="A list of email addresses associated with the account by the financial institution. May be an empty array if no relevant information is returned from the financial institution.",
+    )
+    addresses: PlaidList[Address] = Field(
+        default_factory=list,
+        description="Data about the various addresses associated with the account by the financial institution. May be an empty array if no relevant information is returned from the financial institution.",
+    )
 
 
 class CreditBankIncomeAccount(PlaidModel):
     """The Item's bank accounts that have the selected data."""
 
-    account_id: str | None = Field(default=None)
-    mask: str | None = Field(default=None)
-    name: str | None = Field(default=None)
-    official_name: str | None = Field(default=None)
+    account_id: str | None = Field(
+        default=None, description="Plaid's unique identifier for the account."
+    )
+    mask: str | None = Field(
+        default=None,
+        description="The last 2-4 alphanumeric characters of an account's official account number. Note that the mask may be non-unique between an Item's accounts, and it may also not match the mask that the bank displ...",
+    )
+    name: str | None = Field(default=None, description="The name of the bank account.")
+    official_name: str | None = Field(
+        default=None, description="The official name of the bank account."
+    )
     subtype: Annotated[str | None, KnownValues.of(DepositoryAccountSubtype)] = Field(default=None)
     type: Annotated[str | None, KnownValues.of(CreditBankIncomeAccountType)] = Field(default=None)
-    owners: PlaidList[Owner] = Field(default_factory=list)
+    owners: PlaidList[Owner] = Field(
+        default_factory=list,
+        description="Data returned by the financial institution about the account owner or owners. Identity information is optional, so field may return an empty array.",
+    )
 
 
 class CreditAmountWithCurrency(PlaidModel):
     """This contains an amount, denominated in the currency specified by either `iso_currency_code` or `unofficial_currency_code`"""
 
-    amount: float | None = Field(default=None)
+    amount: float | None = Field(
+        default=None, description="Value of amount with up to 2 decimal places."
+    )
     iso_currency_code: str | None = Field(default=None)
     unofficial_currency_code: str | None = Field(default=None)
 
@@ -745,13 +896,33 @@ class CreditAmountWithCurrency(PlaidModel):
 class CreditBankIncomeTransaction(PlaidModel):
     """The transactions data for the end user's income source(s)."""
 
-    amount: float | None = Field(default=None)
-    date: str | None = Field(default=None)
-    name: str | None = Field(default=None)
-    original_description: str | None = Field(default=None)
-    pending: bool | None = Field(default=None)
-    transaction_id: str | None = Field(default=None)
-    check_number: str | None = Field(default=None)
+    amount: float | None = Field(
+        default=None,
+        description="The settled value of the transaction, denominated in the transactions's currency as stated in `iso_currency_code` or `unofficial_currency_code`. Positive values when money moves out of the account;...",
+    )
+    date: str | None = Field(
+        default=None,
+        description="For pending transactions, the date that the transaction occurred; for posted transactions, the date that the transaction posted. Both dates are returned in an ISO 8601 format (YYYY-MM-DD).",
+    )
+    name: str | None = Field(
+        default=None, description="The merchant name or transaction description."
+    )
+    original_description: str | None = Field(
+        default=None,
+        description="The string returned by the financial institution to describe the transaction.",
+    )
+    pending: bool | None = Field(
+        default=None,
+        description="When true, identifies the transaction as pending or unsettled. Pending transaction details (name, type, amount, category ID) may change before they are settled.",
+    )
+    transaction_id: str | None = Field(
+        default=None,
+        description="The unique ID of the transaction. Like all Plaid identifiers, the `transaction_id` is case sensitive.",
+    )
+    check_number: str | None = Field(
+        default=None,
+        description="The check number of the transaction. This field is only populated for check transactions.",
+    )
     iso_currency_code: str | None = Field(default=None)
     unofficial_currency_code: str | None = Field(default=None)
 
@@ -759,83 +930,190 @@ class CreditBankIncomeTransaction(PlaidModel):
 class CreditBankIncomeHistoricalSummary(PlaidModel):
     """The end user's monthly summary for the income source(s)."""
 
-    total_amount: float | None = Field(default=None)
-    iso_currency_code: str | None = Field(default=None)
-    unofficial_currency_code: str | None = Field(default=None)
-    total_amounts: PlaidList[CreditAmountWithCurrency] = Field(default_factory=list)
-    start_date: str | None = Field(default=None)
-    end_date: str | None = Field(default=None)
+    total_amount: float | None = Field(
+        default=None,
+        description="Total amount of earnings for the income source(s) of the user for the month in the summary. This may return an incorrect value if the summary includes income sources in multiple currencies. Please...",
+    )
+    iso_currency_code: str | None = Field(
+        default=None,
+        description="The ISO 4217 currency code of the amount or balance. Please use [`total_amounts`](https://plaid.com/docs/api/products/income/#credit-bank_income-get-response-bank-income-items-bank-income-sources-h...",
+    )
+    unofficial_currency_code: str | None = Field(
+        default=None,
+        description="The unofficial currency code associated with the amount or balance. Always `null` if `iso_currency_code` is non-null. Unofficial currency codes are used for currencies that do not have official ISO...",
+    )
+    total_amounts: PlaidList[CreditAmountWithCurrency] = Field(
+        default_factory=list,
+        description="Total amount of earnings for the income source(s) of the user for the month in the summary. This can contain multiple amounts, with each amount denominated in one unique currency.",
+    )
+    start_date: str | None = Field(
+        default=None,
+        description="The start date of the period covered in this monthly summary. This date will be the first day of the month, unless the month being covered is a partial month because it is the first month included...",
+    )
+    end_date: str | None = Field(
+        default=None,
+        description="The end date of the period included in this monthly summary. This date will be the last day of the month, unless the month being covered is a partial month because it is the last month included in...",
+    )
     transactions: PlaidList[CreditBankIncomeTransaction] = Field(default_factory=list)
 
 
 class CreditBankIncomeSource(PlaidModel):
     """Detailed information for the income source."""
 
-    income_source_id: str | None = Field(default=None)
-    income_description: str | None = Field(default=None)
-    income_category: Annotated[str | None, KnownValues.of(CreditBankIncomeCategory)] = Field(default=None)
-    account_id: str | None = Field(default=None)
-    start_date: str | None = Field(default=None)
-    end_date: str | None = Field(default=None)
-    pay_frequency: Annotated[str | None, KnownValues.of(CreditBankIncomePayFrequency)] = Field(default=None)
-    total_amount: float | None = Field(default=None)
-    transaction_count: int | None = Field(default=None)
+    income_source_id: str | None = Field(
+        default=None, description="A unique identifier for an income source."
+    )
+    income_description: str | None = Field(
+        default=None,
+        description="The most common name or original description for the underlying income transactions.",
+    )
+    income_category: Annotated[str | None, KnownValues.of(CreditBankIncomeCategory)] = Field(
+        default=None
+    )
+    account_id: str | None = Field(
+        default=None, description="Plaid's unique identifier for the account."
+    )
+    start_date: str | None = Field(
+        default=None,
+        description="Minimum of all dates within the specific income sources in the user's bank account for days requested by the client. The date will be returned in an ISO 8601 format (YYYY-MM-DD).",
+    )
+    end_date: str | None = Field(
+        default=None,
+        description="Maximum of all dates within the specific income sources in the user's bank account for days requested by the client. The date will be returned in an ISO 8601 format (YYYY-MM-DD).",
+    )
+    pay_frequency: Annotated[str | None, KnownValues.of(CreditBankIncomePayFrequency)] = Field(
+        default=None
+    )
+    total_amount: float | None = Field(
+        default=None,
+        description="Total amount of earnings in the user's bank account for the specific income source for days requested by the client.",
+    )
+    transaction_count: int | None = Field(
+        default=None,
+        description="Number of transactions for the income source within the start and end date.",
+    )
     historical_summary: PlaidList[CreditBankIncomeHistoricalSummary] = Field(default_factory=list)
 
 
 class CreditBankIncomeItem(PlaidModel):
     """The details and metadata for an end user's Item."""
 
-    bank_income_accounts: PlaidList[CreditBankIncomeAccount] = Field(default_factory=list)
-    bank_income_sources: PlaidList[CreditBankIncomeSource] = Field(default_factory=list)
-    last_updated_time: str | None = Field(default=None)
-    institution_id: str | None = Field(default=None)
-    institution_name: str | None = Field(default=None)
-    item_id: str | None = Field(default=None)
+    bank_income_accounts: PlaidList[CreditBankIncomeAccount] = Field(
+        default_factory=list, description="The Item's accounts that have Bank Income data."
+    )
+    bank_income_sources: PlaidList[CreditBankIncomeSource] = Field(
+        default_factory=list,
+        description="The income sources for this Item. Each entry in the array is a single income source.",
+    )
+    last_updated_time: str | None = Field(
+        default=None,
+        description="The time when this Item's data was last retrieved from the financial institution.",
+    )
+    institution_id: str | None = Field(
+        default=None,
+        description="The unique identifier of the institution associated with the Item.",
+    )
+    institution_name: str | None = Field(
+        default=None, description="The name of the institution associated with the Item."
+    )
+    item_id: str | None = Field(default=None, description="The unique identifier for the Item.")
 
 
 class CreditBankIncomeSummary(PlaidModel):
     """Summary for bank income across all income sources and items (max history of 730 days)."""
 
-    total_amount: float | None = Field(default=None)
-    iso_currency_code: str | None = Field(default=None)
-    unofficial_currency_code: str | None = Field(default=None)
-    total_amounts: PlaidList[CreditAmountWithCurrency] = Field(default_factory=list)
-    start_date: str | None = Field(default=None)
-    end_date: str | None = Field(default=None)
-    income_sources_count: int | None = Field(default=None)
-    income_categories_count: int | None = Field(default=None)
-    income_transactions_count: int | None = Field(default=None)
+    total_amount: float | None = Field(
+        default=None,
+        description="Total amount of earnings across all the income sources in the end user's Items for the days requested by the client. This may return an incorrect value if the summary includes income sources in mul...",
+    )
+    iso_currency_code: str | None = Field(
+        default=None,
+        description="The ISO 4217 currency code of the amount or balance. Please use [`total_amounts`](https://plaid.com/docs/api/products/income/#credit-bank_income-get-response-bank-income-bank-income-summary-total-a...",
+    )
+    unofficial_currency_code: str | None = Field(
+        default=None,
+        description="The unofficial currency code associated with the amount or balance. Always `null` if `iso_currency_code` is non-null. Unofficial currency codes are used for currencies that do not have official ISO...",
+    )
+    total_amounts: PlaidList[CreditAmountWithCurrency] = Field(
+        default_factory=list,
+        description="Total amount of earnings across all the income sources in the end user's Items for the days requested by the client. This can contain multiple amounts, with each amount denominated in one unique cu...",
+    )
+    start_date: str | None = Field(
+        default=None,
+        description="The earliest date within the days requested in which all income sources identified by Plaid appear in a user's account. The date will be returned in an ISO 8601 format (YYYY-MM-DD).",
+    )
+    end_date: str | None = Field(
+        default=None,
+        description="The latest date in which all income sources identified by Plaid appear in the user's account. The date will be returned in an ISO 8601 format (YYYY-MM-DD).",
+    )
+    income_sources_count: int | None = Field(
+        default=None, description="Number of income sources per end user."
+    )
+    income_categories_count: int | None = Field(
+        default=None, description="Number of income categories per end user."
+    )
+    income_transactions_count: int | None = Field(
+        default=None, description="Number of income transactions per end user."
+    )
     historical_summary: PlaidList[CreditBankIncomeHistoricalSummary] = Field(default_factory=list)
 
 
 class CreditBankIncomeCause(PlaidModel):
     """An error object and associated `item_id` used to identify a specific Item and error when a batch operation operating on multiple Items has encountered an error in one of the Items."""
 
-    error_type: Annotated[str | None, KnownValues.of(CreditBankIncomeErrorType)] = Field(default=None)
-    error_code: str | None = Field(default=None)
-    error_message: str | None = Field(default=None)
-    display_message: str | None = Field(default=None)
-    item_id: str | None = Field(default=None)
+    error_type: Annotated[str | None, KnownValues.of(CreditBankIncomeErrorType)] = Field(
+        default=None
+    )
+    error_code: str | None = Field(
+        default=None,
+        description="We use standard HTTP response codes for success and failure notifications, and our errors are further classified by `error_type`. In general, 200 HTTP codes correspond to success, 40X codes are for...",
+    )
+    error_message: str | None = Field(
+        default=None,
+        description="A developer-friendly representation of the error code. This may change over time and is not safe for programmatic use.",
+    )
+    display_message: str | None = Field(
+        default=None,
+        description="A user-friendly representation of the error code. null if the error is not related to user action. This may change over time and is not safe for programmatic use.",
+    )
+    item_id: str | None = Field(
+        default=None, description="The `item_id` of the Item associated with this warning."
+    )
 
 
 class CreditBankIncomeWarning(PlaidModel):
     """The warning associated with the data that was unavailable for the Bank Income Report."""
 
-    warning_type: Annotated[str | None, KnownValues.of(CreditBankIncomeWarningType)] = Field(default=None)
-    warning_code: Annotated[str | None, KnownValues.of(CreditBankIncomeWarningCode)] = Field(default=None)
+    warning_type: Annotated[str | None, KnownValues.of(CreditBankIncomeWarningType)] = Field(
+        default=None
+    )
+    warning_code: Annotated[str | None, KnownValues.of(CreditBankIncomeWarningCode)] = Field(
+        default=None
+    )
     cause: CreditBankIncomeCause | None = Field(default=None)
 
 
 class CreditBankIncome(PlaidModel):
     """The report of the Bank Income data for an end user."""
 
-    bank_income_id: str | None = Field(default=None)
-    generated_time: str | None = Field(default=None)
-    days_requested: int | None = Field(default=None)
-    items: PlaidList[CreditBankIncomeItem] = Field(default_factory=list)
+    bank_income_id: str | None = Field(
+        default=None, description="The unique identifier associated with the Bank Income Report."
+    )
+    generated_time: str | None = Field(
+        default=None, description="The time when the report was generated."
+    )
+    days_requested: int | None = Field(
+        default=None, description="The number of days requested by the customer for the report."
+    )
+    items: PlaidList[CreditBankIncomeItem] = Field(
+        default_factory=list,
+        description="The list of Items in the report along with the associated metadata about the Item.",
+    )
     bank_income_summary: CreditBankIncomeSummary | None = Field(default=None)
-    warnings: PlaidList[CreditBankIncomeWarning] = Field(default_factory=list)
+    warnings: PlaidList[CreditBankIncomeWarning] = Field(
+        default_factory=list,
+        description="If data from the report was unable to be retrieved, the warnings will contain information about the error that caused the data to be incomplete.",
+    )
 
 
 class CreditBankIncomeGetResponse(PlaidModel):
@@ -857,7 +1135,10 @@ class CreditBankIncomePDFGetRequest(PlaidModel):
 class CreditBankStatementsUploadsGetRequestOptions(PlaidModel):
     """An optional object for `/credit/bank_statements/uploads/get` request options."""
 
-    item_ids: PlaidList[str] = Field(default_factory=list)
+    item_ids: PlaidList[str] = Field(
+        default_factory=list,
+        description="An array of `item_id`s whose bank statements information is returned. Each `item_id` should uniquely identify a bank statements uploaded item. If this field is not provided, all `item_id`s associat...",
+    )
 
 
 class CreditBankStatementsUploadsGetRequest(PlaidModel):
@@ -872,74 +1153,123 @@ class CreditBankStatementsUploadsGetRequest(PlaidModel):
 class CreditBankStatementUploadTransaction(PlaidModel):
     """An object containing data about a transaction appearing on a user-uploaded bank statement."""
 
-    amount: float | None = Field(default=None)
-    date: str | None = Field(default=None)
-    original_description: str | None = Field(default=None)
-    account_id: str | None = Field(default=None)
+    amount: float | None = Field(
+        default=None,
+        description="The value of the transaction. A negative amount indicates that money moved into the account (such as a paycheck being deposited).",
+    )
+    date: str | None = Field(
+        default=None,
+        description="The date of when the transaction was made, in ISO 8601 format (YYYY-MM-DD).",
+    )
+    original_description: str | None = Field(
+        default=None,
+        description="The raw description of the transaction as it appears on the bank statement.",
+    )
+    account_id: str | None = Field(
+        default=None,
+        description="The unique id of the bank account that this transaction occurs in",
+    )
 
 
 class CreditDocumentMetadata(PlaidModel):
     """Object representing metadata pertaining to the document."""
 
-    name: str | None = Field(default=None)
+    name: str | None = Field(default=None, description="The name of the document.")
     document_type: Annotated[str | None, KnownValues.of(CreditDocumentType)] = Field(default=None)
-    download_url: str | None = Field(default=None)
-    status: Annotated[str | None, KnownValues.inline('UNKNOWN', 'PROCESSING_COMPLETE', 'DOCUMENT_ERROR')] = Field(default=None)
-    page_count: int | None = Field(default=None)
-    error_message: str | None = Field(default=None)
+    download_url: str | None = Field(
+        default=None,
+        description="Signed URL to retrieve the document(s). The payload will be a .zip file containing the document(s).",
+    )
+    status: Annotated[
+        str | None, KnownValues.inline("UNKNOWN", "PROCESSING_COMPLETE", "DOCUMENT_ERROR")
+    ] = Field(default=None, description="The processing status of the document.")
+    page_count: int | None = Field(
+        default=None, description="The number of pages of the uploaded document (if available)."
+    )
+    error_message: str | None = Field(
+        default=None,
+        description="The reason why a failure occurred during document processing (if available).",
+    )
 
 
 class CreditBankStatementUploadAccountOwnerAddress(PlaidModel):
     """Address on the uploaded bank statement"""
 
-    city: str | None = Field(default=None)
-    country: str | None = Field(default=None)
-    postal_code: str | None = Field(default=None)
-    region: str | None = Field(default=None)
-    street: str | None = Field(default=None)
+    city: str | None = Field(default=None, description="The full city name.")
+    country: str | None = Field(default=None, description="The ISO 3166-1 alpha-2 country code.")
+    postal_code: str | None = Field(default=None, description="The postal code of the address.")
+    region: str | None = Field(default=None, description='The region or state. Example: `"NC"`')
+    street: str | None = Field(default=None, description="The full street address.")
 
 
 class CreditBankStatementUploadAccountOwner(PlaidModel):
     """An object containing data about the owner of the bank account for the uploaded bank statement."""
 
-    name: str | None = Field(default=None)
+    name: str | None = Field(default=None, description="The name of the account owner")
     address: CreditBankStatementUploadAccountOwnerAddress | None = Field(default=None)
 
 
 class CreditBankStatementUploadBankAccountPeriod(PlaidModel):
     """An object containing data on the overall period of the statement."""
 
-    start_date: str | None = Field(default=None)
-    end_date: str | None = Field(default=None)
-    starting_balance: float | None = Field(default=None)
-    ending_balance: float | None = Field(default=None)
+    start_date: str | None = Field(
+        default=None,
+        description="The start date of the statement period in ISO 8601 format (YYYY-MM-DD).",
+    )
+    end_date: str | None = Field(
+        default=None,
+        description="The end date of the statement period in ISO 8601 format (YYYY-MM-DD).",
+    )
+    starting_balance: float | None = Field(
+        default=None, description="The starting balance of the bank account for the period."
+    )
+    ending_balance: float | None = Field(
+        default=None, description="The ending balance of the bank account for the period."
+    )
 
 
 class CreditBankStatementUploadBankAccount(PlaidModel):
     """An object containing data about a user's bank account related to an uploaded bank statement."""
 
-    name: str | None = Field(default=None)
-    bank_name: str | None = Field(default=None)
-    account_type: str | None = Field(default=None)
-    account_number: str | None = Field(default=None)
+    name: str | None = Field(default=None, description="The name of the bank account")
+    bank_name: str | None = Field(default=None, description="The name of the bank institution.")
+    account_type: str | None = Field(default=None, description="The type of the bank account.")
+    account_number: str | None = Field(default=None, description="The bank account number.")
     owner: CreditBankStatementUploadAccountOwner | None = Field(default=None)
-    periods: PlaidList[CreditBankStatementUploadBankAccountPeriod] = Field(default_factory=list)
-    account_id: str | None = Field(default=None)
+    periods: PlaidList[CreditBankStatementUploadBankAccountPeriod] = Field(
+        default_factory=list,
+        description="An array of period objects, containing more data on the overall period of the statement.",
+    )
+    account_id: str | None = Field(default=None, description="The unique id of the bank account")
 
 
 class CreditBankStatementUploadObject(PlaidModel):
     """An object containing data that has been parsed from a user-uploaded bank statement."""
 
-    transactions: PlaidList[CreditBankStatementUploadTransaction] = Field(default_factory=list)
+    transactions: PlaidList[CreditBankStatementUploadTransaction] = Field(
+        default_factory=list,
+        description="An array of transactions appearing on the bank statement.",
+    )
     document_metadata: CreditDocumentMetadata | None = Field(default=None)
-    document_id: str | None = Field(default=None)
-    bank_accounts: PlaidList[CreditBankStatementUploadBankAccount] = Field(default_factory=list)
+    document_id: str | None = Field(
+        default=None,
+        description="An identifier of the document referenced by the document metadata.",
+    )
+    bank_accounts: PlaidList[CreditBankStatementUploadBankAccount] = Field(
+        default_factory=list,
+        description="An array of bank accounts associated with the uploaded bank statement.",
+    )
 
 
 class PayrollItemStatus(PlaidModel):
     """Details about the status of the payroll item."""
 
-    processing_status: Annotated[str | None, KnownValues.inline('UNKNOWN', 'PROCESSING_COMPLETE', 'PROCESSING', 'FAILED', 'APPROVAL_STATUS_PENDING')] = Field(default=None)
+    processing_status: Annotated[
+        str | None,
+        KnownValues.inline(
+            "UNKNOWN", "PROCESSING_COMPLETE", "PROCESSING", "FAILED", "APPROVAL_STATUS_PENDING"
+        ),
+    ] = Field(default=None, description="Denotes the processing status for the verification.")
 
 
 class CreditBankStatementUploadItem(PlaidModel):
@@ -948,20 +1278,28 @@ class CreditBankStatementUploadItem(PlaidModel):
     item_id: str | None = Field(default=None)
     bank_statements: PlaidList[CreditBankStatementUploadObject] = Field(default_factory=list)
     status: PayrollItemStatus | None = Field(default=None)
-    updated_at: str | None = Field(default=None)
+    updated_at: str | None = Field(
+        default=None,
+        description="Timestamp in [ISO 8601](https://wikipedia.org/wiki/ISO_8601) format (YYYY-MM-DDTHH:mm:ssZ) indicating the last time that the Item was updated.",
+    )
 
 
 class CreditBankStatementsUploadsGetResponse(PlaidModel):
     """CreditBankStatementsUploadsGetResponse defines the response schema for `/credit/bank_statements/uploads/get`"""
 
-    items: PlaidList[CreditBankStatementUploadItem] = Field(default_factory=list)
+    items: PlaidList[CreditBankStatementUploadItem] = Field(
+        default_factory=list, description="Array of bank statement upload items."
+    )
     request_id: str | None = Field(default=None)
 
 
 class CreditPayrollIncomeGetRequestOptions(PlaidModel):
     """An optional object for `/credit/payroll_income/get` request options."""
 
-    item_ids: PlaidList[str] = Field(default_factory=list)
+    item_ids: PlaidList[str] = Field(
+        default_factory=list,
+        description="An array of `item_id`s whose payroll information is returned. Each `item_id` should uniquely identify a payroll income item. If this field is not provided, all `item_id`s associated with the `user_...",
+    )
 
 
 class CreditPayrollIncomeGetRequest(PlaidModel):
@@ -977,35 +1315,83 @@ class CreditPayrollIncomeGetRequest(PlaidModel):
 class PayrollIncomeRateOfPay(PlaidModel):
     """An object representing the rate at which an individual is paid."""
 
-    pay_rate: Annotated[str | None, KnownValues.inline('ANNUAL', 'HOURLY', 'CONTRACT', 'WEEKLY', 'BIWEEKLY', 'MONTHLY', 'SEMI_MONTHLY', 'DAILY', 'COMMISSION', 'OTHER')] = Field(default=None)
-    pay_amount: float | None = Field(default=None)
+    pay_rate: Annotated[
+        str | None,
+        KnownValues.inline(
+            "ANNUAL",
+            "HOURLY",
+            "CONTRACT",
+            "WEEKLY",
+            "BIWEEKLY",
+            "MONTHLY",
+            "SEMI_MONTHLY",
+            "DAILY",
+            "COMMISSION",
+            "OTHER",
+        ),
+    ] = Field(default=None, description="The rate at which an employee is paid.")
+    pay_amount: float | None = Field(
+        default=None, description="The amount at which an employee is paid."
+    )
 
 
 class PayrollIncomeAccountData(PlaidModel):
     """An object containing account level data."""
 
-    account_id: str | None = Field(default=None)
+    account_id: str | None = Field(default=None, description="ID of the payroll provider account.")
     rate_of_pay: PayrollIncomeRateOfPay | None = Field(default=None)
-    pay_frequency: Annotated[str | None, KnownValues.inline('DAILY', 'WEEKLY', 'BIWEEKLY', 'SEMI_MONTHLY', 'MONTHLY', 'CONTRACT', 'QUARTERLY', 'SEMI_ANNUALLY', 'ANNUALLY', 'OTHER')] = Field(default=None)
+    pay_frequency: Annotated[
+        str | None,
+        KnownValues.inline(
+            "DAILY",
+            "WEEKLY",
+            "BIWEEKLY",
+            "SEMI_MONTHLY",
+            "MONTHLY",
+            "CONTRACT",
+            "QUARTERLY",
+            "SEMI_ANNUALLY",
+            "ANNUALLY",
+            "OTHER",
+        ),
+    ] = Field(default=None, description="The frequency at which an individual is paid.")
 
 
 class PayStubDeductionsBreakdown(PlaidModel):
     """An object representing the deduction line items for the pay period"""
 
-    current_amount: float | None = Field(default=None)
-    description: str | None = Field(default=None)
-    iso_currency_code: str | None = Field(default=None)
-    unofficial_currency_code: str | None = Field(default=None)
-    ytd_amount: float | None = Field(default=None)
+    current_amount: float | None = Field(default=None, description="Raw amount of the deduction")
+    description: str | None = Field(
+        default=None, description="Description of the deduction line item"
+    )
+    iso_currency_code: str | None = Field(
+        default=None,
+        description="The ISO-4217 currency code of the line item. Always `null` if `unofficial_currency_code` is non-null.",
+    )
+    unofficial_currency_code: str | None = Field(
+        default=None,
+        description="The unofficial currency code associated with the line item. Always `null` if `iso_currency_code` is non-`null`. Unofficial currency codes are used for currencies that do not have official ISO curre...",
+    )
+    ytd_amount: float | None = Field(
+        default=None, description="The year-to-date amount of the deduction"
+    )
 
 
 class PayStubDeductionsTotal(PlaidModel):
     """An object representing the total deductions for the pay period"""
 
-    current_amount: float | None = Field(default=None)
-    iso_currency_code: str | None = Field(default=None)
-    unofficial_currency_code: str | None = Field(default=None)
-    ytd_amount: float | None = Field(default=None)
+    current_amount: float | None = Field(default=None, description="Raw amount of the deduction")
+    iso_currency_code: str | None = Field(
+        default=None,
+        description="The ISO-4217 currency code of the line item. Always `null` if `unofficial_currency_code` is non-null.",
+    )
+    unofficial_currency_code: str | None = Field(
+        default=None,
+        description="The unofficial currency code associated with the line item. Always `null` if `iso_currency_code` is non-`null`. Unofficial currency codes are used for currencies that do not have official ISO curre...",
+    )
+    ytd_amount: float | None = Field(
+        default=None, description="The year-to-date total amount of the deductions"
+    )
 
 
 class CreditPayStubDeductions(PlaidModel):
@@ -1018,24 +1404,52 @@ class CreditPayStubDeductions(PlaidModel):
 class PayStubEarningsBreakdown(PlaidModel):
     """An object representing the earnings line items for the pay period."""
 
-    canonical_description: Annotated[str | None, KnownValues.of(PayStubEarningsBreakdownCanonicalDescription)] = Field(default=None)
-    current_amount: float | None = Field(default=None)
-    description: str | None = Field(default=None)
-    hours: float | None = Field(default=None)
-    iso_currency_code: str | None = Field(default=None)
-    rate: float | None = Field(default=None)
-    unofficial_currency_code: str | None = Field(default=None)
-    ytd_amount: float | None = Field(default=None)
+    canonical_description: Annotated[
+        str | None, KnownValues.of(PayStubEarningsBreakdownCanonicalDescription)
+    ] = Field(default=None)
+    current_amount: float | None = Field(
+        default=None, description="Raw amount of the earning line item."
+    )
+    description: str | None = Field(
+        default=None, description="Description of the earning line item."
+    )
+    hours: float | None = Field(
+        default=None, description="Number of hours applicable for this earning."
+    )
+    iso_currency_code: str | None = Field(
+        default=None,
+        description="The ISO-4217 currency code of the line item. Always `null` if `unofficial_currency_code` is non-null.",
+    )
+    rate: float | None = Field(default=None, description="Hourly rate applicable for this earning.")
+    unofficial_currency_code: str | None = Field(
+        default=None,
+        description="The unofficial currency code associated with the line item. Always `null` if `iso_currency_code` is non-`null`. Unofficial currency codes are used for currencies that do not have official ISO curre...",
+    )
+    ytd_amount: float | None = Field(
+        default=None, description="The year-to-date amount of the deduction."
+    )
 
 
 class PayStubEarningsTotal(PlaidModel):
     """An object representing both the current pay period and year to date amount for an earning category."""
 
-    current_amount: float | None = Field(default=None)
-    hours: float | None = Field(default=None)
-    iso_currency_code: str | None = Field(default=None)
-    unofficial_currency_code: str | None = Field(default=None)
-    ytd_amount: float | None = Field(default=None)
+    current_amount: float | None = Field(
+        default=None, description="Total amount of the earnings for this pay period."
+    )
+    hours: float | None = Field(
+        default=None, description="Total number of hours worked for this pay period."
+    )
+    iso_currency_code: str | None = Field(
+        default=None,
+        description="The ISO-4217 currency code of the line item. Always `null` if `unofficial_currency_code` is non-null.",
+    )
+    unofficial_currency_code: str | None = Field(
+        default=None,
+        description="The unofficial currency code associated with the security. Always `null` if `iso_currency_code` is non-`null`. Unofficial currency codes are used for currencies that do not have official ISO curren...",
+    )
+    ytd_amount: float | None = Field(
+        default=None, description="The total year-to-date amount of the earnings."
+    )
 
 
 class CreditPayStubEarnings(PlaidModel):
@@ -1048,26 +1462,33 @@ class CreditPayStubEarnings(PlaidModel):
 class CreditPayStubAddress(PlaidModel):
     """Address on the pay stub."""
 
-    city: str | None = Field(default=None)
-    country: str | None = Field(default=None)
-    postal_code: str | None = Field(default=None)
-    region: str | None = Field(default=None)
-    street: str | None = Field(default=None)
+    city: str | None = Field(default=None, description="The full city name.")
+    country: str | None = Field(default=None, description="The ISO 3166-1 alpha-2 country code.")
+    postal_code: str | None = Field(default=None, description="The postal code of the address.")
+    region: str | None = Field(default=None, description='The region or state. Example: `"NC"`')
+    street: str | None = Field(default=None, description="The full street address.")
 
 
 class PayStubTaxpayerID(PlaidModel):
     """Taxpayer ID of the individual receiving the paystub."""
 
-    id_type: str | None = Field(default=None)
-    id_mask: str | None = Field(default=None)
+    id_type: str | None = Field(default=None, description="Type of ID, e.g. 'SSN'.")
+    id_mask: str | None = Field(
+        default=None, description="ID mask; i.e. last 4 digits of the taxpayer ID."
+    )
 
 
 class CreditPayStubEmployee(PlaidModel):
     """Data about the employee."""
 
     address: CreditPayStubAddress | None = Field(default=None)
-    name: str | None = Field(default=None)
-    marital_status: Annotated[str | None, KnownValues.inline('SINGLE', 'MARRIED', 'NOT LISTED')] = Field(default=None)
+    name: str | None = Field(default=None, description="The name of the employee.")
+    marital_status: Annotated[str | None, KnownValues.inline("SINGLE", "MARRIED", "NOT LISTED")] = (
+        Field(
+            default=None,
+            description="Marital status of the employee - either `SINGLE` or `MARRIED` or `NOT LISTED`.",
+        )
+    )
     taxpayer_id: PayStubTaxpayerID | None = Field(default=None)
 
 
@@ -1075,51 +1496,103 @@ class CreditPayStubEmployer(PlaidModel):
     """Information about the employer on the pay stub."""
 
     address: CreditPayStubAddress | None = Field(default=None)
-    name: str | None = Field(default=None)
+    name: str | None = Field(default=None, description="The name of the employer on the pay stub.")
 
 
 class CreditPayStubNetPay(PlaidModel):
     """An object representing information about the net pay amount on the pay stub."""
 
-    current_amount: float | None = Field(default=None)
-    description: str | None = Field(default=None)
-    iso_currency_code: str | None = Field(default=None)
-    unofficial_currency_code: str | None = Field(default=None)
-    ytd_amount: float | None = Field(default=None)
+    current_amount: float | None = Field(
+        default=None, description="Raw amount of the net pay for the pay period."
+    )
+    description: str | None = Field(default=None, description="Description of the net pay.")
+    iso_currency_code: str | None = Field(
+        default=None,
+        description="The ISO-4217 currency code of the net pay. Always `null` if `unofficial_currency_code` is non-null.",
+    )
+    unofficial_currency_code: str | None = Field(
+        default=None,
+        description="The unofficial currency code associated with the net pay. Always `null` if `iso_currency_code` is non-`null`. Unofficial currency codes are used for currencies that do not have official ISO currenc...",
+    )
+    ytd_amount: float | None = Field(
+        default=None, description="The year-to-date amount of the net pay."
+    )
 
 
 class PayStubDistributionBreakdown(PlaidModel):
     """Information about the accounts that the payment was distributed to."""
 
-    account_name: str | None = Field(default=None)
-    bank_name: str | None = Field(default=None)
-    current_amount: float | None = Field(default=None)
-    iso_currency_code: str | None = Field(default=None)
-    mask: str | None = Field(default=None)
-    type: str | None = Field(default=None)
-    unofficial_currency_code: str | None = Field(default=None)
+    account_name: str | None = Field(
+        default=None, description="Name of the account for the given distribution."
+    )
+    bank_name: str | None = Field(
+        default=None, description="The name of the bank that the payment is being deposited to."
+    )
+    current_amount: float | None = Field(
+        default=None, description="The amount distributed to this account."
+    )
+    iso_currency_code: str | None = Field(
+        default=None,
+        description="The ISO-4217 currency code of the net pay. Always `null` if `unofficial_currency_code` is non-null.",
+    )
+    mask: str | None = Field(
+        default=None,
+        description="The last 2-4 alphanumeric characters of an account's official account number.",
+    )
+    type: str | None = Field(
+        default=None,
+        description="Type of the account that the paystub was sent to (e.g. 'checking').",
+    )
+    unofficial_currency_code: str | None = Field(
+        default=None,
+        description="The unofficial currency code associated with the net pay. Always `null` if `iso_currency_code` is non-`null`. Unofficial currency codes are used for currencies that do not have official ISO currenc...",
+    )
 
 
 class PayStubPayPeriodDetails(PlaidModel):
     """Details about the pay period."""
 
-    pay_amount: float | None = Field(default=None)
+    pay_amount: float | None = Field(default=None, description="The amount of the paycheck.")
     distribution_breakdown: PlaidList[PayStubDistributionBreakdown] = Field(default_factory=list)
-    end_date: str | None = Field(default=None)
-    gross_earnings: float | None = Field(default=None)
-    iso_currency_code: str | None = Field(default=None)
-    pay_date: str | None = Field(default=None)
-    pay_frequency: Annotated[str | None, KnownValues.inline('UNKNOWN', 'WEEKLY', 'BIWEEKLY', 'SEMI_MONTHLY', 'MONTHLY')] = Field(default=None)
-    pay_basis: Annotated[str | None, KnownValues.of(CreditPayStubPayBasisType)] = Field(default=None)
-    start_date: str | None = Field(default=None)
-    unofficial_currency_code: str | None = Field(default=None)
+    end_date: str | None = Field(
+        default=None,
+        description='The date on which the pay period ended, in [ISO 8601](https://wikipedia.org/wiki/ISO_8601) format ("yyyy-mm-dd").',
+    )
+    gross_earnings: float | None = Field(
+        default=None, description="Total earnings before tax/deductions."
+    )
+    iso_currency_code: str | None = Field(
+        default=None,
+        description="The ISO-4217 currency code of the net pay. Always `null` if `unofficial_currency_code` is non-null.",
+    )
+    pay_date: str | None = Field(
+        default=None,
+        description='The date on which the pay stub was issued, in [ISO 8601](https://wikipedia.org/wiki/ISO_8601) format ("yyyy-mm-dd").',
+    )
+    pay_frequency: Annotated[
+        str | None, KnownValues.inline("UNKNOWN", "WEEKLY", "BIWEEKLY", "SEMI_MONTHLY", "MONTHLY")
+    ] = Field(default=None, description="The frequency at which an individual is paid.")
+    pay_basis: Annotated[str | None, KnownValues.of(CreditPayStubPayBasisType)] = Field(
+        default=None
+    )
+    start_date: str | None = Field(
+        default=None,
+        description='The date on which the pay period started, in [ISO 8601](https://wikipedia.org/wiki/ISO_8601) format ("yyyy-mm-dd").',
+    )
+    unofficial_currency_code: str | None = Field(
+        default=None,
+        description="The unofficial currency code associated with the net pay. Always `null` if `iso_currency_code` is non-`null`. Unofficial currency codes are used for currencies that do not have official ISO currenc...",
+    )
 
 
 class CreditPayStub(PlaidModel):
     """An object representing an end user's pay stub."""
 
     deductions: CreditPayStubDeductions | None = Field(default=None)
-    document_id: str | None = Field(default=None)
+    document_id: str | None = Field(
+        default=None,
+        description="An identifier of the document referenced by the document metadata.",
+    )
     document_metadata: CreditDocumentMetadata | None = Field(default=None)
     earnings: CreditPayStubEarnings | None = Field(default=None)
     employee: CreditPayStubEmployee | None = Field(default=None)
@@ -1131,47 +1604,74 @@ class CreditPayStub(PlaidModel):
 class W2Box12(PlaidModel):
     """Data on the W2 Box 12"""
 
-    code: str | None = Field(default=None)
-    amount: str | None = Field(default=None)
+    code: str | None = Field(default=None, description="W2 Box 12 code.")
+    amount: str | None = Field(default=None, description="W2 Box 12 amount.")
 
 
 class W2StateAndLocalWages(PlaidModel):
     """W2 state and local wages"""
 
-    state: str | None = Field(default=None)
-    employer_state_id_number: str | None = Field(default=None)
-    state_wages_tips: str | None = Field(default=None)
-    state_income_tax: str | None = Field(default=None)
-    local_wages_tips: str | None = Field(default=None)
-    local_income_tax: str | None = Field(default=None)
-    locality_name: str | None = Field(default=None)
+    state: str | None = Field(default=None, description="State associated with the wage.")
+    employer_state_id_number: str | None = Field(
+        default=None, description="State identification number of the employer."
+    )
+    state_wages_tips: str | None = Field(
+        default=None, description="Wages and tips from the specified state."
+    )
+    state_income_tax: str | None = Field(
+        default=None, description="Income tax from the specified state."
+    )
+    local_wages_tips: str | None = Field(
+        default=None, description="Wages and tips from the locality."
+    )
+    local_income_tax: str | None = Field(default=None, description="Income tax from the locality.")
+    locality_name: str | None = Field(default=None, description="Name of the locality.")
 
 
 class CreditW2(PlaidModel):
     """W2 is an object that represents income data taken from a W2 tax document."""
 
     document_metadata: CreditDocumentMetadata | None = Field(default=None)
-    document_id: str | None = Field(default=None)
+    document_id: str | None = Field(
+        default=None,
+        description="An identifier of the document referenced by the document metadata.",
+    )
     employer: CreditPayStubEmployer | None = Field(default=None)
     employee: CreditPayStubEmployee | None = Field(default=None)
-    tax_year: str | None = Field(default=None)
-    employer_id_number: str | None = Field(default=None)
-    wages_tips_other_comp: str | None = Field(default=None)
-    federal_income_tax_withheld: str | None = Field(default=None)
-    social_security_wages: str | None = Field(default=None)
-    social_security_tax_withheld: str | None = Field(default=None)
-    medicare_wages_and_tips: str | None = Field(default=None)
-    medicare_tax_withheld: str | None = Field(default=None)
-    social_security_tips: str | None = Field(default=None)
-    allocated_tips: str | None = Field(default=None)
-    box_9: str | None = Field(default=None)
-    dependent_care_benefits: str | None = Field(default=None)
-    nonqualified_plans: str | None = Field(default=None)
+    tax_year: str | None = Field(default=None, description="The tax year of the W2 document.")
+    employer_id_number: str | None = Field(
+        default=None, description="An employee identification number or EIN."
+    )
+    wages_tips_other_comp: str | None = Field(
+        default=None, description="Wages from tips and other compensation."
+    )
+    federal_income_tax_withheld: str | None = Field(
+        default=None, description="Federal income tax withheld for the tax year."
+    )
+    social_security_wages: str | None = Field(
+        default=None, description="Wages from social security."
+    )
+    social_security_tax_withheld: str | None = Field(
+        default=None, description="Social security tax withheld for the tax year."
+    )
+    medicare_wages_and_tips: str | None = Field(
+        default=None, description="Wages and tips from medicare."
+    )
+    medicare_tax_withheld: str | None = Field(
+        default=None, description="Medicare tax withheld for the tax year."
+    )
+    social_security_tips: str | None = Field(default=None, description="Tips from social security.")
+    allocated_tips: str | None = Field(default=None, description="Allocated tips.")
+    box_9: str | None = Field(default=None, description="Contents from box 9 on the W2.")
+    dependent_care_benefits: str | None = Field(
+        default=None, description="Dependent care benefits."
+    )
+    nonqualified_plans: str | None = Field(default=None, description="Nonqualified plans.")
     box_12: PlaidList[W2Box12] = Field(default_factory=list)
-    statutory_employee: str | None = Field(default=None)
-    retirement_plan: str | None = Field(default=None)
-    third_party_sick_pay: str | None = Field(default=None)
-    other: str | None = Field(default=None)
+    statutory_employee: str | None = Field(default=None, description="Statutory employee.")
+    retirement_plan: str | None = Field(default=None, description="Retirement plan.")
+    third_party_sick_pay: str | None = Field(default=None, description="Third party sick pay.")
+    other: str | None = Field(default=None, description="Other.")
     state_and_local_wages: PlaidList[W2StateAndLocalWages] = Field(default_factory=list)
 
 
@@ -1179,130 +1679,245 @@ class Credit1099Recipient(PlaidModel):
     """An object representing a recipient used in both 1099-K and 1099-MISC tax documents."""
 
     address: CreditPayStubAddress | None = Field(default=None)
-    name: str | None = Field(default=None)
-    tin: str | None = Field(default=None)
-    account_number: str | None = Field(default=None)
-    facta_filing_requirement: Annotated[str | None, KnownValues.inline('CHECKED', 'NOT CHECKED')] = Field(default=None)
-    second_tin_exists: Annotated[str | None, KnownValues.inline('CHECKED', 'NOT CHECKED')] = Field(default=None)
+    name: str | None = Field(default=None, description="Name of recipient.")
+    tin: str | None = Field(default=None, description="Tax identification number of recipient.")
+    account_number: str | None = Field(default=None, description="Account number of recipient.")
+    facta_filing_requirement: Annotated[
+        str | None, KnownValues.inline("CHECKED", "NOT CHECKED")
+    ] = Field(default=None, description="Checked if FACTA is a filing requirement.")
+    second_tin_exists: Annotated[str | None, KnownValues.inline("CHECKED", "NOT CHECKED")] = Field(
+        default=None, description="Checked if 2nd TIN exists."
+    )
 
 
 class Credit1099Payer(PlaidModel):
     """An object representing a payer used by 1099-MISC tax documents."""
 
     address: CreditPayStubAddress | None = Field(default=None)
-    name: str | None = Field(default=None)
-    tin: str | None = Field(default=None)
-    telephone_number: str | None = Field(default=None)
+    name: str | None = Field(default=None, description="Name of payer.")
+    tin: str | None = Field(default=None, description="Tax identification number of payer.")
+    telephone_number: str | None = Field(default=None, description="Telephone number of payer.")
 
 
 class Credit1099Filer(PlaidModel):
     """An object representing a filer used by 1099-K tax documents."""
 
     address: CreditPayStubAddress | None = Field(default=None)
-    name: str | None = Field(default=None)
-    tin: str | None = Field(default=None)
-    type: Annotated[str | None, KnownValues.inline('Payment Settlement Entity (PSE)', 'Electronic Payment Facilitator (EPF)', 'Other Third Party')] = Field(default=None)
+    name: str | None = Field(default=None, description="Name of filer.")
+    tin: str | None = Field(default=None, description="Tax identification number of filer.")
+    type: Annotated[
+        str | None,
+        KnownValues.inline(
+            "Payment Settlement Entity (PSE)",
+            "Electronic Payment Facilitator (EPF)",
+            "Other Third Party",
+        ),
+    ] = Field(
+        default=None,
+        description="One of the following values will be provided: Payment Settlement Entity (PSE), Electronic Payment Facilitator (EPF), Other Third Party",
+    )
 
 
 class Credit1099(PlaidModel):
     """An object representing an end user's 1099 tax form"""
 
-    document_id: str | None = Field(default=None)
+    document_id: str | None = Field(
+        default=None,
+        description="An identifier of the document referenced by the document metadata.",
+    )
     document_metadata: CreditDocumentMetadata | None = Field(default=None)
     form_1099_type: Annotated[str | None, KnownValues.of(Form1099Type)] = Field(default=None)
     recipient: Credit1099Recipient | None = Field(default=None)
     payer: Credit1099Payer | None = Field(default=None)
     filer: Credit1099Filer | None = Field(default=None)
-    tax_year: str | None = Field(default=None)
-    rents: float | None = Field(default=None)
-    royalties: float | None = Field(default=None)
-    other_income: float | None = Field(default=None)
-    federal_income_tax_withheld: float | None = Field(default=None)
-    fishing_boat_proceeds: float | None = Field(default=None)
-    medical_and_healthcare_payments: float | None = Field(default=None)
-    nonemployee_compensation: float | None = Field(default=None)
-    substitute_payments_in_lieu_of_dividends_or_interest: float | None = Field(default=None)
-    payer_made_direct_sales_of_5000_or_more_of_consumer_products_to_buyer: str | None = Field(default=None)
-    crop_insurance_proceeds: float | None = Field(default=None)
-    excess_golden_parachute_payments: float | None = Field(default=None)
-    gross_proceeds_paid_to_an_attorney: float | None = Field(default=None)
-    section_409a_deferrals: float | None = Field(default=None)
-    section_409a_income: float | None = Field(default=None)
-    state_tax_withheld: float | None = Field(default=None)
-    state_tax_withheld_lower: float | None = Field(default=None)
-    payer_state_number: str | None = Field(default=None)
-    payer_state_number_lower: str | None = Field(default=None)
-    state_income: float | None = Field(default=None)
-    state_income_lower: float | None = Field(default=None)
-    transactions_reported: Annotated[str | None, KnownValues.inline('Payment card', 'Third party network')] = Field(default=None)
-    pse_name: str | None = Field(default=None)
-    pse_telephone_number: str | None = Field(default=None)
-    gross_amount: float | None = Field(default=None)
-    card_not_present_transaction: float | None = Field(default=None)
-    merchant_category_code: str | None = Field(default=None)
-    number_of_payment_transactions: str | None = Field(default=None)
-    january_amount: float | None = Field(default=None)
-    february_amount: float | None = Field(default=None)
-    march_amount: float | None = Field(default=None)
-    april_amount: float | None = Field(default=None)
-    may_amount: float | None = Field(default=None)
-    june_amount: float | None = Field(default=None)
-    july_amount: float | None = Field(default=None)
-    august_amount: float | None = Field(default=None)
-    september_amount: float | None = Field(default=None)
-    october_amount: float | None = Field(default=None)
-    november_amount: float | None = Field(default=None)
-    december_amount: float | None = Field(default=None)
-    primary_state: str | None = Field(default=None)
-    secondary_state: str | None = Field(default=None)
-    primary_state_id: str | None = Field(default=None)
-    secondary_state_id: str | None = Field(default=None)
-    primary_state_income_tax: float | None = Field(default=None)
-    secondary_state_income_tax: float | None = Field(default=None)
+    tax_year: str | None = Field(default=None, description="Tax year of the tax form.")
+    rents: float | None = Field(default=None, description="Amount in rent by payer.")
+    royalties: float | None = Field(default=None, description="Amount in royalties by payer.")
+    other_income: float | None = Field(default=None, description="Amount in other income by payer.")
+    federal_income_tax_withheld: float | None = Field(
+        default=None, description="Amount of federal income tax withheld from payer."
+    )
+    fishing_boat_proceeds: float | None = Field(
+        default=None, description="Amount of fishing boat proceeds from payer."
+    )
+    medical_and_healthcare_payments: float | None = Field(
+        default=None, description="Amount of medical and healthcare payments from payer."
+    )
+    nonemployee_compensation: float | None = Field(
+        default=None, description="Amount of nonemployee compensation from payer."
+    )
+    substitute_payments_in_lieu_of_dividends_or_interest: float | None = Field(
+        default=None, description="Amount of substitute payments made by payer."
+    )
+    payer_made_direct_sales_of_5000_or_more_of_consumer_products_to_buyer: str | None = Field(
+        default=None,
+        description="Whether or not payer made direct sales over $5000 of consumer products.",
+    )
+    crop_insurance_proceeds: float | None = Field(
+        default=None, description="Amount of crop insurance proceeds."
+    )
+    excess_golden_parachute_payments: float | None = Field(
+        default=None, description="Amount of golden parachute payments made by payer."
+    )
+    gross_proceeds_paid_to_an_attorney: float | None = Field(
+        default=None, description="Amount of gross proceeds paid to an attorney by payer."
+    )
+    section_409a_deferrals: float | None = Field(
+        default=None, description="Amount of 409A deferrals earned by payer."
+    )
+    section_409a_income: float | None = Field(
+        default=None, description="Amount of 409A income earned by payer."
+    )
+    state_tax_withheld: float | None = Field(
+        default=None, description="Amount of state tax withheld of payer for primary state."
+    )
+    state_tax_withheld_lower: float | None = Field(
+        default=None, description="Amount of state tax withheld of payer for secondary state."
+    )
+    payer_state_number: str | None = Field(default=None, description="Primary state ID.")
+    payer_state_number_lower: str | None = Field(default=None, description="Secondary state ID.")
+    state_income: float | None = Field(
+        default=None, description="State income reported for primary state."
+    )
+    state_income_lower: float | None = Field(
+        default=None, description="State income reported for secondary state."
+    )
+    transactions_reported: Annotated[
+        str | None, KnownValues.inline("Payment card", "Third party network")
+    ] = Field(
+        default=None,
+        description="One of the values will be provided Payment card Third party network",
+    )
+    pse_name: str | None = Field(
+        default=None, description="Name of the PSE (Payment Settlement Entity)."
+    )
+    pse_telephone_number: str | None = Field(
+        default=None,
+        description="Formatted (XXX) XXX-XXXX. Phone number of the PSE (Payment Settlement Entity).",
+    )
+    gross_amount: float | None = Field(default=None, description="Gross amount reported.")
+    card_not_present_transaction: float | None = Field(
+        default=None, description="Amount in card not present transactions."
+    )
+    merchant_category_code: str | None = Field(
+        default=None, description="Merchant category of filer."
+    )
+    number_of_payment_transactions: str | None = Field(
+        default=None, description="Number of payment transactions made."
+    )
+    january_amount: float | None = Field(default=None, description="Amount reported for January.")
+    february_amount: float | None = Field(default=None, description="Amount reported for February.")
+    march_amount: float | None = Field(default=None, description="Amount reported for March.")
+    april_amount: float | None = Field(default=None, description="Amount reported for April.")
+    may_amount: float | None = Field(default=None, description="Amount reported for May.")
+    june_amount: float | None = Field(default=None, description="Amount reported for June.")
+    july_amount: float | None = Field(default=None, description="Amount reported for July.")
+    august_amount: float | None = Field(default=None, description="Amount reported for August.")
+    september_amount: float | None = Field(
+        default=None, description="Amount reported for September."
+    )
+    october_amount: float | None = Field(default=None, description="Amount reported for October.")
+    november_amount: float | None = Field(default=None, description="Amount reported for November.")
+    december_amount: float | None = Field(default=None, description="Amount reported for December.")
+    primary_state: str | None = Field(default=None, description="Primary state of business.")
+    secondary_state: str | None = Field(default=None, description="Secondary state of business.")
+    primary_state_id: str | None = Field(default=None, description="Primary state ID.")
+    secondary_state_id: str | None = Field(default=None, description="Secondary state ID.")
+    primary_state_income_tax: float | None = Field(
+        default=None, description="State income tax reported for primary state."
+    )
+    secondary_state_income_tax: float | None = Field(
+        default=None, description="State income tax reported for secondary state."
+    )
 
 
 class PayrollIncomeObject(PlaidModel):
     """An object representing payroll data."""
 
-    account_id: str | None = Field(default=None)
-    pay_stubs: PlaidList[CreditPayStub] = Field(default_factory=list)
-    w2s: PlaidList[CreditW2] = Field(default_factory=list)
-    form1099s: PlaidList[Credit1099] = Field(default_factory=list)
+    account_id: str | None = Field(default=None, description="ID of the payroll provider account.")
+    pay_stubs: PlaidList[CreditPayStub] = Field(
+        default_factory=list, description="Array of pay stubs for the user."
+    )
+    w2s: PlaidList[CreditW2] = Field(default_factory=list, description="Array of tax form W-2s.")
+    form1099s: PlaidList[Credit1099] = Field(
+        default_factory=list, description="Array of tax form 1099s."
+    )
 
 
 class PayrollItem(PlaidModel):
     """An object containing information about the payroll item."""
 
     item_id: str | None = Field(default=None)
-    institution_id: str | None = Field(default=None)
-    institution_name: str | None = Field(default=None)
+    institution_id: str | None = Field(
+        default=None,
+        description="The unique identifier of the institution associated with the Item.",
+    )
+    institution_name: str | None = Field(
+        default=None, description="The name of the institution associated with the Item."
+    )
     accounts: PlaidList[PayrollIncomeAccountData | None] = Field(default_factory=list)
     payroll_income: PlaidList[PayrollIncomeObject] = Field(default_factory=list)
     status: PayrollItemStatus | None = Field(default=None)
-    updated_at: str | None = Field(default=None)
+    updated_at: str | None = Field(
+        default=None,
+        description="Timestamp in [ISO 8601](https://wikipedia.org/wiki/ISO_8601) format (YYYY-MM-DDTHH:mm:ssZ) indicating the last time that the Item was updated.",
+    )
 
 
 class PlaidError(PlaidModel):
     """Errors are identified by `error_code` and categorized by `error_type`. Use these in preference to HTTP status codes to identify and handle specific errors. HTTP status codes are set and provide the broadest categorization of errors: 4xx codes are for developer- or user-related errors, and 5xx cod..."""
 
     error_type: Annotated[str | None, KnownValues.of(PlaidErrorType)] = Field(default=None)
-    error_code: str | None = Field(default=None)
-    error_code_reason: str | None = Field(default=None)
-    error_message: str | None = Field(default=None)
-    display_message: str | None = Field(default=None)
-    request_id: str | None = Field(default=None)
-    causes: PlaidList[Any] = Field(default_factory=list)
-    status: int | None = Field(default=None)
-    documentation_url: str | None = Field(default=None)
-    suggested_action: str | None = Field(default=None)
-    required_account_subtypes: PlaidList[str] = Field(default_factory=list)
-    provided_account_subtypes: PlaidList[str] = Field(default_factory=list)
+    error_code: str | None = Field(
+        default=None, description="The particular error code. Safe for programmatic use."
+    )
+    error_code_reason: str | None = Field(
+        default=None,
+        description="The specific reason for the error code. Currently, reasons are only supported OAuth-based item errors; `null` will be returned otherwise. Safe for programmatic use.",
+    )
+    error_message: str | None = Field(
+        default=None,
+        description="A developer-friendly representation of the error code. This may change over time and is not safe for programmatic use.",
+    )
+    display_message: str | None = Field(
+        default=None,
+        description="A user-friendly representation of the error code. `null` if the error is not related to user action.",
+    )
+    request_id: str | None = Field(
+        default=None,
+        description="A unique ID identifying the request, to be used for troubleshooting purposes. This field will be omitted in errors provided by webhooks.",
+    )
+    causes: PlaidList[Any] = Field(
+        default_factory=list,
+        description="In this product, a request can pertain to more than one Item. If an error is returned for such a request, `causes` will return an array of errors containing a breakdown of these errors on the indiv...",
+    )
+    status: int | None = Field(
+        default=None,
+        description="The HTTP status code associated with the error. This will only be returned in the response body when the error information is provided via a webhook.",
+    )
+    documentation_url: str | None = Field(
+        default=None,
+        description="The URL of a Plaid documentation page with more information about the error",
+    )
+    suggested_action: str | None = Field(
+        default=None, description="Suggested steps for resolving the error"
+    )
+    required_account_subtypes: PlaidList[str] = Field(
+        default_factory=list,
+        description="A list of the account subtypes that were requested via the `account_filters` parameter in `/link/token/create`. Currently only populated for `NO_ACCOUNTS` errors from Items with `investments_auth`...",
+    )
+    provided_account_subtypes: PlaidList[str] = Field(
+        default_factory=list,
+        description="A list of the account subtypes that were extracted but did not match the requested subtypes via the `account_filters` parameter in `/link/token/create`. Currently only populated for `NO_ACCOUNTS` e...",
+    )
 
 
 class CreditPayrollIncomeGetResponse(PlaidModel):
     """Defines the response body for `/credit/payroll_income/get`."""
 
-    items: PlaidList[PayrollItem] = Field(default_factory=list)
+    items: PlaidList[PayrollItem] = Field(
+        default_factory=list, description="Array of payroll items."
+    )
     error: PlaidError | None = Field(default=None)
     request_id: str | None = Field(default=None)
 
@@ -1319,10 +1934,15 @@ class CreditPayrollIncomeRiskSignalsGetRequest(PlaidModel):
 class RiskSignalDocumentReference(PlaidModel):
     """Object containing metadata for the document"""
 
-    document_id: str | None = Field(default=None)
-    document_name: str | None = Field(default=None)
+    document_id: str | None = Field(
+        default=None,
+        description="An identifier of the document referenced by the document metadata.",
+    )
+    document_name: str | None = Field(default=None, description="The name of the document")
     status: Annotated[str | None, KnownValues.of(RiskSignalDocumentStatus)] = Field(default=None)
-    document_type: Annotated[str | None, KnownValues.of(RiskSignalDocumentType)] = Field(default=None)
+    document_type: Annotated[str | None, KnownValues.of(RiskSignalDocumentType)] = Field(
+        default=None
+    )
     file_type: Annotated[str | None, KnownValues.of(RiskSignalFileType)] = Field(default=None)
 
 
@@ -1335,56 +1955,131 @@ class DocumentRiskSignalInstitutionMetadata(PlaidModel):
 class DocumentRiskSignal(PlaidModel):
     """Details about a certain reason as to why a document could potentially be fraudulent."""
 
-    type: Annotated[str | None, KnownValues.inline('FONT', 'MASKING', 'OVERLAID_TEXT', 'EDITED_TEXT', 'TEXT_COMPRESSION', 'ADDRESS_FORMAT_ANOMALY', 'DATE_FORMAT_ANOMALY', 'FONT_ANOMALY', 'NAME_FORMAT_ANOMALY', 'PDF_ALIGNMENT', 'BRUSH_DETECTION', 'METADATA_DATES_OUTSIDE_WINDOW', 'METADATA_DATES_INSIDE_WINDOW', 'METADATA_DATES_MISSING', 'METADATA_DATES_MATCH', 'ADOBE_FONTS', 'ANNOTATION_DATES', 'ANNOTATIONS', 'EDITED_WHILE_SCANNED', 'EXIF_DATA_MODIFIED', 'HIGH_USER_ACCESS', 'MALFORMED_DATE', 'QPDF', 'TEXT_LAYER_TEXT', 'TOUCHUP_TEXT', 'FLATTENED_PDF', 'BLACKLISTS', 'COPYCAT_IMAGE', 'COPYCAT_TEXT', 'REJECTED_CUSTOMER', 'TEMPLATES', 'SOFTWARE_BLACKLIST')] = Field(default=None)
-    field: str | None = Field(default=None)
-    has_fraud_risk: bool | None = Field(default=None)
+    type: Annotated[
+        str | None,
+        KnownValues.inline(
+            "FONT",
+            "MASKING",
+            "OVERLAID_TEXT",
+            "EDITED_TEXT",
+            "TEXT_COMPRESSION",
+            "ADDRESS_FORMAT_ANOMALY",
+            "DATE_FORMAT_ANOMALY",
+            "FONT_ANOMALY",
+            "NAME_FORMAT_ANOMALY",
+            "PDF_ALIGNMENT",
+            "BRUSH_DETECTION",
+            "METADATA_DATES_OUTSIDE_WINDOW",
+            "METADATA_DATES_INSIDE_WINDOW",
+            "METADATA_DATES_MISSING",
+            "METADATA_DATES_MATCH",
+            "ADOBE_FONTS",
+            "ANNOTATION_DATES",
+            "ANNOTATIONS",
+            "EDITED_WHILE_SCANNED",
+            "EXIF_DATA_MODIFIED",
+            "HIGH_USER_ACCESS",
+            "MALFORMED_DATE",
+            "QPDF",
+            "TEXT_LAYER_TEXT",
+            "TOUCHUP_TEXT",
+            "FLATTENED_PDF",
+            "BLACKLISTS",
+            "COPYCAT_IMAGE",
+            "COPYCAT_TEXT",
+            "REJECTED_CUSTOMER",
+            "TEMPLATES",
+            "SOFTWARE_BLACKLIST",
+        ),
+    ] = Field(default=None, description="The type of risk found in the risk signal check.")
+    field: str | None = Field(
+        default=None, description="The field which the risk signal was computed for"
+    )
+    has_fraud_risk: bool | None = Field(
+        default=None,
+        description="A flag used to quickly identify if the signal indicates that this field is authentic or fraudulent",
+    )
     institution_metadata: DocumentRiskSignalInstitutionMetadata | None = Field(default=None)
-    expected_value: str | None = Field(default=None)
-    actual_value: str | None = Field(default=None)
-    signal_description: str | None = Field(default=None)
-    page_number: int | None = Field(default=None)
+    expected_value: str | None = Field(
+        default=None, description="The expected value of the field, as seen on the document"
+    )
+    actual_value: str | None = Field(
+        default=None,
+        description="The derived value obtained in the risk signal calculation process for this field",
+    )
+    signal_description: str | None = Field(
+        default=None,
+        description="A human-readable explanation providing more detail into the particular risk signal",
+    )
+    page_number: int | None = Field(
+        default=None,
+        description="The relevant page associated with the risk signal. If the risk signal is not associated with a specific page, the value will be 0.",
+    )
 
 
 class DocumentRiskSummary(PlaidModel):
     """A summary across all risk signals associated with a document"""
 
-    risk_score: float | None = Field(default=None)
+    risk_score: float | None = Field(
+        default=None,
+        description="A number between 0 and 100, inclusive, where a score closer to 0 indicates a document is likely to be trustworthy and a score closer to 100 indicates a document is likely to be fraudulent. You can...",
+    )
 
 
 class SingleDocumentRiskSignal(PlaidModel):
     """Object containing all risk signals and relevant metadata for a single document"""
 
     document_reference: RiskSignalDocumentReference | None = Field(default=None)
-    risk_signals: PlaidList[DocumentRiskSignal | None] = Field(default_factory=list)
+    risk_signals: PlaidList[DocumentRiskSignal | None] = Field(
+        default_factory=list,
+        description="Array of attributes that indicate whether or not there is fraud risk with a document",
+    )
     risk_summary: DocumentRiskSummary | None = Field(default=None)
 
 
 class MultiDocumentRiskSignal(PlaidModel):
     """Object containing risk signals and relevant metadata for a set of uploaded documents"""
 
-    document_references: PlaidList[RiskSignalDocumentReference] = Field(default_factory=list)
-    risk_signals: PlaidList[DocumentRiskSignal | None] = Field(default_factory=list)
+    document_references: PlaidList[RiskSignalDocumentReference] = Field(
+        default_factory=list,
+        description="Array of objects containing attributes that could indicate if a document is fraudulent",
+    )
+    risk_signals: PlaidList[DocumentRiskSignal | None] = Field(
+        default_factory=list,
+        description="Array of attributes that indicate whether or not there is fraud risk with a set of documents",
+    )
 
 
 class DocumentRiskSignalsObject(PlaidModel):
     """Object containing fraud risk data for a set of income documents."""
 
-    account_id: str | None = Field(default=None)
-    single_document_risk_signals: PlaidList[SingleDocumentRiskSignal] = Field(default_factory=list)
-    multi_document_risk_signals: PlaidList[MultiDocumentRiskSignal] = Field(default_factory=list)
+    account_id: str | None = Field(default=None, description="ID of the payroll provider account.")
+    single_document_risk_signals: PlaidList[SingleDocumentRiskSignal] = Field(
+        default_factory=list,
+        description="Array of document metadata and associated risk signals per document",
+    )
+    multi_document_risk_signals: PlaidList[MultiDocumentRiskSignal] = Field(
+        default_factory=list,
+        description="Array of risk signals computed from a set of uploaded documents and the associated documents' metadata",
+    )
 
 
 class PayrollRiskSignalsItem(PlaidModel):
     """Object containing fraud risk data pertaining to the Item linked as part of the verification."""
 
     item_id: str | None = Field(default=None)
-    verification_risk_signals: PlaidList[DocumentRiskSignalsObject] = Field(default_factory=list)
+    verification_risk_signals: PlaidList[DocumentRiskSignalsObject] = Field(
+        default_factory=list,
+        description="Array of payroll income document authenticity data retrieved for each of the user's accounts.",
+    )
 
 
 class CreditPayrollIncomeRiskSignalsGetResponse(PlaidModel):
     """CreditPayrollIncomeRiskSignalsGetRequest defines the response schema for `/credit/payroll_income/risk_signals/get`"""
 
-    items: PlaidList[PayrollRiskSignalsItem] = Field(default_factory=list)
+    items: PlaidList[PayrollRiskSignalsItem] = Field(
+        default_factory=list, description="Array of payroll items."
+    )
     error: PlaidError | None = Field(default=None)
     request_id: str | None = Field(default=None)
 
@@ -1397,7 +2092,12 @@ class CreditPayrollIncomeParsingConfigUpdateRequest(PlaidModel):
     user_token: str | None = Field(default=None)
     user_id: str | None = Field(default=None)
     item_id: str | None = Field(default=None)
-    parsing_config: Annotated[PlaidList[str], KnownValues.of(IncomeVerificationDocParsingConfig)] = Field(default_factory=list)
+    parsing_config: Annotated[
+        PlaidList[str], KnownValues.of(IncomeVerificationDocParsingConfig)
+    ] = Field(
+        default_factory=list,
+        description="The types of analysis to enable for the document income verification session",
+    )
 
 
 class CreditPayrollIncomeParsingConfigUpdateResponse(PlaidModel):
@@ -1417,29 +2117,47 @@ class CreditEmploymentGetRequest(PlaidModel):
 class CreditEmployerVerification(PlaidModel):
     """An object containing employer data."""
 
-    name: str | None = Field(default=None)
+    name: str | None = Field(default=None, description="Name of employer.")
 
 
 class CreditPlatformIds(PlaidModel):
     """The object containing a set of ids related to an employee."""
 
-    employee_id: str | None = Field(default=None)
-    payroll_id: str | None = Field(default=None)
-    position_id: str | None = Field(default=None)
+    employee_id: str | None = Field(
+        default=None, description="The ID of an employee as given by their employer."
+    )
+    payroll_id: str | None = Field(
+        default=None, description="The ID of an employee as given by their payroll."
+    )
+    position_id: str | None = Field(
+        default=None, description="The ID of the position of the employee."
+    )
 
 
 class CreditEmploymentVerification(PlaidModel):
     """The object containing proof of employment data for an individual."""
 
-    account_id: str | None = Field(default=None)
-    status: Annotated[str | None, KnownValues.of(CreditEmploymentVerificationStatus)] = Field(default=None)
-    start_date: str | None = Field(default=None)
-    end_date: str | None = Field(default=None)
+    account_id: str | None = Field(default=None, description="ID of the payroll provider account.")
+    status: Annotated[str | None, KnownValues.of(CreditEmploymentVerificationStatus)] = Field(
+        default=None
+    )
+    start_date: str | None = Field(
+        default=None, description="Start of employment in ISO 8601 format (YYYY-MM-DD)."
+    )
+    end_date: str | None = Field(
+        default=None,
+        description="End of employment, if applicable. Provided in ISO 8601 format (YYY-MM-DD).",
+    )
     employer: CreditEmployerVerification | None = Field(default=None)
-    title: str | None = Field(default=None)
+    title: str | None = Field(default=None, description="Current title of employee.")
     platform_ids: CreditPlatformIds | None = Field(default=None)
-    employee_type: Annotated[str | None, KnownValues.of(CreditEmploymentEmployeeType)] = Field(default=None)
-    last_paystub_date: str | None = Field(default=None)
+    employee_type: Annotated[str | None, KnownValues.of(CreditEmploymentEmployeeType)] = Field(
+        default=None
+    )
+    last_paystub_date: str | None = Field(
+        default=None,
+        description="The date of the employee's most recent paystub in ISO 8601 format (YYYY-MM-DD).",
+    )
 
 
 class CreditEmploymentItem(PlaidModel):
@@ -1447,21 +2165,31 @@ class CreditEmploymentItem(PlaidModel):
 
     item_id: str | None = Field(default=None)
     employments: PlaidList[CreditEmploymentVerification] = Field(default_factory=list)
-    employment_report_token: str | None = Field(default=None)
+    employment_report_token: str | None = Field(
+        default=None, description="Token to represent the underlying Employment data"
+    )
 
 
 class CreditEmploymentGetResponse(PlaidModel):
     """CreditEmploymentGetResponse defines the response schema for `/credit/employment/get`."""
 
-    items: PlaidList[CreditEmploymentItem] = Field(default_factory=list)
+    items: PlaidList[CreditEmploymentItem] = Field(
+        default_factory=list, description="Array of employment items."
+    )
     request_id: str | None = Field(default=None)
 
 
 class CreditPayrollIncomeRefreshRequestOptions(PlaidModel):
     """An optional object for `/credit/payroll_income/refresh` request options."""
 
-    item_ids: PlaidList[str] = Field(default_factory=list)
-    webhook: str | None = Field(default=None)
+    item_ids: PlaidList[str] = Field(
+        default_factory=list,
+        description="An array of `item_id`s to be refreshed. Each `item_id` should uniquely identify a payroll income item. If this field is not provided, all `item_id`s associated with the `user_token` will be refreshed.",
+    )
+    webhook: str | None = Field(
+        default=None,
+        description="The URL where Plaid will send the payroll income refresh webhook.",
+    )
 
 
 class CreditPayrollIncomeRefreshRequest(PlaidModel):
@@ -1478,7 +2206,9 @@ class CreditPayrollIncomeRefreshResponse(PlaidModel):
     """CreditPayrollIncomeRefreshResponse defines the response schema for `/credit/payroll_income/refresh`"""
 
     request_id: str | None = Field(default=None)
-    verification_refresh_status: Annotated[str | None, KnownValues.of(CreditPayrollIncomeRefreshStatus)] = Field(default=None)
+    verification_refresh_status: Annotated[
+        str | None, KnownValues.of(CreditPayrollIncomeRefreshStatus)
+    ] = Field(default=None)
 
 
 class CreditBankEmploymentGetRequest(PlaidModel):
@@ -1492,52 +2222,96 @@ class CreditBankEmploymentGetRequest(PlaidModel):
 class CreditBankEmployer(PlaidModel):
     """Object containing employer data."""
 
-    name: str | None = Field(default=None)
+    name: str | None = Field(default=None, description="Name of the employer.")
 
 
 class CreditBankEmployment(PlaidModel):
     """Detailed information for the bank employment."""
 
-    bank_employment_id: str | None = Field(default=None)
-    account_id: str | None = Field(default=None)
+    bank_employment_id: str | None = Field(
+        default=None, description="A unique identifier for the bank employment."
+    )
+    account_id: str | None = Field(
+        default=None, description="Plaid's unique identifier for the account."
+    )
     employer: CreditBankEmployer | None = Field(default=None)
-    latest_deposit_date: str | None = Field(default=None)
-    earliest_deposit_date: str | None = Field(default=None)
+    latest_deposit_date: str | None = Field(
+        default=None, description="The date of the most recent deposit from this employer."
+    )
+    earliest_deposit_date: str | None = Field(
+        default=None,
+        description="The date of the earliest deposit from this employer from within the period of the days requested.",
+    )
 
 
 class CreditBankEmploymentItem(PlaidModel):
     """The details and metadata for an end user's Item."""
 
-    item_id: str | None = Field(default=None)
-    last_updated_time: str | None = Field(default=None)
-    institution_id: str | None = Field(default=None)
-    institution_name: str | None = Field(default=None)
-    bank_employments: PlaidList[CreditBankEmployment] = Field(default_factory=list)
-    bank_employment_accounts: PlaidList[CreditBankIncomeAccount] = Field(default_factory=list)
+    item_id: str | None = Field(default=None, description="The unique identifier for the Item.")
+    last_updated_time: str | None = Field(
+        default=None,
+        description='The time when this Item\'s data was last retrieved from the financial institution, in [ISO 8601](https://wikipedia.org/wiki/ISO_8601) format (e.g. "2018-04-12T03:32:11Z").',
+    )
+    institution_id: str | None = Field(
+        default=None,
+        description="The unique identifier of the institution associated with the Item.",
+    )
+    institution_name: str | None = Field(
+        default=None, description="The name of the institution associated with the Item."
+    )
+    bank_employments: PlaidList[CreditBankEmployment] = Field(
+        default_factory=list,
+        description="The bank employment information for this Item. Each entry in the array is a different employer found.",
+    )
+    bank_employment_accounts: PlaidList[CreditBankIncomeAccount] = Field(
+        default_factory=list, description="The Item's accounts that have Bank Employment data."
+    )
 
 
 class CreditBankEmploymentWarning(PlaidModel):
     """The warning associated with the data that was unavailable for the Bank Employment Report."""
 
-    warning_type: Annotated[str | None, KnownValues.of(CreditBankEmploymentWarningType)] = Field(default=None)
-    warning_code: Annotated[str | None, KnownValues.of(CreditBankIncomeWarningCode)] = Field(default=None)
+    warning_type: Annotated[str | None, KnownValues.of(CreditBankEmploymentWarningType)] = Field(
+        default=None
+    )
+    warning_code: Annotated[str | None, KnownValues.of(CreditBankIncomeWarningCode)] = Field(
+        default=None
+    )
     cause: CreditBankIncomeCause | None = Field(default=None)
 
 
 class CreditBankEmploymentReport(PlaidModel):
     """The report of the Bank Employment data for an end user."""
 
-    bank_employment_report_id: str | None = Field(default=None)
-    generated_time: str | None = Field(default=None)
-    days_requested: int | None = Field(default=None)
-    items: PlaidList[CreditBankEmploymentItem] = Field(default_factory=list)
-    warnings: PlaidList[CreditBankEmploymentWarning] = Field(default_factory=list)
+    bank_employment_report_id: str | None = Field(
+        default=None,
+        description="The unique identifier associated with the Bank Employment Report.",
+    )
+    generated_time: str | None = Field(
+        default=None,
+        description='The time when the Bank Employment Report was generated, in [ISO 8601](https://wikipedia.org/wiki/ISO_8601) format (e.g. "2018-04-12T03:32:11Z").',
+    )
+    days_requested: int | None = Field(
+        default=None,
+        description="The number of days requested by the customer for the Bank Employment Report.",
+    )
+    items: PlaidList[CreditBankEmploymentItem] = Field(
+        default_factory=list,
+        description="The list of Items in the report along with the associated metadata about the Item.",
+    )
+    warnings: PlaidList[CreditBankEmploymentWarning] = Field(
+        default_factory=list,
+        description="If data from the Bank Employment report was unable to be retrieved, the warnings will contain information about the error that caused the data to be incomplete.",
+    )
 
 
 class CreditBankEmploymentGetResponse(PlaidModel):
     """CreditBankEmploymentGetResponse defines the response schema for `/beta/credit/v1/bank_employment/get`."""
 
-    bank_employment_reports: PlaidList[CreditBankEmploymentReport] = Field(default_factory=list)
+    bank_employment_reports: PlaidList[CreditBankEmploymentReport] = Field(
+        default_factory=list,
+        description="Bank Employment data. Each entry in the array will be a distinct bank employment report.",
+    )
     request_id: str | None = Field(default=None)
 
 
@@ -1546,11 +2320,27 @@ class SandboxIncomeFireWebhookRequest(PlaidModel):
 
     client_id: str | None = Field(default=None)
     secret: str | None = Field(default=None, repr=False)
-    item_id: str | None = Field(default=None)
+    item_id: str | None = Field(
+        default=None, description="The Item ID associated with the verification."
+    )
     user_id: str | None = Field(default=None)
-    webhook: str | None = Field(default=None)
-    verification_status: Annotated[str | None, KnownValues.inline('VERIFICATION_STATUS_PROCESSING_COMPLETE', 'VERIFICATION_STATUS_PROCESSING_FAILED', 'VERIFICATION_STATUS_PENDING_APPROVAL')] = Field(default=None)
-    webhook_code: Annotated[str | None, KnownValues.of(SandboxIncomeWebhookFireRequestWebhookCode)] = Field(default=None)
+    webhook: str | None = Field(
+        default=None, description="The URL to which the webhook should be sent."
+    )
+    verification_status: Annotated[
+        str | None,
+        KnownValues.inline(
+            "VERIFICATION_STATUS_PROCESSING_COMPLETE",
+            "VERIFICATION_STATUS_PROCESSING_FAILED",
+            "VERIFICATION_STATUS_PENDING_APPROVAL",
+        ),
+    ] = Field(
+        default=None,
+        description="`VERIFICATION_STATUS_PROCESSING_COMPLETE`: The income verification status processing has completed. If the user uploaded multiple documents, this webhook will fire when all documents have finished...",
+    )
+    webhook_code: Annotated[
+        str | None, KnownValues.of(SandboxIncomeWebhookFireRequestWebhookCode)
+    ] = Field(default=None)
 
 
 class SandboxIncomeFireWebhookResponse(PlaidModel):
@@ -1562,39 +2352,67 @@ class SandboxIncomeFireWebhookResponse(PlaidModel):
 class IncomeVerificationStatusWebhook(PlaidModel):
     """Fired when the status of an income verification instance has changed. This webhook is fired for both the Document and Payroll Income flows, but not the Bank Income flow. It will typically take several minutes for this webhook to fire after the end user has uploaded their documents in the Document..."""
 
-    webhook_type: str | None = Field(default=None)
-    webhook_code: str | None = Field(default=None)
-    item_id: str | None = Field(default=None)
+    webhook_type: str | None = Field(default=None, description='`"INCOME"`')
+    webhook_code: str | None = Field(default=None, description="`INCOME_VERIFICATION`")
+    item_id: str | None = Field(
+        default=None, description="The Item ID associated with the verification."
+    )
     user_id: str | None = Field(default=None)
-    verification_status: str | None = Field(default=None)
-    environment: Annotated[str | None, KnownValues.of(WebhookEnvironmentValues)] = Field(default=None)
+    verification_status: str | None = Field(
+        default=None,
+        description="`VERIFICATION_STATUS_PROCESSING_COMPLETE`: The income verification processing has completed. This indicates that the documents have been parsed successfully or that the documents were not parsable....",
+    )
+    environment: Annotated[str | None, KnownValues.of(WebhookEnvironmentValues)] = Field(
+        default=None
+    )
 
 
 class IncomeVerificationRiskSignalsStatusWebhook(PlaidModel):
     """Fired when risk signals have been processed for documents uploaded via Document Income. It will typically take a minute or two for this webhook to fire after the end user has uploaded their documents in the Document Income flow. Once this webhook has fired, `/credit/payroll_income/risk_signals/ge..."""
 
-    webhook_type: str | None = Field(default=None)
-    webhook_code: str | None = Field(default=None)
-    item_id: str | None = Field(default=None)
+    webhook_type: str | None = Field(default=None, description='`"INCOME"`')
+    webhook_code: str | None = Field(default=None, description="`INCOME_VERIFICATION_RISK_SIGNALS`")
+    item_id: str | None = Field(
+        default=None, description="The Item ID associated with the verification."
+    )
     user_id: str | None = Field(default=None)
-    risk_signals_status: str | None = Field(default=None)
-    environment: Annotated[str | None, KnownValues.of(WebhookEnvironmentValues)] = Field(default=None)
+    risk_signals_status: str | None = Field(
+        default=None,
+        description="`RISK_SIGNALS_PROCESSING_COMPLETE`: The income verification fraud detection processing has completed. If the user uploaded multiple documents, this webhook will fire when all documents have finishe...",
+    )
+    environment: Annotated[str | None, KnownValues.of(WebhookEnvironmentValues)] = Field(
+        default=None
+    )
 
 
 class BankIncomeRefreshCompleteWebhook(PlaidModel):
     """Fired when a refreshed bank income report has finished generating or failed to generate. The `/credit/bank_income/refresh` endpoint that previously triggered this webhook is deprecated; to refresh Bank Income data, send the user through Link's update mode, or migrate to CRA Income Insights and ca..."""
 
-    webhook_type: str | None = Field(default=None)
-    webhook_code: str | None = Field(default=None)
-    user_id: str | None = Field(default=None)
-    result: Annotated[str | None, KnownValues.of(BankIncomeRefreshCompleteResult)] = Field(default=None)
-    environment: Annotated[str | None, KnownValues.of(WebhookEnvironmentValues)] = Field(default=None)
+    webhook_type: str | None = Field(default=None, description="`INCOME`")
+    webhook_code: str | None = Field(default=None, description="`BANK_INCOME_REFRESH_COMPLETE`")
+    user_id: str | None = Field(
+        default=None,
+        description="The `user_id` corresponding to the user the webhook has fired for.",
+    )
+    result: Annotated[str | None, KnownValues.of(BankIncomeRefreshCompleteResult)] = Field(
+        default=None
+    )
+    environment: Annotated[str | None, KnownValues.of(WebhookEnvironmentValues)] = Field(
+        default=None
+    )
 
 
 class IncomeVerificationRefreshReconnectNeededWebhook(PlaidModel):
     """Fired when the attempt to refresh Payroll Income data for a user via `/credit/payroll_income/refresh` failed because the user must re-connect their payroll account."""
 
-    webhook_type: str | None = Field(default=None)
-    webhook_code: str | None = Field(default=None)
-    user_id: str | None = Field(default=None)
-    environment: Annotated[str | None, KnownValues.of(WebhookEnvironmentValues)] = Field(default=None)
+    webhook_type: str | None = Field(default=None, description="`INCOME`")
+    webhook_code: str | None = Field(
+        default=None, description="`INCOME_VERIFICATION_REFRESH_RECONNECT_NEEDED`"
+    )
+    user_id: str | None = Field(
+        default=None,
+        description="The `user_id` corresponding to the user the webhook has fired for.",
+    )
+    environment: Annotated[str | None, KnownValues.of(WebhookEnvironmentValues)] = Field(
+        default=None
+    )
