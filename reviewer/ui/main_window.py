@@ -6,6 +6,7 @@ into the `ReviewService` goes through the task runner and comes back as a callba
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -107,6 +108,15 @@ class MainWindow(QMainWindow):
         runner.unexpected_error.connect(self.show_error)
         self._build_actions()
         self._apply_settings()
+        self._install_extra_actions()
+
+    def _install_extra_actions(self) -> None:
+        # issue 7's decisions and reports add their menu entries through this hook, when present
+        try:
+            actions = importlib.import_module("reviewer.ui.actions")
+        except ImportError:
+            return
+        actions.install(self)
 
     # -- actions and menus ----------------------------------------------------------------
 
