@@ -1,7 +1,7 @@
 """Hypothesis strategies for Plaid bodies generated from the OpenAPI spec, and body walkers.
 
 `body_strategy(name)` inlines every `$ref` of a component schema into one self-contained JSON schema
-(bounded: arrays of at most 2 items, short strings, numbers in +/-1e9 so float round trips are
+(bounded: arrays of at most 2 items (1 when nested deep), short strings, numbers in +/-1e9 so float round trips are
 exact, a few extra keys per object) and draws bodies from it. hypothesis-jsonschema 0.23 does not
 work with the locked hypothesis 6.170 (`'many' object has no attribute 'more'`), so the small subset
 of JSON Schema the spec's income schemas use is translated to strategies here.
@@ -28,25 +28,30 @@ _STRING_FORMATS = {"date", "date-time"}
 _KEEP = {"type", "enum", "required", "minimum", "maximum", "minItems", "minLength", "pattern"}
 
 
-def _bounded(node: Any) -> Any:
-    """Inline refs and bound sizes; walks schema keywords only (property names can be anything)."""
+def _bounded(node: Any, arrays_above: int = 0) -> Any:
+    """Inline refs and bound sizes; walks schema keywords only (property names can be anything).
+
+    Arrays hold at most 2 items in the outer two levels of nesting and 1 below, so a body stays
+    a few kB however deep the schema goes.
+    """
     if not isinstance(node, dict):
         return node
     if "$ref" in node:
         name = node["$ref"].rsplit("/", 1)[-1]
-        return _bounded(spec()["components"]["schemas"][name])
+        return _bounded(spec()["components"]["schemas"][name], arrays_above)
     out: dict[str, Any] = {k: v for k, v in node.items() if k in _KEEP}
     if "properties" in node:
-        out["properties"] = {k: _bounded(v) for k, v in node["properties"].items()}
+        out["properties"] = {k: _bounded(v, arrays_above) for k, v in node["properties"].items()}
     if "items" in node:
-        out["items"] = _bounded(node["items"])
+        out["items"] = _bounded(node["items"], arrays_above + 1)
     for key in ("allOf", "anyOf", "oneOf"):
         if key in node:
-            out[key] = [_bounded(n) for n in node[key]]
+            out[key] = [_bounded(n, arrays_above) for n in node[key]]
     types_ = out.get("type")
     kinds = set(types_) if isinstance(types_, list) else {types_}
     if "array" in kinds:
-        out["maxItems"] = min(node.get("maxItems", 2), 2)
+        limit = 2 if arrays_above < 2 else 1
+        out["maxItems"] = min(node.get("maxItems", limit), limit)
     if "string" in kinds and "enum" not in out:
         out["maxLength"] = min(node.get("maxLength", 8), 8)
         if node.get("format") in _STRING_FORMATS:
