@@ -30,6 +30,15 @@ ENDPOINTS = [
     "/beta/credit/v1/bank_employment/get",
     "/sandbox/income/fire_webhook",
 ]
+WEBHOOKS_AND_REQUESTS = [
+    "IncomeVerificationStatusWebhook",
+    "IncomeVerificationRiskSignalsStatusWebhook",
+    "BankIncomeRefreshCompleteWebhook",
+    "IncomeVerificationRefreshReconnectNeededWebhook",
+    "CreditPayrollIncomeRefreshRequest",
+    "CreditPayrollIncomeParsingConfigUpdateRequest",
+    "CreditBankIncomeGetRequest",
+]
 # The endpoints whose bodies nest deep enough to make the damage tests interesting.
 DEEP_ENDPOINTS = [
     "/credit/payroll_income/get",
@@ -73,10 +82,20 @@ def _model(path: str) -> type[models.PlaidModel]:
 @SMALL
 @given(data=st.data())
 def test_spec_valid_bodies_parse_and_dump_back_equal(path: str, data: st.DataObject) -> None:
-    name = response_schema_name(path)
+    _check_round_trip(response_schema_name(path), data)
+
+
+@pytest.mark.parametrize("name", WEBHOOKS_AND_REQUESTS)
+@settings(SMALL, max_examples=15)
+@given(data=st.data())
+def test_webhooks_and_requests_round_trip(name: str, data: st.DataObject) -> None:
+    _check_round_trip(name, data)
+
+
+def _check_round_trip(name: str, data: st.DataObject) -> None:
     body = data.draw(body_strategy(name))
 
-    parsed = _model(path).model_validate(body)
+    parsed = getattr(models, name).model_validate(body)
     dumped = models.dump_json_compatible(parsed)
 
     assert models.all_problems(parsed) == []
