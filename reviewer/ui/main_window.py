@@ -8,26 +8,29 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QSplitter,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from reviewer.settings import SecretStore, Settings
 from reviewer.ui import icons
-from reviewer.ui.case_view import TAB_NAMES, CaseView
-from reviewer.ui.dialogs import ErrorDialog, NewCaseDialog, SettingsDialog
+from reviewer.ui.case_view import CaseView
+from reviewer.ui.dialogs import ErrorDialog, SettingsDialog
+from reviewer.ui.main_fetch import FetchMixin
+from reviewer.ui.main_menus import build_actions, update_actions
 from reviewer.ui.page_view import DocumentRenderer
 from reviewer.ui.present.when import short_time
 from reviewer.ui.queue_model import CASE_ID_ROLE, CaseQueueModel, CaseQueueProxy
@@ -35,13 +38,26 @@ from reviewer.ui.status import StatusWidgets
 from reviewer.ui.tasks import TaskHandle, TaskRunner
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FetchMixin, QMainWindow):
     """The reviewer's workspace. Call `attach_service()` (or `open_service()`) after showing it."""
 
     service_ready = Signal()
+    service_closed = Signal()  # settings changed: the old service is gone, a new one opens
+
+    # created by main_menus.build_actions
+    new_case_action: QAction
+    refresh_action: QAction
+    search_action: QAction
+    settings_action: QAction
+    offline_action: QAction
+    cancel_action: QAction
+    quit_action: QAction
+    case_menu: QMenu
+    toolbar: QToolBar
     cases_loaded = Signal(int)
     case_shown = Signal(str)
     fetch_finished = Signal(object)  # FetchResult, or a list of them for the demo fetch
+    fetch_cancelled = Signal()
     error_shown = Signal(str)
 
     def __init__(
@@ -62,6 +78,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.demo = demo
         self.service: Any = None
+        self._opener: Callable[[], Any] | None = None
         self.show_error_dialogs = True
         self._fetch_handle: TaskHandle | None = None
         self.setWindowTitle("Reviewer" + (" — demo" if demo else ""))
@@ -106,7 +123,8 @@ class MainWindow(QMainWindow):
         runner.busy_changed.connect(self.status.set_busy)
         runner.progress.connect(lambda _label, p: self.status.show_progress(p))
         runner.unexpected_error.connect(self.show_error)
-        self._build_actions()
+        build_actions(self)
+        self._update_actions()
         self._apply_settings()
         self._install_extra_actions()
 
@@ -118,103 +136,22 @@ class MainWindow(QMainWindow):
             return
         actions.install(self)
 
-    # -- actions and menus ----------------------------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        shortcut: str | QKeySequence.StandardKey,
-        slot: Callable[[], Any],
-        icon: str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(
-            f"{text.replace('&', '').rstrip('…')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-        )
-        action.triggered.connect(slot)
-        if icon:
-            action.setIcon(icons.icon(icon))
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.new_case_action = self._action("&New case…", "Ctrl+N", self.new_case, "new")
-        self.refresh_action = self._action("&Refresh case", "F5", self.refresh_case, "refresh")
-        self.search_action = self._action("&Search cases", "Ctrl+F", self._focus_search, "search")
-        self.settings_action = self._action("Se&ttings…", "Ctrl+,", self.open_settings, "settings")
-        self.offline_action = self._action(
-            "Work &offline",
-            "Ctrl+Shift+O",
-            lambda: self.set_offline(self.offline_action.isChecked()),
-            "offline",
-        )
-        self.offline_action.setCheckable(True)
-        self.cancel_action = self._action("&Cancel task", "Esc", self.cancel_fetch)
-        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        menu = self.menuBar()
-        case_menu = menu.addMenu("&Case")
-        for a in (
-            self.new_case_action,
-            self.refresh_action,
-            self.search_action,
-            self.cancel_action,
-        ):
-            case_menu.addAction(a)
-        case_menu.addSeparator()
-        case_menu.addAction(self.offline_action)
-        case_menu.addAction(self.settings_action)
-        case_menu.addSeparator()
-        case_menu.addAction(self.quit_action)
-        view_menu = menu.addMenu("&View")
-        for i, name in enumerate(TAB_NAMES):
-            view_menu.addAction(
-                self._action(name, f"Alt+{i + 1}", partial(self.case_view.setCurrentIndex, i))
-            )
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("main-toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for a in (
-            self.new_case_action,
-            self.refresh_action,
-            self.offline_action,
-            self.settings_action,
-        ):
-            toolbar.addAction(a)
-        self._update_actions()
-
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
+        """Ctrl+F: type to filter the queue."""
         self.search.setFocus()
         self.search.selectAll()
 
     def _update_actions(self) -> None:
-        online, reason = self._online_state()
-        has_case = self.case_view.snapshot is not None
-        self.new_case_action.setEnabled(online)
-        self.refresh_action.setEnabled(online and has_case)
-        why = "" if online else f" — unavailable: {reason}"
-        self.new_case_action.setStatusTip("Fetch a new case from Plaid" + why)
-        self.refresh_action.setStatusTip("Fetch this case again" + why)
-        for a, base in (
-            (self.new_case_action, "New case (Ctrl+N)"),
-            (self.refresh_action, "Refresh case (F5)"),
-        ):
-            a.setToolTip(base + why)
-        self.status.set_online(online, reason)
-
-    def _online_state(self) -> tuple[bool, str]:
-        if self.service is None:
-            return False, "starting"
-        can = getattr(self.service, "can_fetch", None)
-        if isinstance(can, tuple):
-            return bool(can[0]), str(can[1])
-        online = bool(self.service.is_online())
-        return online, "" if online else "offline"
+        update_actions(self)
 
     # -- service lifecycle ----------------------------------------------------------------
 
     def open_service(self, opener: Callable[[], Any]) -> None:
-        """Open the service off the GUI thread (imports and the store are slow on a cold start)."""
+        """Open the service off the GUI thread (imports and the store are slow on a cold start).
+
+        The opener is kept: a settings change of environment or credentials calls it again.
+        """
+        self._opener = opener
         self.runner.run(
             lambda _h: opener(), on_done=self.attach_service, label="Opening the case store"
         )
@@ -313,72 +250,7 @@ class MainWindow(QMainWindow):
     def _document_path(self, doc: Any) -> Path | None:
         return self.service.document_path(doc) if self.service is not None else None
 
-    # -- fetching -------------------------------------------------------------------------
-
-    def new_case(self) -> None:
-        """Ask for a user and fetch it as a new case."""
-        dialog = NewCaseDialog(self)
-        if dialog.exec() != NewCaseDialog.DialogCode.Accepted:
-            return
-        self.fetch_new(**dialog.values())
-
-    def fetch_new(
-        self, *, user_token: str | None = None, user_id: str | None = None, label: str | None = None
-    ) -> None:
-        """Fetch a case (progress in the status bar, cancellable)."""
-        svc = self.service
-
-        def work(h: TaskHandle) -> Any:
-            return svc.fetch_case(
-                user_token=user_token,
-                user_id=user_id,
-                label=label,
-                progress=h.report,
-                cancel=h.is_cancelled,
-            )
-
-        self._start_fetch(work, f"Fetching {label or 'case'}")
-
-    def refresh_case(self) -> None:
-        """Fetch the selected case again; the cached data stays if it fails."""
-        case_id = self.current_case_id()
-        if case_id is None or self.service is None:
-            return
-        svc = self.service
-
-        def work(h: TaskHandle) -> Any:
-            return svc.refetch_case(case_id, progress=h.report, cancel=h.is_cancelled)
-
-        self._start_fetch(work, "Refreshing case")
-
-    def _start_fetch(self, work: Callable[[TaskHandle], Any], label: str) -> None:
-        if not self._online_state()[0]:
-            self.statusBar().showMessage(f"Cannot fetch: {self._online_state()[1]}", 5000)
-            return
-        self.status.cancel.show()
-        self._fetch_handle = self.runner.run(
-            work, on_done=self._fetch_done, label=label, key="fetch"
-        )
-
-    def _fetch_done(self, result: Any) -> None:
-        self._fetch_handle = None
-        results = result if isinstance(result, list) else [result]
-        messages = [getattr(r, "message", "") for r in results]
-        self.statusBar().showMessage(
-            "; ".join(m for m in messages if m)[:200] or "Fetch finished", 10000
-        )
-        last = next((r.case_id for r in reversed(results) if getattr(r, "case_id", None)), None)
-        if last and last == self.current_case_id():
-            self.load_case(last)
-        self.refresh_queue(select=last)
-        self.fetch_finished.emit(result)
-
-    def cancel_fetch(self) -> None:
-        """Cancel the running fetch (its partial result is dropped; cached data is untouched)."""
-        if self._fetch_handle is not None:
-            self._fetch_handle.cancel()
-            self._fetch_handle = None
-            self.statusBar().showMessage("Fetch cancelled", 5000)
+    # -- offline, settings, errors, shutdown ----------------------------------------------
 
     def set_offline(self, offline: bool) -> None:
         """Forced offline mode: cached cases stay readable, Plaid actions are disabled."""
@@ -387,14 +259,43 @@ class MainWindow(QMainWindow):
             self.service.set_offline(offline)
         self._update_actions()
 
-    # -- settings, errors, shutdown -------------------------------------------------------
-
     def open_settings(self) -> SettingsDialog:
         """Show the settings dialog (non-modal so tests can drive it); applies on save."""
         dialog = SettingsDialog(self.settings, self.secrets, self.data_dir, self)
+        before = self._connection_settings()
         dialog.accepted.connect(self._apply_settings)
+        dialog.accepted.connect(lambda: self._reopen_if_changed(before, dialog.secret.text()))
         dialog.open()
         return dialog
+
+    def _connection_settings(self) -> tuple[object, ...]:
+        s = self.settings
+        return (s.environment, s.base_url, s.client_id)
+
+    def _reopen_if_changed(self, before: tuple[object, ...], new_secret: str) -> None:
+        """Environment, base URL, client id or secret changed: close the service, open anew."""
+        if self._connection_settings() == before and not new_secret:
+            return
+        self.reopen_service()
+
+    def reopen_service(self) -> None:
+        """Close the current service (and its Plaid client) and open a new one with the opener."""
+        if self._opener is None:
+            return
+        self.cancel_fetch()
+        old, self.service = self.service, None
+        self.case_view.set_snapshot(None)
+        self.status.set_environment("…")
+        self._update_actions()
+        self.service_closed.emit()
+        opener = self._opener
+
+        def work(_h: TaskHandle) -> Any:
+            if old is not None:
+                old.close()
+            return opener()
+
+        self.runner.run(work, on_done=self.attach_service, label="Reopening with new settings")
 
     def _apply_settings(self) -> None:
         s = self.settings

@@ -1,0 +1,102 @@
+"""The Bank statements tab: accounts and periods on top, a sortable, filterable transactions table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.review.case_model import CaseSnapshot
+from reviewer.ui.present import bank, html
+from reviewer.ui.present.fmt import money
+from reviewer.ui.rows_model import SORT_ROLE, RowsModel
+
+UPLOADS = "/credit/bank_statements/uploads/get"
+
+
+def browser() -> QTextBrowser:
+    """A read-only rich-text pane whose links do not navigate away."""
+    b = QTextBrowser()
+    b.setOpenLinks(False)
+    return b
+
+
+def statements_html(uploads: object) -> str:
+    """Accounts with owner and per-period balances."""
+    accounts = bank.statement_accounts(uploads)
+    if not accounts:
+        return html.empty("bank statements")
+    body = []
+    for a in accounts:
+        body.append(f"<h3>{html.e(a.bank)} — {html.e(a.name)} {html.e(a.account_number)}</h3>")
+        body.append(f"<p>{html.e(a.account_type)}, owner {html.e(a.owner)}</p>")
+        body.append(
+            html.table(
+                ["Period", "Starting balance", "Ending balance"], [list(p) for p in a.periods]
+            )
+        )
+    return html.page("".join(body))
+
+
+class StatementsTab(QSplitter):
+    """Statement accounts above the transactions of every statement."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.info = browser()
+        self.tx_model = RowsModel(("Date", "Description", "Amount", "Account"), self)
+        self.tx_proxy = QSortFilterProxyModel(self)
+        self.tx_proxy.setSourceModel(self.tx_model)
+        self.tx_proxy.setSortRole(SORT_ROLE)
+        self.tx_proxy.setFilterKeyColumn(-1)
+        self.tx_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tx_filter = QLineEdit()
+        self.tx_filter.setPlaceholderText("Filter transactions…")
+        self.tx_filter.setClearButtonEnabled(True)
+        self.tx_filter.textChanged.connect(self.tx_proxy.setFilterFixedString)
+        self.tx_table = QTableView()
+        self.tx_table.setModel(self.tx_proxy)
+        self.tx_table.setSortingEnabled(True)
+        self.tx_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tx_table.verticalHeader().hide()
+        header = self.tx_table.horizontalHeader()
+        header.setStretchLastSection(True)
+        # sizing columns looks at the first rows only: a 32-page statement has thousands
+        header.setResizeContentsPrecision(200)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.addWidget(self.info)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tx_filter)
+        layout.addWidget(self.tx_table)
+        self.addWidget(box)
+
+    def clear(self, blank_html: str) -> None:
+        """No case."""
+        self.info.setHtml(blank_html)
+        self.tx_model.set_rows([])
+
+    def set_snapshot(self, snapshot: CaseSnapshot) -> None:
+        """Show a case's statements."""
+        uploads = snapshot.responses.get(UPLOADS)
+        self.info.setHtml(statements_html(uploads))
+        rows = [
+            [
+                t.date,
+                t.description,
+                (money(t.amount), t.amount if t.amount is not None else 0.0),
+                t.account,
+            ]
+            for t in bank.statement_transactions(uploads)
+        ]
+        self.tx_model.set_rows(rows)
+        self.tx_table.resizeColumnsToContents()
