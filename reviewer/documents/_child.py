@@ -29,6 +29,7 @@ except ImportError:  # Windows: named mappings, no unlink to fear
     _posixshmem = None
 
 from reviewer.documents._open import open_document
+from reviewer.documents.facts import document_facts
 from reviewer.documents.inspect import inspect_document
 from reviewer.documents.locate import SignalQuery, locate_in_document
 from reviewer.documents.pagetext import PageText
@@ -165,7 +166,50 @@ class _Server:
             "zoom": zoom,
         }
 
+    def thumbnails(self, path: str, indices: list[int], max_side: int, shm_name: str) -> Any:
+        """Small renders of several pages packed one after another in the shared block."""
+        opened = self.document(path)
+        pixmaps: list[tuple[int, Any]] = []
+        for index in indices:
+            try:
+                page = opened.page(index)
+                zoom = max_side / max(page.rect.width, page.rect.height, 1.0)
+                pixmaps.append((index, page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom))))
+            except RequestError:
+                raise
+            except Exception:  # noqa: BLE001, S112 - a damaged page gets no thumbnail
+                continue
+        total = sum(len(pix.samples_mv) for _, pix in pixmaps)
+        shm = self.attach(shm_name)
+        if total > shm.size:
+            self.conn.send(("need", total))
+            shm = self.attach(self.conn.recv()[1])
+        metas, offset = [], 0
+        for index, pix in pixmaps:
+            samples = pix.samples_mv
+            shm.buf[offset : offset + len(samples)] = samples
+            metas.append((index, pix.width, pix.height, pix.stride, offset, len(samples)))
+            offset += len(samples)
+        return metas
+
+    def search_all(self, path: str, text: str) -> dict[int, list[Any]]:
+        """Ctrl+F over every page: 0-based page index -> hit rectangles (pages with hits only)."""
+        opened = self.document(path)
+        hits: dict[int, list[Any]] = {}
+        for index in range(opened.doc.page_count):
+            page_text = opened.page_text(index)
+            found = page_text.search(text) if page_text else []
+            if found:
+                hits[index] = found
+        return hits
+
     def handle(self, op: str, args: tuple[Any, ...]) -> Any:
+        if op == "facts":
+            return document_facts(self.document(args[0]).doc)
+        if op == "thumbnails":
+            return self.thumbnails(*args)
+        if op == "search_all":
+            return self.search_all(*args)
         if op == "open":
             return inspect_document(args[0])
         if op == "page_count":

@@ -19,55 +19,38 @@ import threading
 import types
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import replace
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from multiprocessing.shared_memory import SharedMemory
 from pathlib import Path
 from typing import Any
 
+from reviewer.documents.facts import DocumentFacts
 from reviewer.documents.inspect import DocumentInfo
 from reviewer.documents.locate import LocatedSignal, SignalQuery
 from reviewer.documents.pagetext import Rect
+from reviewer.documents.worker_types import (
+    DocumentError,
+    RenderedPage,
+    Thumbnail,
+    WorkerCrashed,
+    WorkerError,
+    WorkerTimeout,
+)
+
+__all__ = [
+    "DocumentError",
+    "DocumentWorker",
+    "RenderedPage",
+    "Thumbnail",
+    "WorkerCrashed",
+    "WorkerError",
+    "WorkerTimeout",
+]
 
 _MIB = 1024 * 1024
 _INITIAL_SHARED_BYTES = 16 * _MIB
-
-
-class WorkerError(Exception):
-    """The documents worker could not answer; the next request restarts it."""
-
-
-class WorkerCrashed(WorkerError):
-    """The worker process died while handling a request (a crash or the memory limit)."""
-
-
-class WorkerTimeout(WorkerError):
-    """A request took longer than the worker's time limit; the process was killed."""
-
-
-class DocumentError(Exception):
-    """The worker is fine, but the document cannot do this (corrupt, password, no such page)."""
-
-
-@dataclass(frozen=True)
-class RenderedPage:
-    """Pixels of one rendered page, copied out of shared memory (safe to keep).
-
-    `zoom` is the scale actually used: a page too large to render at the requested zoom is
-    scaled down. `page_size_pt` is the page's size in PDF points before rotation by the caller.
-    """
-
-    width: int
-    height: int
-    stride: int
-    format: str  # "RGB888" or "RGBA8888", the QImage format names
-    data: bytes
-    page_size_pt: tuple[float, float]
-    zoom: float
-
-    def __repr__(self) -> str:
-        return f"RenderedPage({self.width}x{self.height} {self.format}, zoom={self.zoom:.3g})"
 
 
 class DocumentWorker:
@@ -104,20 +87,67 @@ class DocumentWorker:
     def render_page(
         self, path: str | Path, page_index: int, zoom: float, rotation: int = 0
     ) -> RenderedPage:
-        """Render page `page_index` (0-based) at `zoom` (1.0 = 72 dpi), rotated clockwise."""
-        meta: dict[str, Any] = self._request("render", str(path), page_index, zoom, rotation)
-        assert self._shm is not None
-        assert self._shm.buf is not None
-        data = bytes(self._shm.buf[: meta["nbytes"]])
-        return RenderedPage(
-            width=meta["width"],
-            height=meta["height"],
-            stride=meta["stride"],
-            format=meta["format"],
-            data=data,
-            page_size_pt=meta["page_size_pt"],
-            zoom=meta["zoom"],
-        )
+        """Render page `page_index` (0-based) at `zoom` (1.0 = 72 dpi), rotated clockwise.
+
+        The pixels are copied out of shared memory; `rendered` avoids that copy.
+        """
+        with self.rendered(path, page_index, zoom, rotation) as page:
+            return replace(page, data=bytes(page.data))
+
+    @contextmanager
+    def rendered(
+        self, path: str | Path, page_index: int, zoom: float, rotation: int = 0
+    ) -> Iterator[RenderedPage]:
+        """Render a page and lend its pixels as a view into shared memory, without a copy.
+
+        `data` is valid only inside the `with` block (the worker is held for its duration), so
+        copy what must outlive it, e.g. `QImage(view, ...).copy()`: one copy instead of two.
+        """
+        with self._lock:
+            meta: dict[str, Any] = self._request_locked(
+                "render", str(path), page_index, zoom, rotation
+            )
+            assert self._shm is not None
+            assert self._shm.buf is not None
+            view = self._shm.buf[: meta["nbytes"]]
+            try:
+                yield RenderedPage(
+                    width=meta["width"],
+                    height=meta["height"],
+                    stride=meta["stride"],
+                    format=meta["format"],
+                    data=view,
+                    page_size_pt=meta["page_size_pt"],
+                    zoom=meta["zoom"],
+                )
+            finally:
+                view.release()
+
+    def thumbnails(
+        self, path: str | Path, page_indices: list[int], max_side: int = 160
+    ) -> list[Thumbnail]:
+        """Small RGB renders of pages (longest side `max_side` px) in one request."""
+        with self._lock:
+            metas: list[tuple[int, int, int, int, int, int]] = self._request_locked(
+                "thumbnails", str(path), list(page_indices), max_side
+            )
+            assert self._shm is not None
+            assert self._shm.buf is not None
+            buf = self._shm.buf
+            return [
+                Thumbnail(index, w, h, stride, bytes(buf[offset : offset + n]))
+                for index, w, h, stride, offset, n in metas
+            ]
+
+    def search_document(self, path: str | Path, text: str) -> dict[int, list[Rect]]:
+        """Ctrl+F over the whole document: 0-based page index -> hit rectangles."""
+        hits: dict[int, list[Rect]] = self._request("search_all", str(path), text)
+        return hits
+
+    def facts(self, path: str | Path) -> DocumentFacts:
+        """Producer, creator, dates and fonts per page (see `reviewer.documents.facts`)."""
+        facts: DocumentFacts = self._request("facts", str(path))
+        return facts
 
     def search(self, path: str | Path, page_index: int, text: str) -> list[Rect]:
         """Rectangles (PDF points, origin top-left) of `text` on a page, as Ctrl+F finds it."""
@@ -169,24 +199,27 @@ class DocumentWorker:
 
     def _request(self, op: str, *args: Any) -> Any:
         with self._lock:
-            if self._closed:
-                raise WorkerError("documents worker is closed")
-            conn = self._ensure_started()
-            assert self._shm is not None
-            message: tuple[Any, ...] = (op, args)
-            if op == "render":
-                message = (op, (*args, self._shm.name))
-            try:
-                conn.send(message)
+            return self._request_locked(op, *args)
+
+    def _request_locked(self, op: str, *args: Any) -> Any:
+        if self._closed:
+            raise WorkerError("documents worker is closed")
+        conn = self._ensure_started()
+        assert self._shm is not None
+        message: tuple[Any, ...] = (op, args)
+        if op in ("render", "thumbnails"):
+            message = (op, (*args, self._shm.name))
+        try:
+            conn.send(message)
+            reply = self._receive(conn, op)
+            while reply[0] == "need":
+                conn.send(("fill", self._grow_shared_memory(reply[1])))
                 reply = self._receive(conn, op)
-                while reply[0] == "need":
-                    conn.send(("fill", self._grow_shared_memory(reply[1])))
-                    reply = self._receive(conn, op)
-            except (BrokenPipeError, ConnectionResetError, EOFError, OSError):
-                raise self._crashed(op) from None
-            if reply[0] == "ok":
-                return reply[1]
-            raise DocumentError(reply[2])
+        except (BrokenPipeError, ConnectionResetError, EOFError, OSError):
+            raise self._crashed(op) from None
+        if reply[0] == "ok":
+            return reply[1]
+        raise DocumentError(reply[2])
 
     def _receive(self, conn: Connection, op: str) -> tuple[Any, ...]:
         if not conn.poll(self.timeout_s):

@@ -1,0 +1,86 @@
+# mypy: disable-error-code="no-untyped-call"
+# (PyMuPDF ships py.typed but leaves many functions unannotated.)
+"""The things a reviewer checks by hand about a file: producer, dates, fonts per page.
+
+Runs inside the documents worker (it opens applicants' files); the result is plain data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pymupdf
+
+# A hostile file may declare thousands of fonts on thousands of pages; the panel shows a few.
+_MAX_FONT_PAGES = 200
+_MAX_FONTS_PER_PAGE = 40
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """File-level facts: what kind of file, which software made it, when, with which fonts."""
+
+    file_kind: str  # "PDF", "JPEG image", ...
+    page_count: int
+    producer: str | None = None
+    creator: str | None = None
+    created: str | None = None  # as stored in the file (PDF date syntax, "D:2024...")
+    modified: str | None = None
+    fonts_by_page: dict[int, list[str]] = field(default_factory=dict)  # 1-based page -> names
+    pages_without_text: list[int] = field(default_factory=list)  # 1-based
+
+
+def document_facts(doc: pymupdf.Document) -> DocumentFacts:
+    """Collect the facts of an open document; damaged pages are skipped, never fatal."""
+    meta = doc.metadata or {}
+    fonts: dict[int, list[str]] = {}
+    no_text: list[int] = []
+    for index in range(min(doc.page_count, _MAX_FONT_PAGES)):
+        try:
+            page = doc[index]
+            names = sorted({_font_name(f) for f in page.get_fonts()})[:_MAX_FONTS_PER_PAGE]
+            if names:
+                fonts[index + 1] = names
+            if not page.get_text("text").strip():
+                no_text.append(index + 1)
+        except Exception:  # noqa: BLE001, S112 - a damaged page just has no facts
+            continue
+    kind = "PDF" if doc.is_pdf else f"{(doc.metadata or {}).get('format') or 'image'}"
+    return DocumentFacts(
+        file_kind=kind,
+        page_count=doc.page_count,
+        producer=meta.get("producer") or None,
+        creator=meta.get("creator") or None,
+        created=meta.get("creationDate") or None,
+        modified=meta.get("modDate") or None,
+        fonts_by_page=fonts,
+        pages_without_text=no_text,
+    )
+
+
+def _font_name(font: tuple[object, ...]) -> str:
+    # get_fonts rows: (xref, ext, type, basefont, name, encoding, ...); subset fonts carry a
+    # "ABCDEF+" prefix that hides the family a reviewer compares
+    base = str(font[3] or font[4] or "unnamed")
+    return base.split("+", 1)[1] if len(base) > 7 and base[6] == "+" else base
+
+
+def pdf_date(value: str | None) -> str | None:
+    """A PDF date ("D:20240131120000+01'00'") as "2024-01-31 12:00:00 +01:00"; others as given."""
+    if not value:
+        return None
+    raw = value[2:] if value.startswith("D:") else value
+    digits = raw[:14]
+    if len(digits) < 8 or not digits.isdigit():
+        return value
+    out = f"{digits[0:4]}-{digits[4:6]}-{digits[6:8]}"
+    if len(digits) >= 12:
+        out += f" {digits[8:10]}:{digits[10:12]}"
+        if len(digits) == 14:
+            out += f":{digits[12:14]}"
+    zone = raw[14:].replace("'", "")
+    if zone.startswith(("+", "-")) and len(zone) >= 5:
+        out += f" {zone[:3]}:{zone[3:5]}"
+    elif zone.startswith("Z"):
+        out += " UTC"
+    return out

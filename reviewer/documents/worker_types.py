@@ -1,0 +1,55 @@
+"""Errors and results of the documents worker, apart from its process plumbing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class WorkerError(Exception):
+    """The documents worker could not answer; the next request restarts it."""
+
+
+class WorkerCrashed(WorkerError):
+    """The worker process died while handling a request (a crash or the memory limit)."""
+
+
+class WorkerTimeout(WorkerError):
+    """A request took longer than the worker's time limit; the process was killed."""
+
+
+class DocumentError(Exception):
+    """The worker is fine, but the document cannot do this (corrupt, password, no such page)."""
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """Pixels of one rendered page: bytes (safe to keep) or a shared-memory view (`rendered`).
+
+    `zoom` is the scale actually used: a page too large to render at the requested zoom is
+    scaled down. `page_size_pt` is the page's size in PDF points before rotation by the caller.
+    """
+
+    width: int
+    height: int
+    stride: int
+    format: str  # "RGB888" or "RGBA8888", the QImage format names
+    data: bytes | memoryview
+    page_size_pt: tuple[float, float]
+    zoom: float
+
+    def __repr__(self) -> str:
+        return f"RenderedPage({self.width}x{self.height} {self.format}, zoom={self.zoom:.3g})"
+
+
+@dataclass(frozen=True)
+class Thumbnail:
+    """A small RGB888 render of one page (0-based `page_index`)."""
+
+    page_index: int
+    width: int
+    height: int
+    stride: int
+    data: bytes
+
+    def __repr__(self) -> str:
+        return f"Thumbnail(page {self.page_index + 1}, {self.width}x{self.height})"
