@@ -58,6 +58,12 @@ def _build_parser() -> argparse.ArgumentParser:
     show.add_argument("case", metavar="CASE", help="case id or label")
     show.add_argument("--json", action="store_true")
 
+    sub.add_parser(
+        "rebuild-cache",
+        parents=[common],
+        help="set a damaged case database aside and start a fresh one",
+    )
+
     sandbox = sub.add_parser("sandbox", help="the local Plaid sandbox")
     sandbox_sub = sandbox.add_subparsers(dest="sandbox_command", metavar="SUBCOMMAND")
     serve = sandbox_sub.add_parser("serve", help="serve the sandbox over HTTP on loopback")
@@ -85,13 +91,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
     _quiet_third_party_logs()
-    if args.command in ("fetch", "cases", "show"):
+    if args.command in ("fetch", "cases", "show", "rebuild-cache"):
         from reviewer.review import commands
 
-        handler = {"fetch": commands.cmd_fetch, "cases": commands.cmd_cases}.get(
-            args.command, commands.cmd_show
-        )
-        return handler(args)
+        handler = {
+            "fetch": commands.cmd_fetch,
+            "cases": commands.cmd_cases,
+            "show": commands.cmd_show,
+            "rebuild-cache": commands.cmd_rebuild_cache,
+        }[args.command]
+        try:
+            return handler(args)
+        except BrokenPipeError:  # `reviewer show X | head`
+            sys.stderr.close()
+            return 0
     if args.command == "sandbox":
         from reviewer.sandbox import cli as sandbox_cli
 

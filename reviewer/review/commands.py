@@ -11,8 +11,10 @@ import json
 import sys
 from typing import Any
 
+from reviewer import paths
 from reviewer.review.case_model import CaseSnapshot
 from reviewer.review.service import ReviewService
+from reviewer.store import CaseStore, StoreCorrupt, StoreError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
@@ -30,21 +32,34 @@ def _err(message: str) -> None:
     print(f"reviewer: {message}", file=sys.stderr)
 
 
+def _open_or_explain(args: argparse.Namespace) -> ReviewService | None:
+    """The service, or None after printing one line on why the store cannot be opened."""
+    try:
+        return _open(args)
+    except StoreCorrupt as exc:
+        _err(f"{exc} (run `reviewer rebuild-cache`; the damaged file is kept)")
+    except (StoreError, OSError) as exc:
+        _err(f"cannot open the data directory: {exc}")
+    return None
+
+
 def cmd_fetch(args: argparse.Namespace) -> int:
     """Fetch everything for a user into a case (see module docstring for exit codes)."""
-    try:
-        service = _open(args)
-    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
-        _err(f"cannot open the data directory: {exc}")
+    service = _open_or_explain(args)
+    if service is None:
         return EXIT_FAILED
     try:
         ok, why = service.can_fetch
         if not ok:
             _err(f"{why} (set PLAID_CLIENT_ID and PLAID_SECRET, or use --demo)")
             return EXIT_USAGE
-        result = service.fetch_case(
-            user_token=args.user_token, user_id=args.user_id, label=args.label
-        )
+        try:
+            result = service.fetch_case(
+                user_token=args.user_token, user_id=args.user_id, label=args.label
+            )
+        except StoreError as exc:  # e.g. the label already names another case
+            _err(str(exc))
+            return EXIT_USAGE
         if not result.stored:
             _err(result.message)
             return EXIT_FAILED
@@ -65,7 +80,9 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 def cmd_cases(args: argparse.Namespace) -> int:
     """List cached cases (offline)."""
-    service = _open(args)
+    service = _open_or_explain(args)
+    if service is None:
+        return EXIT_FAILED
     try:
         cases = service.list_cases()
     finally:
@@ -89,7 +106,9 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """Show a cached case by id or label (offline)."""
-    service = _open(args)
+    service = _open_or_explain(args)
+    if service is None:
+        return EXIT_FAILED
     try:
         case = service.find_case(args.case)
         if case is None:
@@ -105,6 +124,17 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(json.dumps(snapshot.to_show_json(), indent=2))
     else:
         print(render_text(snapshot))
+    return EXIT_OK
+
+
+def cmd_rebuild_cache(args: argparse.Namespace) -> int:
+    """Move a damaged database aside (kept) and start an empty one; documents stay."""
+    data_dir = paths.data_dir(
+        getattr(args, "data_dir", None), demo=bool(getattr(args, "demo", False))
+    )
+    store = CaseStore.rebuild(data_dir)
+    store.close()
+    print(f"started a fresh case database in {data_dir}; fetch the cases again to refill it")
     return EXIT_OK
 
 

@@ -121,3 +121,21 @@ def test_show_unknown_case(cli_env: dict[str, str]) -> None:
     result = _run(["show", "nope"], cli_env)
     assert result.returncode == 1
     assert "no case 'nope'" in result.stderr
+
+
+def test_damaged_database_is_explained_and_rebuilt(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reviewer.cli import main
+
+    data_dir = tmp_path / "damaged"
+    data_dir.mkdir()
+    (data_dir / "reviewer.sqlite3").write_bytes(b"this is not a database" * 200)
+    assert main(["cases", "--data-dir", str(data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "rebuild-cache" in err and len(err.strip().splitlines()) == 1
+    assert main(["rebuild-cache", "--data-dir", str(data_dir)]) == 0
+    assert main(["cases", "--data-dir", str(data_dir)]) == 0
+    assert "no cases yet" in capsys.readouterr().out
+    kept = [p.name for p in data_dir.iterdir() if "damaged" in p.name]
+    assert kept, "the damaged file is kept aside"
