@@ -1,3 +1,5 @@
+# mypy: disable-error-code="no-untyped-call"
+# (PyMuPDF ships py.typed but leaves many functions unannotated.)
 """Draw a case report PDF from plain data (the review layer assembles it; this only draws).
 
 Crops of flagged pages come from applicants' documents, which are untrusted: a document that
@@ -10,6 +12,8 @@ import textwrap
 from dataclasses import dataclass, field
 
 import pymupdf
+
+from reviewer.documents._open import open_document
 
 PAGE_W, PAGE_H = 612.0, 792.0  # US Letter, points
 MARGIN = 50.0
@@ -123,7 +127,8 @@ def _render_crop(
     """The crop's pixmap and its highlights as fractions of the pixmap (0..1)."""
     if not crop.document_path:
         raise FileNotFoundError("document not downloaded")
-    with pymupdf.open(crop.document_path) as src:
+    # opened by its sniffed type, never by its name: the file is the applicant's
+    with open_document(crop.document_path) as src:
         page = src[max(crop.page, 1) - 1]
         bounds = page.rect
         if crop.rects:
