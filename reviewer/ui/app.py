@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
 
         return run_self_test(args)
     from reviewer import paths
-    from reviewer.settings import SecretStore, Settings
+    from reviewer.settings import Settings
     from reviewer.ui.logs import setup_logging
 
     demo = bool(getattr(args, "demo", False))
@@ -64,15 +64,14 @@ def run(args: argparse.Namespace) -> int:
     window = MainWindow(
         runner=runner,
         settings=Settings.load(),
-        secrets=SecretStore(),
         data_dir=data_dir,
         demo=demo,
     )
     instance.raise_requested.connect(window.bring_to_front)
+    # opening the store imports the Plaid models and PyMuPDF (seconds of CPU): a thread doing
+    # that before the first paint would hold the GIL the GUI thread needs to paint
+    window.first_painted.connect(lambda: window.open_service(lambda: open_service(data_dir, demo)))
     window.show()
-    from PySide6.QtCore import QTimer
-
-    QTimer.singleShot(0, lambda: window.open_service(lambda: open_service(data_dir, demo)))
     try:
         return int(app.exec())  # type: ignore[attr-defined]
     finally:

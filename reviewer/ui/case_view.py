@@ -17,22 +17,13 @@ from reviewer.ui.documents_tab import DocumentsTab
 from reviewer.ui.page_view import DocumentRenderer
 from reviewer.ui.present import bank, html
 from reviewer.ui.present.forms import payroll_forms
+from reviewer.ui.tabs import TAB_NAMES
 from reviewer.ui.tabs.details import employment_html, income_html, sessions_html
 from reviewer.ui.tabs.overview import overview_html
 from reviewer.ui.tabs.statements import StatementsTab, browser
 from reviewer.ui.tasks import TaskRunner
 
 __all__ = ["TAB_NAMES", "CaseView", "overview_html"]
-
-TAB_NAMES = (
-    "Overview",
-    "Documents",
-    "Payroll",
-    "Bank statements",
-    "Bank income",
-    "Employment",
-    "Sessions",
-)
 
 
 class CaseView(QTabWidget):

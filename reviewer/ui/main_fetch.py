@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QStatusBar
 
-from reviewer.ui.dialogs import NewCaseDialog
 from reviewer.ui.main_menus import online_state
 from reviewer.ui.status import StatusWidgets
 from reviewer.ui.tasks import TaskHandle, TaskRunner
@@ -49,6 +48,8 @@ class FetchMixin:
 
     def new_case(self) -> None:
         """Ask for a user and fetch it as a new case."""
+        from reviewer.ui.dialogs import NewCaseDialog
+
         dialog = NewCaseDialog(self)  # type: ignore[arg-type]
         if dialog.exec() != NewCaseDialog.DialogCode.Accepted:
             return

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from reviewer.ui import icons
-from reviewer.ui.case_view import TAB_NAMES
+from reviewer.ui.tabs import TAB_NAMES
 
 if TYPE_CHECKING:
     from reviewer.ui.main_window import MainWindow
@@ -63,9 +63,7 @@ def build_actions(w: MainWindow) -> None:
     case_menu.addAction(w.quit_action)
     view_menu = menu.addMenu("&View")
     for i, name in enumerate(TAB_NAMES):
-        view_menu.addAction(
-            make_action(w, name, f"Alt+{i + 1}", partial(w.case_view.setCurrentIndex, i))
-        )
+        view_menu.addAction(make_action(w, name, f"Alt+{i + 1}", partial(w.show_tab, i)))
     toolbar = w.addToolBar("Main")
     toolbar.setObjectName("main-toolbar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -88,7 +86,7 @@ def online_state(service: Any) -> tuple[bool, str]:
 def update_actions(w: MainWindow) -> None:
     """Enable what can work now; disabled actions say why in their tooltip and status tip."""
     online, reason = online_state(w.service)
-    has_case = w.case_view.snapshot is not None
+    has_case = w.has_case()
     w.new_case_action.setEnabled(online)
     w.refresh_action.setEnabled(online and has_case)
     why = "" if online else f" — unavailable: {reason}"

@@ -9,9 +9,9 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,20 +27,23 @@ from PySide6.QtWidgets import (
 
 from reviewer.settings import SecretStore, Settings
 from reviewer.ui import icons
-from reviewer.ui.case_view import CaseView
-from reviewer.ui.dialogs import ErrorDialog, SettingsDialog
 from reviewer.ui.main_fetch import FetchMixin
 from reviewer.ui.main_menus import build_actions, update_actions
-from reviewer.ui.page_view import DocumentRenderer
 from reviewer.ui.present.when import short_time
 from reviewer.ui.queue_model import CASE_ID_ROLE, CaseQueueModel, CaseQueueProxy
 from reviewer.ui.status import StatusWidgets
 from reviewer.ui.tasks import TaskHandle, TaskRunner
 
+if TYPE_CHECKING:  # imported when first needed: they are not needed for the first paint
+    from reviewer.ui.case_view import CaseView
+    from reviewer.ui.dialogs import SettingsDialog
+    from reviewer.ui.page_view import DocumentRenderer
+
 
 class MainWindow(FetchMixin, QMainWindow):
     """The reviewer's workspace. Call `attach_service()` (or `open_service()`) after showing it."""
 
+    first_painted = Signal()  # start slow work after this: threads importing steal the GIL
     service_ready = Signal()
     service_closed = Signal()  # settings changed: the old service is gone, a new one opens
 
@@ -73,8 +76,10 @@ class MainWindow(FetchMixin, QMainWindow):
         super().__init__()
         self.runner = runner
         self.settings = settings or Settings()
-        self.secrets = secrets or SecretStore()
-        self.renderer = renderer or DocumentRenderer()
+        # keyring's backend discovery and the document worker cost a quarter second: made on use
+        self._secrets = secrets
+        self._renderer = renderer
+        self._case_view: CaseView | None = None
         self.data_dir = data_dir
         self.demo = demo
         self.service: Any = None
@@ -108,13 +113,15 @@ class MainWindow(FetchMixin, QMainWindow):
         ll.addWidget(self.search)
         ll.addWidget(self.queue)
 
-        self.case_view = CaseView(runner, self.renderer, self._document_path)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.case_view)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([460, 940])
-        self.setCentralWidget(splitter)
+        # the case view (documents, forms, charts) is built right after the first paint
+        self._splitter = QSplitter()
+        self._splitter.addWidget(left)
+        self._placeholder = QWidget()
+        self._placeholder.installEventFilter(self)
+        self._splitter.addWidget(self._placeholder)
+        self._splitter.setStretchFactor(1, 3)
+        self._splitter.setSizes([460, 940])
+        self.setCentralWidget(self._splitter)
 
         self.status = StatusWidgets(self.statusBar(), self)
         self.status.set_environment("LOCAL SANDBOX (demo)" if demo else "…")
@@ -135,6 +142,51 @@ class MainWindow(FetchMixin, QMainWindow):
         except ImportError:
             return
         actions.install(self)
+
+    @property
+    def secrets(self) -> SecretStore:
+        """The secret store (keyring), opened on first use."""
+        if self._secrets is None:
+            self._secrets = SecretStore()
+        return self._secrets
+
+    @property
+    def renderer(self) -> DocumentRenderer:
+        """The page renderer (a documents worker), started on first use."""
+        if self._renderer is None:
+            from reviewer.ui.page_view import DocumentRenderer
+
+            self._renderer = DocumentRenderer()
+        return self._renderer
+
+    @property
+    def case_view(self) -> CaseView:
+        """The case tabs; built after the first paint, or earlier if something asks for them."""
+        if self._case_view is None:
+            from reviewer.ui.case_view import CaseView
+
+            view = CaseView(self.runner, self.renderer, self._document_path)
+            view.set_thresholds(self.settings.low_risk_threshold, self.settings.high_risk_threshold)
+            self._case_view = view
+            self._splitter.replaceWidget(1, view)
+            self._placeholder.deleteLater()
+        return self._case_view
+
+    def has_case(self) -> bool:
+        """A case is shown in the case view."""
+        return self._case_view is not None and self._case_view.snapshot is not None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """First paint of the placeholder: build the case view on the next loop turn."""
+        if watched is self._placeholder and event.type() == QEvent.Type.Paint:
+            self._placeholder.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: self.case_view)
+            QTimer.singleShot(0, self.first_painted.emit)
+        return super().eventFilter(watched, event)
+
+    def show_tab(self, index: int) -> None:
+        """Alt+1…: switch the case view's tab."""
+        self.case_view.setCurrentIndex(index)
 
     def focus_search(self) -> None:
         """Ctrl+F: type to filter the queue."""
@@ -222,7 +274,7 @@ class MainWindow(FetchMixin, QMainWindow):
         proxy_index = self.queue_proxy.mapFromSource(self.queue_model.index(row, 0))
         if not proxy_index.isValid():
             return False
-        if self.current_case_id() == case_id and self.case_view.snapshot is not None:
+        if self.current_case_id() == case_id and self.has_case():
             return True
         self.queue.setCurrentIndex(proxy_index)
         return True
@@ -261,6 +313,8 @@ class MainWindow(FetchMixin, QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         """Show the settings dialog (non-modal so tests can drive it); applies on save."""
+        from reviewer.ui.dialogs import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self.secrets, self.data_dir, self)
         before = self._connection_settings()
         dialog.accepted.connect(self._apply_settings)
@@ -284,7 +338,8 @@ class MainWindow(FetchMixin, QMainWindow):
             return
         self.cancel_fetch()
         old, self.service = self.service, None
-        self.case_view.set_snapshot(None)
+        if self._case_view is not None:
+            self._case_view.set_snapshot(None)
         self.status.set_environment("…")
         self._update_actions()
         self.service_closed.emit()
@@ -302,7 +357,8 @@ class MainWindow(FetchMixin, QMainWindow):
         self.queue_model.set_thresholds(
             s.low_risk_threshold, s.high_risk_threshold, s.stale_after_hours
         )
-        self.case_view.set_thresholds(s.low_risk_threshold, s.high_risk_threshold)
+        if self._case_view is not None:
+            self._case_view.set_thresholds(s.low_risk_threshold, s.high_risk_threshold)
         if s.reviewer_name:
             self.setWindowTitle(f"Reviewer — {s.reviewer_name}" + (" (demo)" if self.demo else ""))
 
@@ -311,6 +367,8 @@ class MainWindow(FetchMixin, QMainWindow):
         self.error_shown.emit(summary)
         self.statusBar().showMessage(f"Error: {summary}"[:200], 10000)
         if self.show_error_dialogs:
+            from reviewer.ui.dialogs import ErrorDialog
+
             ErrorDialog(summary, details, self).open()
 
     def bring_to_front(self) -> None:
@@ -327,7 +385,8 @@ class MainWindow(FetchMixin, QMainWindow):
     def shutdown(self) -> None:
         """Idempotent teardown (also called by tests)."""
         self.runner.shutdown()
-        self.renderer.close()
+        if self._renderer is not None:
+            self._renderer.close()
         if self.service is not None:
             svc, self.service = self.service, None
             svc.close()
