@@ -6,6 +6,7 @@ reviewer --version
 reviewer fetch (--user-token T | --user-id U) [--label L] [--env sandbox|production | --base-url URL] [--json]
 reviewer cases [--json]
 reviewer show CASE [--json]
+reviewer export CASE --out FILE.pdf|FILE.json
 reviewer sandbox serve [--host 127.0.0.1] [--port 0] [--client-id ID] [--secret S]
 reviewer sandbox users [--json]
 ```
@@ -58,6 +59,12 @@ def _build_parser() -> argparse.ArgumentParser:
     show.add_argument("case", metavar="CASE", help="case id or label")
     show.add_argument("--json", action="store_true")
 
+    export = sub.add_parser(
+        "export", parents=[common], help="write a case report as PDF or JSON (works offline)"
+    )
+    export.add_argument("case", metavar="CASE", help="case id or label")
+    export.add_argument("--out", metavar="FILE", required=True, help="FILE.pdf or FILE.json")
+
     sub.add_parser(
         "rebuild-cache",
         parents=[common],
@@ -105,6 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # `reviewer show X | head`
             sys.stderr.close()
             return 0
+    if args.command == "export":
+        from reviewer.review.commands_export import cmd_export
+
+        return cmd_export(args)
     if args.command == "sandbox":
         from reviewer.sandbox import cli as sandbox_cli
 
