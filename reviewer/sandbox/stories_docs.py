@@ -74,11 +74,22 @@ def _risk(stub_or_form: dict[str, Any], doc_type: str, score: float, **kw: objec
     )
 
 
-def clean(key: str, token_user: str) -> Profile:
-    """Maria Gonzalez, RN: payroll-connected stubs and W-2, everything consistent."""
+def clean(
+    key: str,
+    token_user: str,
+    *,
+    person: Party | None = None,
+    employer: Party | None = None,
+) -> Profile:
+    """Maria Gonzalez, RN: payroll-connected stubs and W-2, everything consistent.
+
+    `person`/`employer` give the same consistent story to another applicant.
+    """
     p = Profile(refresh_outcome="SUCCESSFUL")
-    maria = Party("Maria Gonzalez", "2150 Alder Creek Dr", "Sacramento", "CA", "95835")
-    employer = Party("Sutter Valley Medical Center", "2801 L St", "Sacramento", "CA", "95816")
+    maria = person or Party("Maria Gonzalez", "2150 Alder Creek Dr", "Sacramento", "CA", "95835")
+    employer = employer or Party(
+        "Sutter Valley Medical Center", "2801 L St", "Sacramento", "CA", "95816"
+    )
     item = _item(key, payroll=True)
     item.account_id = stable_id(key, "acct")
     stubs = _stubs(key, item, p, maria, employer, 3284.62, 2, first_index=21)

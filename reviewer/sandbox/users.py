@@ -10,6 +10,7 @@ from reviewer.sandbox import stories_bank as bank
 from reviewer.sandbox import stories_docs as docs
 from reviewer.sandbox import stories_docs2 as docs2
 from reviewer.sandbox.model import Profile
+from reviewer.sandbox.payroll_data import Party
 
 ProfileBuilder = Callable[[str, str], Profile]
 
@@ -53,7 +54,12 @@ def _u(
 
 def user_id_only(key: str, token_user: str) -> Profile:
     """Nadia Haddad: created with the new User APIs; only endpoints accepting user_id work."""
-    p = docs.clean(key, token_user)
+    p = docs.clean(
+        key,
+        token_user,
+        person=Party("Nadia Haddad", "418 Cedar Bluff Rd", "Knoxville", "TN", "37923"),
+        employer=Party("Smoky Ridge Logistics Inc", "9000 Parkside Dr", "Knoxville", "TN", "37922"),
+    )
     p.sessions.clear()
     p.employment_items.clear()
     p.refresh_outcome = "NOT_FOUND"

@@ -39,7 +39,7 @@ class DocumentRisk:
 
 
 def document_risks(snapshot: CaseSnapshot) -> dict[str, DocumentRisk]:
-    """Per document: max risk score over its signals, signal count, signals with has_fraud_risk."""
+    """Per document: Plaid's document score (else the max over its signals), signal counts."""
     acc: dict[str, list[SignalRecord]] = {}
     for sig in snapshot.risk_signals:
         for doc_id in sig.document_ids:
@@ -48,6 +48,8 @@ def document_risks(snapshot: CaseSnapshot) -> dict[str, DocumentRisk]:
     for doc in snapshot.documents:
         sigs = acc.get(doc.document_id, [])
         scores = [s.risk_score for s in sigs if s.risk_score is not None]
+        if doc.risk_score is not None:
+            scores.append(doc.risk_score)
         out[doc.document_id] = DocumentRisk(
             doc.document_id,
             max(scores) if scores else None,
