@@ -1,0 +1,142 @@
+"""Issue 7's UI: decisions with undo, the queue's decision filter, and Plaid actions.
+
+`install(window)` adds a Decision menu (Ctrl+1..4, Ctrl+Z undo), an Actions menu (refresh payroll,
+risk signals parsing, webhook JSON, export report) and a queue filter to a MainWindow. Everything
+that blocks runs on the window's TaskRunner; decisions are written only after the undo window and
+the status bar says "saved" only once the entry is durable.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QDialog, QMainWindow
+
+from reviewer.review.decisions import (
+    APPROVE,
+    DECISION_LABELS,
+    ESCALATE,
+    REJECT,
+    REQUEST_DOCUMENTS,
+    Decisions,
+    matches_filter,
+    reviewer_identity,
+)
+from reviewer.ui.actions.decision_dialog import DecisionDialog
+from reviewer.ui.actions.pending import PendingDecision, PendingDecisions
+from reviewer.ui.actions.plaid_menu import PlaidActions
+
+HOTKEYS = {APPROVE: "Ctrl+1", REJECT: "Ctrl+2", ESCALATE: "Ctrl+3", REQUEST_DOCUMENTS: "Ctrl+4"}
+FILTERS = (("All cases", "all"), ("Undecided", "undecided"), ("Escalated", "escalated"))
+
+
+class DecisionActions:
+    """The decision menu, the pending-decision undo window and the queue filter of one window."""
+
+    def __init__(self, window: Any, undo_seconds: float | None = None) -> None:
+        self.window = window
+        self.pending = (
+            PendingDecisions(self._commit, parent=window)
+            if undo_seconds is None
+            else PendingDecisions(self._commit, undo_seconds, parent=window)
+        )
+        self.last_saved: Any = None
+        menu = window.menuBar().addMenu("&Decision")
+        self.actions: dict[str, QAction] = {}
+        for kind, keys in HOTKEYS.items():
+            action = QAction(f"{DECISION_LABELS[kind]}…", window)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _checked=False, k=kind: self.decide(k))
+            menu.addAction(action)
+            self.actions[kind] = action
+        self.undo_action = QAction("&Undo decision", window)
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.undo_action.triggered.connect(self.undo)
+        menu.addAction(self.undo_action)
+        self.filter = QComboBox(window)
+        for text, key in FILTERS:
+            self.filter.addItem(text, key)
+        self.filter.setToolTip("Show cases by decision state")
+        self.filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        toolbar = getattr(window, "toolbar", None)
+        if toolbar is not None:
+            toolbar.addWidget(self.filter)
+        proxy = window.queue_proxy
+        for signal in (proxy.modelReset, proxy.layoutChanged, proxy.rowsInserted):
+            signal.connect(lambda *_a: self.apply_filter())
+
+    def _actor(self) -> str:
+        return reviewer_identity(getattr(self.window.settings, "reviewer_name", None))
+
+    def decide(self, kind: str, dialog: DecisionDialog | None = None) -> bool:
+        """Ask for the decision on the current case; hold it for undo and move to the next."""
+        case_id = self.window.current_case_id()
+        if case_id is None or self.window.service is None:
+            return False
+        row = self.window.queue_model.row_of(case_id)
+        summary = self.window.queue_model.case_at(row)
+        label = (summary.label if summary else None) or case_id
+        dialog = dialog or DecisionDialog(kind, label, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.pending.hold(PendingDecision(case_id, label, dialog.decision()))
+        self.window.statusBar().showMessage(
+            f"{DECISION_LABELS[kind]}: {label} — saving in a few seconds; Ctrl+Z to undo"
+        )
+        self.advance(case_id)
+        return True
+
+    def undo(self) -> None:
+        """Drop the pending decision and go back to its case."""
+        pending = self.pending.undo()
+        if pending is not None:
+            self.window.statusBar().showMessage(f"Undone: {pending.label} is undecided")
+            self.window.select_case(pending.case_id)
+
+    def advance(self, after: str) -> None:
+        """Select the next undecided case in queue order (other than `after`)."""
+        proxy, model = self.window.queue_proxy, self.window.queue_model
+        waiting = self.pending.pending.case_id if self.pending.pending else None
+        for r in range(proxy.rowCount()):
+            source = proxy.mapToSource(proxy.index(r, 0))
+            case = model.case_at(source.row())
+            if case and case.id not in (after, waiting) and case.decision is None:
+                self.window.select_case(case.id)
+                return
+
+    def _commit(self, pending: PendingDecision) -> None:
+        svc, actor = self.window.service, self._actor()
+        if svc is None:
+            return
+
+        def work(_h: Any) -> Any:
+            return Decisions(svc.store, actor).record_decision(pending.case_id, pending.decision)
+
+        def done(entry: Any) -> None:
+            self.last_saved = entry
+            self.window.statusBar().showMessage(
+                f"Saved: {DECISION_LABELS[pending.decision.kind]} — {pending.label}"
+            )
+            self.window.refresh_queue()
+
+        def failed(exc: BaseException) -> None:
+            self.window.show_error(f"The decision on {pending.label} was NOT saved", str(exc))
+
+        self.window.runner.run(work, on_done=done, on_error=failed, label="Saving decision")
+
+    def apply_filter(self) -> None:
+        """Hide queue rows that the decision filter excludes."""
+        key = self.filter.currentData() or "all"
+        proxy, model, view = self.window.queue_proxy, self.window.queue_model, self.window.queue
+        for r in range(proxy.rowCount()):
+            case = model.case_at(proxy.mapToSource(proxy.index(r, 0)).row())
+            view.setRowHidden(r, not (case and matches_filter(case.decision, key)))
+
+
+def install(window: QMainWindow) -> None:
+    """Add decisions, the queue filter and Plaid actions to a MainWindow."""
+    decisions = DecisionActions(window)
+    plaid = PlaidActions(window)
+    window.decision_actions = decisions  # type: ignore[attr-defined]
+    window.plaid_actions = plaid  # type: ignore[attr-defined]

@@ -1,0 +1,79 @@
+"""Decision dialog, undo window, queue filter and offline state of the Actions menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from reviewer.review.decisions import REJECT
+from reviewer.settings import Settings
+from reviewer.ui.actions import DecisionActions
+from reviewer.ui.actions.decision_dialog import DecisionDialog
+from reviewer.ui.main_window import MainWindow
+from reviewer.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    from reviewer.review.service import ReviewService
+
+    win = MainWindow(
+        runner=TaskRunner(),
+        settings=Settings(reviewer_name="Dana"),
+        data_dir=tmp_path / "d",
+        demo=False,
+    )
+    win.show_error_dialogs = False
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.service_ready, timeout=60000):
+        win.open_service(lambda: ReviewService.open(tmp_path / "d", demo=True))
+    yield win
+    win.shutdown()
+
+
+def test_reject_needs_a_note(qtbot) -> None:
+    dialog = DecisionDialog(REJECT, "APP-1")
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.reason_boxes[0].setChecked(True)
+    assert not ok.isEnabled() and "note" in dialog.problem.text()
+    dialog.note.setPlainText("net pay overwritten")
+    assert ok.isEnabled()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_decide_undo_then_commit_and_offline(qtbot, window, monkeypatch) -> None:
+    win = window
+    user = win.service._demo_users[1]
+    with qtbot.waitSignal(win.fetch_finished, timeout=60000) as blocker:
+        win.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
+    case_id = blocker.args[0].case_id
+    qtbot.waitUntil(lambda: win.current_case_id() == case_id, timeout=10000)
+    controller = DecisionActions(win, undo_seconds=0.2)
+    controller.pending.timer.stop()
+
+    def accept(self: DecisionDialog) -> int:
+        self.note.setPlainText("edited net pay")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(DecisionDialog, "exec", accept)
+    assert controller.decide(REJECT)
+    controller.undo()
+    qtbot.wait(400)
+    assert win.service.store.audit_trail(case_id) == []
+    win.select_case(case_id)
+    qtbot.waitUntil(lambda: win.current_case_id() == case_id, timeout=10000)
+    assert controller.decide(REJECT)
+    qtbot.waitUntil(lambda: controller.last_saved is not None, timeout=10000)
+    (entry,) = win.service.store.audit_trail(case_id)
+    assert entry.actor == "Dana" and entry.action == "decision.rejected"
+    assert "Saved" in win.statusBar().currentMessage()
+
+    plaid = win.plaid_actions
+    win.set_offline(True)
+    plaid.update_enabled()
+    assert not plaid.refresh.isEnabled()
+    assert "offline" in plaid.refresh.toolTip()
