@@ -24,10 +24,11 @@ class DocumentFacts:
     page_count: int
     producer: str | None = None
     creator: str | None = None
-    created: str | None = None  # as stored in the file (PDF date syntax, "D:2024...")
+    created: str | None = None  # "2024-01-31 12:00:00 +01:00" (see `pdf_date`)
     modified: str | None = None
     fonts_by_page: dict[int, list[str]] = field(default_factory=dict)  # 1-based page -> names
     pages_without_text: list[int] = field(default_factory=list)  # 1-based
+    page_sizes: list[tuple[float, float]] = field(default_factory=list)  # points, every page
 
 
 def document_facts(doc: pymupdf.Document) -> DocumentFacts:
@@ -35,6 +36,7 @@ def document_facts(doc: pymupdf.Document) -> DocumentFacts:
     meta = doc.metadata or {}
     fonts: dict[int, list[str]] = {}
     no_text: list[int] = []
+    sizes = _page_sizes(doc)
     for index in range(min(doc.page_count, _MAX_FONT_PAGES)):
         try:
             page = doc[index]
@@ -51,11 +53,25 @@ def document_facts(doc: pymupdf.Document) -> DocumentFacts:
         page_count=doc.page_count,
         producer=meta.get("producer") or None,
         creator=meta.get("creator") or None,
-        created=meta.get("creationDate") or None,
-        modified=meta.get("modDate") or None,
+        created=pdf_date(meta.get("creationDate")),
+        modified=pdf_date(meta.get("modDate")),
         fonts_by_page=fonts,
         pages_without_text=no_text,
+        page_sizes=sizes,
     )
+
+
+def _page_sizes(doc: pymupdf.Document) -> list[tuple[float, float]]:
+    # the viewer lays out every page before rendering any; a damaged page takes its
+    # predecessor's size so the layout still has one slot per page
+    sizes: list[tuple[float, float]] = []
+    for index in range(doc.page_count):
+        try:
+            rect = doc[index].rect
+            sizes.append((float(rect.width), float(rect.height)))
+        except Exception:  # noqa: BLE001
+            sizes.append(sizes[-1] if sizes else (612.0, 792.0))
+    return sizes
 
 
 def _font_name(font: tuple[object, ...]) -> str:

@@ -77,10 +77,11 @@ def test_facts_show_producer_dates_and_fonts(worker: DocumentWorker, tmp_path: P
     assert facts.file_kind == "PDF" and facts.page_count == 3
     assert facts.producer == "Acme Bank Statements 3.1"
     assert facts.creator == "PhotoFix Pro"
-    assert pdf_date(facts.created) == "2024-01-31 12:00:00 +01:00"
-    assert pdf_date(facts.modified) == "2024-03-05 08:00:00 UTC"
+    assert facts.created == "2024-01-31 12:00:00 +01:00"
+    assert facts.modified == "2024-03-05 08:00:00 UTC"
     assert facts.fonts_by_page[1] == ["Helvetica"]
     assert facts.fonts_by_page[2] == ["Courier", "Helvetica"]
+    assert facts.page_sizes == [(612.0, 792.0)] * 3
 
 
 def test_facts_of_an_image_and_of_a_password_protected_file(

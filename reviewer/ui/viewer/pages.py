@@ -1,0 +1,333 @@
+"""Continuous vertical scroll of a document's pages with highlight rectangles over them.
+
+The view lays out every page from its size in points, paints the pages it has images for and
+asks (`render_wanted`) for the visible ones it lacks; the owner renders them on the worker and
+hands them back with `set_image`. Rectangles are PDF points, origin top-left, scaled by zoom.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+
+GAP = 12  # logical px between pages
+ZOOM_STEPS = (0.5, 0.67, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
+
+
+@dataclass(frozen=True)
+class ViewHighlight:
+    """A signal's rectangle on a 0-based page, in points, with its colour and explanation."""
+
+    page_index: int
+    rect: tuple[float, float, float, float]
+    tooltip: str
+    colour: QColor
+    signal_index: int = -1  # index in the owner's signal list; -1 for search hits
+
+
+class PagesView(QAbstractScrollArea):
+    """The pages of one document, stacked; zoom in logical pixels per point."""
+
+    current_page_changed = Signal(int)  # 1-based
+    highlight_clicked = Signal(int)  # signal index
+    page_painted = Signal(int)  # 1-based page whose rendered image was painted
+    zoom_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.viewport().setMouseTracking(True)
+        self.sizes: list[tuple[float, float]] = []
+        self.zoom = 1.5
+        self.fit: str | None = "width"  # "width", "page" or None (fixed zoom)
+        self.message: str | None = "Select a document to view it."
+        self.page_notes: dict[int, str] = {}  # 0-based page -> "no text layer ..."
+        self.highlights: list[ViewHighlight] = []
+        self.search_hits: list[ViewHighlight] = []
+        self.image_for: Callable[[int], QImage | None] = lambda _i: None
+        self.render_wanted: Callable[[int], None] = lambda _i: None
+        self._tops: list[float] = []
+        self._current = 0
+        self._painted_any = False
+        self._flash: tuple[int, float] | None = None
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setInterval(120)
+        self._flash_timer.timeout.connect(self._flash_tick)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.horizontalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
+
+    # -- content -----------------------------------------------------------------------------
+
+    def set_document(self, sizes: list[tuple[float, float]]) -> None:
+        """Lay out a document's pages (points); clears any message."""
+        self.sizes = list(sizes)
+        self.message = None
+        self._current = 0
+        self._painted_any = False
+        self._relayout()
+        self.verticalScrollBar().setValue(0)
+
+    def set_message(self, text: str) -> None:
+        """Show a message in place of pages (corrupt, encrypted, not downloaded)."""
+        self.sizes, self.highlights, self.search_hits, self.page_notes = [], [], [], {}
+        self.message = text
+        self._relayout()
+
+    def has_page(self) -> bool:
+        """True once a rendered page has been painted."""
+        return self._painted_any
+
+    def page_count(self) -> int:
+        """Pages laid out."""
+        return len(self.sizes)
+
+    @property
+    def current_page(self) -> int:
+        """1-based page at the top of the viewport (the page number box shows it)."""
+        return self._current + 1
+
+    # -- zoom --------------------------------------------------------------------------------
+
+    def set_zoom(self, zoom: float) -> None:
+        """Fixed zoom in logical px per point, keeping the current page in view."""
+        self.fit = None
+        self._apply_zoom(max(0.25, min(zoom, 6.0)))
+
+    def fit_width(self) -> None:
+        """Zoom so the widest page fills the viewport's width."""
+        self.fit = "width"
+        self._apply_zoom(self._fit_zoom())
+
+    def fit_page(self) -> None:
+        """Zoom so a whole page fits in the viewport."""
+        self.fit = "page"
+        self._apply_zoom(self._fit_zoom())
+
+    def zoom_in(self) -> None:
+        """Next zoom step up."""
+        self.set_zoom(next((z for z in ZOOM_STEPS if z > self.zoom + 1e-3), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        """Next zoom step down."""
+        lower = [z for z in ZOOM_STEPS if z < self.zoom - 1e-3]
+        self.set_zoom(lower[-1] if lower else ZOOM_STEPS[0])
+
+    def _fit_zoom(self) -> float:
+        if not self.sizes:
+            return self.zoom
+        width = max(w for w, _h in self.sizes)
+        avail_w = max(50, self.viewport().width() - 2 * GAP)
+        zoom = avail_w / width
+        if self.fit == "page":
+            height = self.sizes[self._current][1]
+            zoom = min(zoom, max(50, self.viewport().height() - 2 * GAP) / height)
+        return max(0.25, min(zoom, 6.0))
+
+    def _apply_zoom(self, zoom: float) -> None:
+        page, top = self._current, self._tops[self._current] if self._tops else 0.0
+        offset = (self.verticalScrollBar().value() - top) / self.zoom if self.zoom else 0.0
+        self.zoom = zoom
+        self._relayout()
+        if self._tops:
+            self.verticalScrollBar().setValue(int(self._tops[page] + offset * zoom))
+        self.zoom_changed.emit(zoom)
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def scroll_to_page(
+        self, page: int, rect: tuple[float, float, float, float] | None = None
+    ) -> None:
+        """Scroll a 1-based page into view; with a rectangle, centre it."""
+        if not self._tops:
+            return
+        index = max(0, min(page - 1, len(self._tops) - 1))
+        y = self._tops[index] - GAP / 2
+        if rect is not None:
+            y = self._tops[index] + (rect[1] + rect[3]) / 2 * self.zoom
+            y -= self.viewport().height() / 2
+            # zoomed wider than the window: bring the field into view sideways too
+            w = self.sizes[index][0] * self.zoom
+            left = max(GAP, (self.viewport().width() - w) / 2)
+            x = left + (rect[0] + rect[2]) / 2 * self.zoom - self.viewport().width() / 2
+            self.horizontalScrollBar().setValue(int(x))
+        self.verticalScrollBar().setValue(int(y))
+        self._scrolled(self.verticalScrollBar().value())
+
+    def flash(self, signal_index: int) -> None:
+        """Blink a signal's rectangles for about a second so the eye finds them."""
+        self._flash = (signal_index, time.monotonic() + 1.2)
+        self._flash_timer.start()
+        self.viewport().update()
+
+    def widget_rects(self, signal_index: int) -> list[QRectF]:
+        """Where a signal's rectangles are drawn, in viewport coordinates (tests, a11y)."""
+        return [self._rect(h) for h in self.highlights if h.signal_index == signal_index]
+
+    def highlights_on_page(self, page: int) -> list[ViewHighlight]:
+        """The signal rectangles of a 1-based page."""
+        return [h for h in self.highlights if h.page_index == page - 1]
+
+    # -- geometry ----------------------------------------------------------------------------
+
+    def _relayout(self) -> None:
+        if self.fit is not None and self.sizes:
+            self.zoom = self._fit_zoom()
+        tops, y = [], float(GAP)
+        for _w, h in self.sizes:
+            tops.append(y)
+            y += h * self.zoom + GAP
+        self._tops = tops
+        width = max((w for w, _h in self.sizes), default=0.0) * self.zoom + 2 * GAP
+        bar = self.verticalScrollBar()
+        bar.setRange(0, max(0, int(y - self.viewport().height())))
+        bar.setPageStep(self.viewport().height())
+        bar.setSingleStep(40)
+        hbar = self.horizontalScrollBar()
+        hbar.setRange(0, max(0, int(width - self.viewport().width())))
+        hbar.setPageStep(self.viewport().width())
+        self.viewport().update()
+
+    def _page_rect(self, index: int) -> QRectF:
+        w, h = self.sizes[index]
+        x = max(GAP, (self.viewport().width() - w * self.zoom) / 2)
+        x -= self.horizontalScrollBar().value()
+        y = self._tops[index] - self.verticalScrollBar().value()
+        return QRectF(x, y, w * self.zoom, h * self.zoom)
+
+    def _rect(self, h: ViewHighlight) -> QRectF:
+        page = self._page_rect(h.page_index)
+        x0, y0, x1, y1 = h.rect
+        z = self.zoom
+        return QRectF(page.x() + x0 * z, page.y() + y0 * z, (x1 - x0) * z, (y1 - y0) * z).adjusted(
+            -2, -2, 2, 2
+        )
+
+    def visible_pages(self) -> list[int]:
+        """0-based pages intersecting the viewport."""
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+        return [
+            i
+            for i, t in enumerate(self._tops)
+            if t < bottom and t + self.sizes[i][1] * self.zoom > top
+        ]
+
+    def _scrolled(self, value: int) -> None:
+        if self._tops:
+            middle = value + self.viewport().height() / 3
+            page = max((i for i, t in enumerate(self._tops) if t <= middle), default=0)
+            if page != self._current:
+                self._current = page
+                self.current_page_changed.emit(page + 1)
+        self.viewport().update()
+
+    # -- painting and events -----------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Pages (or placeholders), notes, search hits, then signal rectangles."""
+        painter = QPainter(self.viewport())
+        painter.fillRect(self.viewport().rect(), QColor(90, 94, 100))
+        if self.message is not None:
+            painter.setPen(QColor("white"))
+            painter.drawText(
+                self.viewport().rect().adjusted(24, 24, -24, -24),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self.message,
+            )
+            painter.end()
+            return
+        painted: list[int] = []
+        for index in self.visible_pages():
+            target = self._page_rect(index)
+            image = self.image_for(index)
+            if image is None:
+                painter.fillRect(target, QColor(245, 245, 245))
+                self.render_wanted(index)
+            else:
+                painter.drawImage(target, image)
+                painted.append(index + 1)
+            note = self.page_notes.get(index)
+            if note:
+                band = QRectF(target.x(), target.y(), target.width(), 26)
+                painter.fillRect(band, QColor(255, 243, 205, 235))
+                painter.setPen(QColor(102, 77, 3))
+                painter.drawText(band.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, note)
+        flashing = self._flash[0] if self._flash and self._flash_on() else None
+        for hit in self.search_hits:
+            painter.fillRect(self._rect(hit), QColor(0, 120, 255, 70))
+        for h in self.highlights:
+            fill = QColor(h.colour)
+            fill.setAlpha(200 if h.signal_index == flashing else 60)
+            painter.setPen(QPen(h.colour, 3 if h.signal_index == flashing else 2))
+            painter.setBrush(fill)
+            painter.drawRect(self._rect(h))
+        painter.end()
+        self._painted_any = self._painted_any or bool(painted)
+        for page in painted:
+            self.page_painted.emit(page)
+
+    def _flash_on(self) -> bool:
+        return self._flash is not None and int(time.monotonic() * 6) % 2 == 0
+
+    def _flash_tick(self) -> None:
+        if self._flash is None or time.monotonic() > self._flash[1]:
+            self._flash = None
+            self._flash_timer.stop()
+        self.viewport().update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit modes follow the window's size."""
+        super().resizeEvent(event)
+        self._relayout()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Ctrl+wheel zooms; the plain wheel scrolls."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if event.angleDelta().y() > 0:
+                self.zoom_in()
+            elif event.angleDelta().y() < 0:
+                self.zoom_out()
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def _highlight_at(self, pos: QPointF) -> list[ViewHighlight]:
+        return [h for h in self.highlights if self._rect(h).contains(pos)]
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Clicking a rectangle selects its signal."""
+        hits = self._highlight_at(event.position())
+        if hits:
+            self.highlight_clicked.emit(hits[0].signal_index)
+        super().mousePressEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Tooltips: the signals under the mouse, in words."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tips = [h.tooltip for h in self._highlight_at(QPointF(event.pos()))]
+            if tips:
+                QToolTip.showText(event.globalPos(), "\n\n".join(tips), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_at(self, x: float, y: float) -> str | None:
+        """The tooltip text at a viewport position."""
+        tips = [h.tooltip for h in self._highlight_at(QPointF(x, y))]
+        return "\n\n".join(tips) if tips else None

@@ -1,0 +1,125 @@
+"""The app's client of the documents worker process, returning Qt images.
+
+Every call may run on a task-runner thread: it talks to the worker over a pipe and builds
+QImages (plain data, no widgets), never touching widgets or emitting signals.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QImage
+
+_FORMATS = {
+    "RGB888": QImage.Format.Format_RGB888,
+    "RGBA8888": QImage.Format.Format_RGBA8888,
+}
+
+
+class DocumentRenderer:
+    """Opens, renders, searches and describes documents through one lazily started worker."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._worker: Any = None
+
+    def _get(self) -> Any:
+        with self._lock:
+            if self._worker is None:
+                from reviewer.review.documents_access import DocumentWorker
+
+                self._worker = DocumentWorker()
+            return self._worker
+
+    def open(self, path: Path) -> Any:
+        """DocumentInfo of a stored file (page count, repaired, encrypted, problem)."""
+        return self._get().open(path)
+
+    def facts(self, path: Path) -> Any:
+        """DocumentFacts: file kind, page sizes, producer, dates, fonts per page."""
+        return self._get().facts(path)
+
+    def render(
+        self, path: Path, page_index: int, zoom: float
+    ) -> tuple[QImage, tuple[float, float]]:
+        """One page as a QImage owning its pixels, and the page's size in points.
+
+        The worker lends its shared-memory pixels; the QImage wraps them and copies once.
+        """
+        with self._get().rendered(path, page_index, zoom) as page:
+            image = QImage(
+                page.data, page.width, page.height, page.stride, _FORMATS[page.format]
+            ).copy()
+        size = page.page_size_pt
+        return image, (float(size[0]), float(size[1]))
+
+    def thumbnails(self, path: Path, page_count: int, max_side: int = 120) -> dict[int, QImage]:
+        """0-based page index -> small image, all pages in one worker request."""
+        thumbs = self._get().thumbnails(path, list(range(page_count)), max_side)
+        return {
+            t.page_index: QImage(
+                t.data, t.width, t.height, t.stride, QImage.Format.Format_RGB888
+            ).copy()
+            for t in thumbs
+        }
+
+    def search(self, path: Path, text: str) -> dict[int, list[tuple[float, float, float, float]]]:
+        """Ctrl+F over the whole document: 0-based page index -> rectangles in points."""
+        hits: dict[int, list[tuple[float, float, float, float]]] = self._get().search_document(
+            path, text
+        )
+        return hits
+
+    def page_text(self, path: Path, page_index: int) -> str:
+        """The text of one page, for copying."""
+        text: str = self._get().page_text(path, page_index)
+        return text
+
+    def close(self) -> None:
+        """Stop the worker process."""
+        with self._lock:
+            worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.close()
+
+
+class PageImageCache:
+    """Rendered pages kept by recency, bounded by bytes, not by count.
+
+    A 120-page statement at 144 dpi is ~0.9 GiB of pixels; re-rendering a page (4-10 ms) is
+    cheaper than a PNG round trip, so pages past the budget are dropped and rendered again.
+    """
+
+    def __init__(self, max_bytes: int = 128 * 1024 * 1024) -> None:
+        self.max_bytes = max_bytes
+        self._images: OrderedDict[tuple[str, int, float], QImage] = OrderedDict()
+        self.bytes = 0
+
+    def get(self, key: tuple[str, int, float]) -> QImage | None:
+        """The image for (document id, 0-based page, render zoom), marking it recently used."""
+        image = self._images.get(key)
+        if image is not None:
+            self._images.move_to_end(key)
+        return image
+
+    def put(self, key: tuple[str, int, float], image: QImage) -> None:
+        """Keep an image, dropping the least recently used ones beyond the byte budget."""
+        old = self._images.pop(key, None)
+        if old is not None:
+            self.bytes -= old.sizeInBytes()
+        self._images[key] = image
+        self.bytes += image.sizeInBytes()
+        while self.bytes > self.max_bytes and len(self._images) > 1:
+            _, dropped = self._images.popitem(last=False)
+            self.bytes -= dropped.sizeInBytes()
+
+    def clear(self) -> None:
+        """Forget every image."""
+        self._images.clear()
+        self.bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._images)

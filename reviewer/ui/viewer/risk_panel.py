@@ -1,0 +1,181 @@
+"""The risk panel beside the viewer: score with its direction, signals by severity, facts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from reviewer.review.case_model import DocumentRecord, SignalRecord
+from reviewer.review.signal_glossary import Severity, effective_severity, guide_for
+from reviewer.ui.present.risk import RiskBand, risk_band
+
+SEVERITY_COLOURS = {
+    Severity.HIGH: QColor(220, 53, 69),
+    Severity.MEDIUM: QColor(255, 140, 0),
+    Severity.LOW: QColor(230, 190, 0),
+    Severity.INFO: QColor(40, 140, 200),
+}
+_BAND_WORDS = {
+    RiskBand.LOW: "accept band",
+    RiskBand.MEDIUM: "review band",
+    RiskBand.HIGH: "reject band",
+}
+SIGNAL_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def signal_colour(sig: SignalRecord) -> QColor:
+    """Rectangle colour: the severity of a signal that carries fraud risk, blue for a pass."""
+    return SEVERITY_COLOURS[effective_severity(sig.type, sig.has_fraud_risk)]
+
+
+def signal_tooltip(sig: SignalRecord) -> str:
+    """Type in words, field, printed vs derived value, Plaid's description, page."""
+    guide = guide_for(sig.type)
+    lines = [
+        f"{guide.title} ({guide.severity.label.lower()} severity) on {sig.field or 'the document'}"
+    ]
+    if sig.expected_value or sig.actual_value:
+        line = f"Printed: {sig.expected_value or '—'}   Plaid derived: {sig.actual_value or '—'}"
+        diff = _difference(sig.expected_value, sig.actual_value)
+        lines.append(line + (f"   difference {diff}" if diff else ""))
+    if sig.signal_description:
+        lines.append(f"Plaid: {sig.signal_description}")
+    lines.append(guide.meaning)
+    lines.append(f"Next: {guide.next_step}")
+    return "\n".join(lines)
+
+
+def _difference(printed: str | None, derived: str | None) -> str | None:
+    def number(text: str | None) -> float | None:
+        if not text:
+            return None
+        cleaned = text.replace(",", "").replace("$", "").strip()
+        try:
+            return float(cleaned)
+        except ValueError:
+            return None
+
+    a, b = number(printed), number(derived)
+    return None if a is None or b is None else f"{a - b:+,.2f}"
+
+
+def placement(sig: SignalRecord, document_id: str) -> str:
+    """How the highlight was placed, or why it could not be."""
+    found = sorted({loc.found_by for loc in sig.locations if loc.document_id == document_id})
+    if found:
+        return "placed by matching the " + " / ".join(f.replace("_", " ") for f in found)
+    if sig.page_number == 0:
+        return "whole document (page 0): no rectangle"
+    return f"location unknown: {sig.location_note or 'no matching text'}"
+
+
+class RiskPanel(QWidget):
+    """Score, band and file type up front; signals grouped by severity; document facts."""
+
+    signal_activated = Signal(int)  # index into the signals given to `show_document`
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.thresholds = (20, 80)
+        self.score = QLabel()
+        self.score.setWordWrap(True)
+        self.score.setTextFormat(Qt.TextFormat.PlainText)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemClicked.connect(self._activated)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.score)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(QLabel("<b>Document facts</b>"))
+        layout.addWidget(self.facts)
+        self.order: list[int] = []  # signal indexes in the order shown (n/p step through these)
+
+    def show_document(self, doc: DocumentRecord | None, signals: list[SignalRecord]) -> None:
+        """Fill the panel for one document and the signals that reference it."""
+        self.tree.clear()
+        self.order = []
+        self.facts.setText("")
+        if doc is None:
+            self.score.setText("")
+            return
+        self.score.setText(self.score_text(doc, signals))
+        groups: dict[str, QTreeWidgetItem] = {}
+        ranked = sorted(
+            range(len(signals)),
+            key=lambda i: (
+                signals[i].has_fraud_risk is False,
+                -effective_severity(signals[i].type, signals[i].has_fraud_risk),
+                signals[i].page_number or 0,
+            ),
+        )
+        for i in ranked:
+            sig = signals[i]
+            guide = guide_for(sig.type)
+            if sig.has_fraud_risk is False:
+                group = "Checks that passed"
+            else:
+                group = f"{guide.severity.label} severity"
+            parent = groups.get(group)
+            if parent is None:
+                parent = QTreeWidgetItem(self.tree, [group])
+                parent.setExpanded(group != "Checks that passed")
+                groups[group] = parent
+            page = f"p. {sig.page_number}" if sig.page_number else "whole document"
+            where = placement(sig, doc.document_id)
+            others = len(sig.document_ids) - 1
+            text = f"{guide.title}: {sig.field or '—'} ({page})\n  {where}"
+            if others > 0:
+                text += f"\n  also concerns {others} other document(s)"
+            item = QTreeWidgetItem(parent, [text])
+            item.setToolTip(0, signal_tooltip(sig))
+            item.setData(0, SIGNAL_ROLE, i)
+            item.setForeground(0, signal_colour(sig))
+            self.order.append(i)
+        self.tree.expandToDepth(0)
+
+    def score_text(self, doc: DocumentRecord, signals: list[SignalRecord]) -> str:
+        """ "Risk 70/100, higher is riskier (review band)", or why there is no score."""
+        status = doc.risk_status or doc.status
+        scores = [s.risk_score for s in signals if s.risk_score is not None]
+        score = doc.risk_score if doc.risk_score is not None else (max(scores) if scores else None)
+        if status == "PROCESSING":
+            head = "Risk: not scored yet (Plaid is still processing this document)"
+        elif score is None:
+            head = "Risk: no score from Plaid"
+        else:
+            band = risk_band(score, *self.thresholds)
+            head = f"Risk {score:g}/100, higher is riskier ({_BAND_WORDS.get(band, '')})"
+        file_type = getattr(doc, "file_type", None) or doc.media_type or "unknown type"
+        flagged = sum(1 for s in signals if s.has_fraud_risk)
+        return f"{head}\nFile: {file_type}   {flagged} fraud signal(s), {len(signals)} in all"
+
+    def select_signal(self, index: int) -> None:
+        """Highlight a signal's row (a rectangle was clicked)."""
+        for top in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(top)
+            if group is None:
+                continue
+            for k in range(group.childCount()):
+                item = group.child(k)
+                if item is not None and item.data(0, SIGNAL_ROLE) == index:
+                    group.setExpanded(True)
+                    self.tree.setCurrentItem(item)
+                    return
+
+    def current_signal(self) -> int | None:
+        """Index of the selected signal."""
+        item = self.tree.currentItem()
+        value = item.data(0, SIGNAL_ROLE) if item is not None else None
+        return value if isinstance(value, int) else None
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        value = item.data(0, SIGNAL_ROLE)
+        if isinstance(value, int):
+            self.signal_activated.emit(value)
