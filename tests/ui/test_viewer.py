@@ -100,9 +100,9 @@ def test_click_through_and_zoom_keep_the_rectangle_on_its_text(qtbot, pane, tmp_
     (rect,) = pane.pages.widget_rects(0)
     tip = pane.pages.tooltip_at(rect.center().x(), rect.center().y())
     assert tip is not None and "Edited text" in tip and "difference +443.17" in tip
-    # rectangle sits over the printed value: a page pixel there is dark text
+    # the rectangle sits over the printed value's box
     page_rect = pane.pages._page_rect(0)
-    x0, y0, x1, y1 = _net_pay_rect(path)
+    x0, y0, _x1, _y1 = _net_pay_rect(path)
     z = pane.pages.zoom
     assert rect.left() == pytest.approx(page_rect.x() + x0 * z - 2, abs=0.5)
     assert rect.top() == pytest.approx(page_rect.y() + y0 * z - 2, abs=0.5)
