@@ -8,6 +8,7 @@ and the .dmg script afterwards). Prints one JSON summary line (sizes, timings) a
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import shutil
@@ -80,10 +81,8 @@ def make_tarball(bundle: Path, target: Path, epoch: int) -> Path:
         return info
 
     with target.open("wb") as raw:
-        import gzip
-
         with (
-            gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=epoch) as gz,
+            gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=epoch, compresslevel=6) as gz,
             tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar,
         ):
             for path in sorted(bundle.rglob("*")):
@@ -107,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work-dir", type=Path, default=REPO / "build")
     parser.add_argument("--no-deb", action="store_true", help="skip the .deb (and lintian)")
     parser.add_argument("--no-lintian", action="store_true")
+    parser.add_argument(
+        "--deb-compression", choices=["xz", "zstd", "gzip"], default="xz", help="dpkg-deb -Z"
+    )
     args = parser.parse_args(argv)
     version, epoch = project_version(), source_date_epoch()
     summary: dict[str, object] = {"version": version, "source_date_epoch": epoch}
@@ -118,16 +120,24 @@ def main(argv: list[str] | None = None) -> int:
     summary["freeze_s"] = round(time.monotonic() - started, 1)
     if sys.platform.startswith("linux"):
         tarball = args.dist_dir / f"reviewer-{version}-linux-x86_64.tar.gz"
+        step = time.monotonic()
         make_tarball(bundle, tarball, epoch)
+        summary["tarball_s"] = round(time.monotonic() - step, 1)
         summary["tarball"], summary["tarball_mib"] = str(tarball), _size_mib(tarball)
         if not args.no_deb and shutil.which("dpkg-deb"):
-            deb = build_deb.build(bundle, args.dist_dir, args.work_dir, version, epoch)
+            step = time.monotonic()
+            deb = build_deb.build(
+                bundle, args.dist_dir, args.work_dir, version, epoch, args.deb_compression
+            )
+            summary["deb_s"] = round(time.monotonic() - step, 1)
             summary["deb"], summary["deb_mib"] = str(deb), _size_mib(deb)
             if not args.no_lintian:
+                lintian_started = time.monotonic()
                 findings = build_deb.lintian(deb)
+                summary["lintian_s"] = round(time.monotonic() - lintian_started, 1)
                 summary["lintian"] = findings
                 for line in findings:
-                    print(f"lintian: {line}")
+                    print(f"lintian: {line}", file=sys.stderr)
     summary["total_s"] = round(time.monotonic() - started, 1)
     print(json.dumps(summary))
     return 0
