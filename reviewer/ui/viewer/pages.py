@@ -89,8 +89,12 @@ class PagesView(QAbstractScrollArea):
         self._relayout()
 
     def has_page(self) -> bool:
-        """True once a rendered page has been painted."""
+        """True once a rendered page is ready (painted, or rendered while the view is hidden)."""
         return self._painted_any
+
+    def mark_page_ready(self) -> None:
+        """A page image arrived for this document (the view may be hidden)."""
+        self._painted_any = True
 
     def page_count(self) -> int:
         """Pages laid out."""

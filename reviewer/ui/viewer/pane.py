@@ -195,6 +195,8 @@ class DocumentPane(QWidget):
                 badges[sig.page_number] = signal_colour(sig)
         self.thumbs.set_pages(len(sizes), badges)
         self.pages.scroll_to_page(self._target or 1)
+        # render the target now: the tab may be hidden, so no paint would ask for it
+        self._render(max(0, min((self._target or 1), len(sizes)) - 1))
         self._load_thumbnails(len(sizes))
 
     def _load_thumbnails(self, count: int) -> None:
@@ -243,6 +245,10 @@ class DocumentPane(QWidget):
             self.cache.put(key, image)
             if key[0] == (self._doc.document_id if self._doc else None):
                 self.pages.viewport().update()
+                self.pages.mark_page_ready()
+                if self._target is not None and index == self._target - 1:
+                    self._target = None
+                    self.target_painted.emit(index + 1)
 
         def error(exc: BaseException) -> None:
             self._pending.discard(index)
