@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -171,10 +170,13 @@ class ErrorDialog(QMessageBox):
         self.setText("The last action failed. The app keeps running; details are in the log.")
         self.setInformativeText(summary)
         self.setDetailedText(details)
-        copy = QPushButton("Copy details")
-        self.addButton(copy, QMessageBox.ButtonRole.ActionRole)
-        copy.clicked.disconnect()
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(f"{summary}\n\n{details}"))
+        # QMessageBox closes on any button: the copy button is swapped for a plain one whose
+        # click only copies (kept on self, or PySide6 lets the wrapper go)
+        self.copy_button = self.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.disconnect()
+        self.copy_button.clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(f"{summary}\n\n{details}")
+        )
         self.addButton(QMessageBox.StandardButton.Close)
 
 

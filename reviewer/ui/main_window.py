@@ -141,7 +141,9 @@ class MainWindow(FetchMixin, QMainWindow):
             actions = importlib.import_module("reviewer.ui.actions")
         except ImportError:
             return
-        actions.install(self)
+        install = getattr(actions, "install", None)
+        if callable(install):  # the package may exist before its hook does
+            install(self)
 
     @property
     def secrets(self) -> SecretStore:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 STEP_TIMEOUT_S = 120.0
+FLAGGED_USER = "tampered_paystub"
 
 
 class SelfTestFailed(Exception):
@@ -76,7 +77,8 @@ def run_self_test(args: argparse.Namespace) -> int:
         users = list(getattr(window.service, "_demo_users", []))
         if not users:
             raise SelfTestFailed("the demo sandbox has no users")
-        user = users[0]
+        # the user whose pay stub carries the most located signals: highlights must be drawn
+        user = next((u for u in users if u.key == FLAGGED_USER), users[0])
         results: list[Any] = []
         window.fetch_finished.connect(results.append)
         window.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
@@ -111,10 +113,13 @@ def run_self_test(args: argparse.Namespace) -> int:
             raise SelfTestFailed(f"render failed: {(failures or errors)[0]}")
         sigs = signals_for(snapshot, doc_id)
         page = flagged_page(sigs, doc_id)
+        drawn = len(tab.page_view.highlights)
         say(
-            f"rendered {doc_id} page {pages[0][1]} (most flagged: {page}) with "
-            f"{len(tab.page_view.highlights)} highlights from {len(sigs)} signals"
+            f"rendered {doc_id} page {pages[-1][1]} (most flagged: {page}) with "
+            f"{drawn} highlights drawn from {len(sigs)} signals"
         )
+        if drawn == 0:
+            raise SelfTestFailed(f"no highlight drawn on the flagged page of {doc_id}")
         say("self-test passed")
         return 0
     except SelfTestFailed as exc:

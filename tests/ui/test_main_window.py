@@ -55,6 +55,7 @@ def test_fetch_select_tabs_document_search_offline_settings(qtbot, qtmodeltester
         assert win.case_view.currentIndex() == i
 
     tab = win.case_view.documents
+    win.case_view.setCurrentWidget(tab)  # the viewer paints (and reports) only when visible
     qtmodeltester.check(tab.model)
     doc = next(d for d in snap.documents if d.sha256)
     with qtbot.waitSignal(tab.page_shown, timeout=30000):
