@@ -63,6 +63,7 @@ class DocumentRecord:
     repaired: bool = False  # PyMuPDF had to repair it (e.g. truncated): pages may be missing
     risk_score: float | None = None  # Plaid's per-document fraud score (0-100), if any
     risk_status: str | None = None  # the document's status in the risk-signals response
+    file_type: str | None = None  # Plaid's TRUE_PDF / SCAN_OCR / IMAGE / FLATTENED_PDF
 
 
 @dataclass(frozen=True)

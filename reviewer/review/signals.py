@@ -38,6 +38,7 @@ def parse_risk_signals(
                         "status": ref.get("status"),
                         "document_name": ref.get("document_name"),
                         "document_type": ref.get("document_type"),
+                        "file_type": ref.get("file_type"),
                         "item_id": item.get("item_id"),
                     }
                 for sig in single.get("risk_signals") or []:
@@ -146,6 +147,7 @@ def apply_document_risk(
                 doc,
                 risk_score=float(score) if isinstance(score, int | float) else None,
                 risk_status=info.get("status"),
+                file_type=info.get("file_type"),
             )
         )
     return out

@@ -133,3 +133,12 @@ def test_refetch_keeps_history_and_case(service: ReviewService) -> None:
     assert second.stored and second.case_id == first.case_id
     assert len(service.store.snapshots(first.case_id)) == 2
     assert [c.label for c in service.list_cases()] == ["A-1"]
+
+
+def test_documents_carry_plaid_file_type_and_score(service: ReviewService) -> None:
+    demo = next(u for u in demo_users() if u.key == "photo_paystub")
+    result = service.fetch_case(user_token=demo.user_token)
+    docs = _snapshot(service, result.case_id).documents
+    photo = [d for d in docs if d.media_type == "image/jpeg"]
+    assert photo and photo[0].file_type == "IMAGE"
+    assert photo[0].risk_score is not None
