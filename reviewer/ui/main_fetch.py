@@ -98,10 +98,12 @@ class FetchMixin:
         self._fetch_handle = None
         self.status.cancel.hide()
         results = result if isinstance(result, list) else [result]
-        messages = [getattr(r, "message", "") for r in results]
-        self.statusBar().showMessage(
-            "; ".join(m for m in messages if m)[:200] or "Fetch finished", 10000
-        )
+        if isinstance(result, list):  # the demo's first fetch: one line, not fifteen
+            stored = sum(1 for r in results if getattr(r, "stored", False))
+            message = f"Fetched {stored} of {len(results)} demo cases"
+        else:
+            message = getattr(result, "message", "") or "Fetch finished"
+        self.statusBar().showMessage(message[:200], 10000)
         last = next((r.case_id for r in reversed(results) if getattr(r, "case_id", None)), None)
         if last and last == self.current_case_id():
             self.load_case(last)

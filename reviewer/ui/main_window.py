@@ -105,6 +105,7 @@ class MainWindow(FetchMixin, QMainWindow):
         self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.queue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.queue.verticalHeader().hide()
+        self.queue.setWordWrap(False)  # the Fetched column wrapped onto a clipped second line
         self.queue.horizontalHeader().setStretchLastSection(True)
         self.queue.selectionModel().currentRowChanged.connect(self._on_queue_row)
         left = QWidget()
