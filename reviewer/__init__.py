@@ -1,10 +1,7 @@
 """Reviewer: desktop review of Plaid Income data, documents and risk signals."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("reviewer")
-except PackageNotFoundError:  # frozen bundle without metadata
-    __version__ = "0.1.0"
+# A literal (not importlib.metadata): it is read at every start, and the frozen app has no
+# distribution metadata. pyproject.toml takes its version from here.
+__version__ = "0.1.0"
 
 __all__ = ["__version__"]
