@@ -1,7 +1,8 @@
 """Issue 7's UI: decisions with undo, the queue's decision filter, and Plaid actions.
 
-`install(window)` adds a Decision menu (Ctrl+1..4, Ctrl+Z undo), an Actions menu (refresh payroll,
-risk signals parsing, webhook JSON, export report) and a queue filter to a MainWindow. Everything
+`install(window)` adds a Decision menu (Ctrl+1..4, Ctrl+Z undo, signal dispositions, audit trail),
+an Actions menu (refresh payroll, parsing configuration, webhook JSON, export report in a child
+process, purge) and a queue filter to a MainWindow. Everything
 that blocks runs on the window's TaskRunner; decisions are written only after the undo window and
 the status bar says "saved" only once the entry is durable.
 """
@@ -23,6 +24,7 @@ from reviewer.review.decisions import (
     matches_filter,
     reviewer_identity,
 )
+from reviewer.ui.actions.case_tools import CaseTools
 from reviewer.ui.actions.decision_dialog import DecisionDialog
 from reviewer.ui.actions.pending import PendingDecision, PendingDecisions
 from reviewer.ui.actions.plaid_menu import PlaidActions
@@ -42,7 +44,7 @@ class DecisionActions:
             else PendingDecisions(self._commit, undo_seconds, parent=window)
         )
         self.last_saved: Any = None
-        menu = window.menuBar().addMenu("&Decision")
+        self.menu = menu = window.menuBar().addMenu("&Decision")
         self.actions: dict[str, QAction] = {}
         for kind, keys in HOTKEYS.items():
             action = QAction(f"{DECISION_LABELS[kind]}…", window)
@@ -138,5 +140,7 @@ def install(window: QMainWindow) -> None:
     """Add decisions, the queue filter and Plaid actions to a MainWindow."""
     decisions = DecisionActions(window)
     plaid = PlaidActions(window)
+    tools = CaseTools(window, decisions.menu, plaid.menu)
     window.decision_actions = decisions  # type: ignore[attr-defined]
     window.plaid_actions = plaid  # type: ignore[attr-defined]
+    window.case_tools = tools  # type: ignore[attr-defined]

@@ -14,12 +14,14 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from reviewer.review.actions import (
     CaseActions,
-    confirmation_text,
+    PollPolicy,
     document_income_items,
     payroll_items,
 )
 from reviewer.review.decisions import reviewer_identity
 from reviewer.review.webhooks import WebhookInvalid, apply_webhook, parse_webhook_text, plan_webhook
+from reviewer.ui.actions.export_process import ExportResult, run_export
+from reviewer.ui.actions.plaid_dialogs import ParsingConfigDialog, RefreshPayrollDialog
 
 
 class PlaidActions:
@@ -28,10 +30,13 @@ class PlaidActions:
     def __init__(self, window: Any) -> None:
         self.window = window
         self.confirm = self._ask  # tests replace this
-        menu = window.menuBar().addMenu("&Actions")
+        self.poll = PollPolicy()  # tests shorten the waits
+        self.dialog: Any = None  # the action dialog open now
+        self.last_message = ""
+        self.menu = menu = window.menuBar().addMenu("&Actions")
         self.refresh = QAction("Refresh &payroll…", window)
         self.refresh.triggered.connect(self.refresh_payroll)
-        self.risk = QAction("Re-run &risk signals…", window)
+        self.risk = QAction("Parsing &configuration / risk signals…", window)
         self.risk.triggered.connect(self.rerun_risk_signals)
         self.webhook = QAction("Process &webhook JSON…", window)
         self.webhook.triggered.connect(self.process_webhook)
@@ -74,40 +79,71 @@ class PlaidActions:
 
         self.window.runner.run(lambda h: work(h), on_done=done, on_error=failed, label=label)
 
-    def refresh_payroll(self) -> None:
-        """Ask Plaid to refresh payroll for every item of the case, after a confirmation."""
+    def _case(self) -> tuple[str, str, Any] | None:
         case_id, svc = self.window.current_case_id(), self.window.service
         if case_id is None or svc is None:
-            return
-        items = payroll_items(svc, case_id)
-        text = confirmation_text("Refresh payroll (may be billed)", svc.environment_label, items)
-        if not self.confirm(text):
-            return
-        actions = self._actions()
-        self._run(
-            lambda h: actions.refresh_payroll(case_id, None, None, h.report, h.is_cancelled),
-            "Payroll refresh",
-        )
+            return None
+        summary = self.window.queue_model.case_at(self.window.queue_model.row_of(case_id))
+        return case_id, (summary.label if summary else None) or case_id, svc
 
-    def rerun_risk_signals(self) -> None:
-        """Enable risk_signals parsing for the first document income item, then wait for them."""
-        case_id, svc = self.window.current_case_id(), self.window.service
-        if case_id is None or svc is None:
+    def _after(self, outcome: Any) -> None:
+        if isinstance(outcome, BaseException):
+            self.window.statusBar().showMessage(f"Action failed: {outcome}"[:200])
             return
-        items = document_income_items(svc, case_id)
-        if not items:
-            self.window.statusBar().showMessage("This case has no document income item")
-            return
-        text = confirmation_text("Re-run risk signals parsing", svc.environment_label, items[:1])
-        if not self.confirm(text):
-            return
+        self.last_message = outcome.message
+        self.window.statusBar().showMessage(outcome.message[:200])
+        self.window.refresh_queue()
+        case_id = self.window.current_case_id()
+        if case_id is not None:
+            self.window.load_case(case_id)  # a new snapshot: show its signals and highlights
+
+    def refresh_payroll(self) -> RefreshPayrollDialog | None:
+        """Choose items and a webhook; the dialog confirms (environment, items) and runs it."""
+        case = self._case()
+        if case is None:
+            return None
+        case_id, label, svc = case
         actions = self._actions()
-        self._run(
-            lambda h: actions.update_parsing_config(
-                case_id, items[0], ["risk_signals"], h.report, h.is_cancelled
+        dialog = RefreshPayrollDialog(
+            self.window.runner,
+            svc.environment_label,
+            label,
+            payroll_items(svc, case_id),
+            lambda items, hook, progress, cancel: actions.refresh_payroll(
+                case_id, items, hook, progress, cancel
             ),
-            "Risk signals",
+            self.window,
         )
+        dialog.outcome_shown.connect(self._after)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def rerun_risk_signals(self) -> ParsingConfigDialog | None:
+        """Choose an item and ocr/risk_signals; the dialog confirms, then polls with Cancel."""
+        case = self._case()
+        if case is None:
+            return None
+        case_id, label, svc = case
+        actor = reviewer_identity(getattr(self.window.settings, "reviewer_name", None))
+        poll = self.poll
+
+        def update(item_id: str, config: list[str], progress: Any, cancel: Any, sleep: Any) -> Any:
+            actions = CaseActions(svc, actor, sleep=sleep)
+            return actions.update_parsing_config(case_id, item_id, config, progress, cancel, poll)
+
+        dialog = ParsingConfigDialog(
+            self.window.runner,
+            svc.environment_label,
+            label,
+            document_income_items(svc, case_id),
+            update,
+            self.window,
+        )
+        dialog.outcome_shown.connect(self._after)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def process_webhook(self, text: str | None = None) -> None:
         """Paste an Income webhook body; route it to its cases and refetch them."""
@@ -131,18 +167,32 @@ class PlaidActions:
         self._run(work, "Webhook")
 
     def export_report(self, out: str | None = None) -> None:
-        """Write the current case's report (PDF or JSON by the file name)."""
-        case_id, svc = self.window.current_case_id(), self.window.service
-        if case_id is None or svc is None:
+        """Write the current case's report (PDF or JSON by the file name) in a child process."""
+        case = self._case()
+        if case is None:
             return
+        case_id, label, svc = case
         if out is None:
             out, _ = QFileDialog.getSaveFileName(
-                self.window, "Export report", "case-report.pdf", "PDF (*.pdf);;JSON (*.json)"
+                self.window,
+                "Export report",
+                f"{label}-report.pdf",
+                "PDF (*.pdf);;JSON (*.json)",
             )
             if not out:
                 return
-        from reviewer.review.commands_export import export_report
+        target, data_dir = Path(out), Path(svc.store.data_dir)
 
-        self._run(
-            lambda _h: f"Report written: {export_report(svc, case_id, Path(out))}", "Export report"
+        def done(result: ExportResult) -> None:
+            self.last_message = result.message
+            if result.ok:
+                self.window.statusBar().showMessage(result.message)
+            else:
+                self.window.show_error(f"The report of {label} was NOT written", result.message)
+
+        self.window.runner.run(
+            lambda _h: run_export(case_id, target, data_dir),
+            on_done=done,
+            on_error=lambda exc: self.window.show_error("Export failed", str(exc)),
+            label="Exporting report",
         )
