@@ -30,6 +30,13 @@ from reviewer.ui.actions.pending import PendingDecision, PendingDecisions
 from reviewer.ui.actions.plaid_menu import PlaidActions
 
 HOTKEYS = {APPROVE: "Ctrl+1", REJECT: "Ctrl+2", ESCALATE: "Ctrl+3", REQUEST_DOCUMENTS: "Ctrl+4"}
+# menu entries are verbs (what pressing does); the queue shows DECISION_LABELS (the state)
+VERBS = {
+    APPROVE: "&Approve",
+    REJECT: "&Reject",
+    ESCALATE: "&Escalate",
+    REQUEST_DOCUMENTS: "Request more &documents",
+}
 FILTERS = (("All cases", "all"), ("Undecided", "undecided"), ("Escalated", "escalated"))
 
 
@@ -47,7 +54,7 @@ class DecisionActions:
         self.menu = menu = window.menuBar().addMenu("&Decision")
         self.actions: dict[str, QAction] = {}
         for kind, keys in HOTKEYS.items():
-            action = QAction(f"{DECISION_LABELS[kind]}…", window)
+            action = QAction(f"{VERBS[kind]}…", window)
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(lambda _checked=False, k=kind: self.decide(k))
             menu.addAction(action)

@@ -57,6 +57,9 @@ class ActionDialog(QDialog):
         self.progress_text.setWordWrap(True)
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 0)  # Plaid gives no percentage: a busy indicator
+        keep = self.progress_bar.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # the form keeps its place when progress appears
+        self.progress_bar.setSizePolicy(keep)
         self.progress_bar.hide()
         layout.addWidget(self.progress_text)
         layout.addWidget(self.progress_bar)
@@ -111,6 +114,7 @@ class ActionDialog(QDialog):
         self.close_button.setText("Cancel action")
         self.progress_bar.show()
         self.progress_text.setText("Starting…")
+        self.adjustSize()
         cancel = self._cancel
 
         def sleep(seconds: float) -> None:
@@ -163,6 +167,7 @@ class ActionDialog(QDialog):
         self.result_text.setText(self.describe(outcome))
         ok = getattr(outcome, "ok", True)
         self.result_text.setStyleSheet("" if ok else "color: #b00020")
+        self.adjustSize()
         self.outcome_shown.emit(outcome)
 
     def _failed(self, exc: BaseException) -> None:

@@ -24,10 +24,10 @@ class CaseTools:
         self.window = window
         self.dialog: Any = None  # the dialog open now (tests drive it)
         decision_menu.addSeparator()
-        self.dispositions = QAction("Signal &dispositions…", window)
+        self.dispositions = QAction("Signal d&ispositions…", window)
         self.dispositions.setShortcut(QKeySequence("Ctrl+D"))
         self.dispositions.triggered.connect(self.open_dispositions)
-        self.audit = QAction("&Audit trail…", window)
+        self.audit = QAction("Audit &trail…", window)
         self.audit.setShortcut(QKeySequence("Ctrl+T"))
         self.audit.triggered.connect(self.open_audit_trail)
         decision_menu.addAction(self.dispositions)
