@@ -80,14 +80,14 @@ def make_tarball(bundle: Path, target: Path, epoch: int) -> Path:
             info.mode = 0o755 if info.isdir() or info.mode & 0o111 else 0o644
         return info
 
-    with target.open("wb") as raw:
-        with (
-            gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=epoch, compresslevel=6) as gz,
-            tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar,
-        ):
-            for path in sorted(bundle.rglob("*")):
-                arcname = str(Path("reviewer") / path.relative_to(bundle))
-                tar.add(path, arcname=arcname, recursive=False, filter=normalise)
+    with (
+        target.open("wb") as raw,
+        gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=epoch, compresslevel=6) as gz,
+        tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar,
+    ):
+        for path in sorted(bundle.rglob("*")):
+            arcname = str(Path("reviewer") / path.relative_to(bundle))
+            tar.add(path, arcname=arcname, recursive=False, filter=normalise)
     return target
 
 

@@ -23,6 +23,8 @@ _LICENSE_NAME = re.compile(r"(^|/)(licen[cs]e|copying|notice|authors)[^/]*$", re
 _COMMON_LICENSES = Path("/usr/share/common-licenses")
 # Licence texts a wheel declares but does not ship (Qt for Python: LGPLv3 which builds on GPLv3).
 _DECLARED_ONLY = {"pyside6-essentials": ["LGPL-3", "GPL-3"], "shiboken6": ["LGPL-3", "GPL-3"]}
+# PyMuPDF's wheel names the AGPL but carries no text; Reviewer is AGPL too (checked-in copy).
+AGPL_TEXT = Path(__file__).resolve().parent / "licenses" / "AGPL-3.0.txt"
 
 
 def _normalise(name: str) -> str:
@@ -69,6 +71,10 @@ def _copy_distribution_licenses(dist: metadata.Distribution, target: Path) -> li
                 target.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, target / source.name)
                 copied.append(source.name)
+    if _normalise(dist.metadata["Name"]) == "pymupdf-lite":
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(AGPL_TEXT, target / AGPL_TEXT.name)
+        copied.append(AGPL_TEXT.name)
     for text in _DECLARED_ONLY.get(_normalise(dist.metadata["Name"]), []):
         if (_COMMON_LICENSES / text).is_file():
             target.mkdir(parents=True, exist_ok=True)
@@ -106,10 +112,11 @@ def collect(bundle: Path) -> Path:
     target = bundle / "licenses"
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
+    shutil.copyfile(AGPL_TEXT, target / AGPL_TEXT.name)
     index = [
         "Licences of the components shipped in this bundle.",
         "Reviewer itself is AGPL-3.0-or-later (it links PyMuPDF, which is AGPL-3.0 or",
-        "commercial from Artifex); the AGPL text is in pymupdf-lite/COPYING.",
+        "commercial from Artifex); the AGPL text is AGPL-3.0.txt beside this file.",
         "",
     ]
     for dist in runtime_distributions():

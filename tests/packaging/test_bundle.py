@@ -173,15 +173,33 @@ def test_frozen_self_test_opens_the_demo_and_renders_a_flagged_page(
         if missing:
             pytest.skip(f"Qt's xcb plugin needs {missing} (apt-get install libxcb-cursor0 ...)")
     home = tmp_path / "home"
+    cases = tmp_path / "cases"
     started = time.monotonic()
-    result = _run(_programs(bundle, installed)[source], ["--demo", "--self-test"], home, platform)
+    result = _run(
+        _programs(bundle, installed)[source],
+        ["--demo", "--self-test", "--data-dir", str(cases)],
+        home,
+        platform,
+    )
     elapsed = time.monotonic() - started
     print(f"\nfrozen self-test ({source}, {platform}): {elapsed:.1f} s")
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
-    # the demo case went to the reviewer's platformdirs data directory, not somewhere global
+    # the fetched demo case (database and documents) was stored by the frozen app
+    stored = [p for p in cases.rglob("*") if p.is_file() and p.stat().st_size > 0]
+    assert len(stored) >= 2, f"the self-test stored too little: {stored}"
+
+
+def test_frozen_app_keeps_cases_where_platformdirs_says(
+    bundle: Path, installed: Path, tmp_path: Path
+) -> None:
+    """Data lives in the user's XDG data directory, so upgrades and removal leave it alone."""
+    home = tmp_path / "home"
+    result = _run(_programs(bundle, installed)["deb"], ["cases", "--json"], home)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
     data_dir = home / ".local" / "share" / "reviewer"
-    assert data_dir.is_dir()
-    assert any(data_dir.rglob("*")), "the self-test stored nothing in the data directory"
+    assert any(data_dir.iterdir()), "no case store in the XDG data directory"
+    assert data_dir.stat().st_mode & 0o077 == 0, "the data directory is readable by others"
 
 
 def test_deb_installs_launcher_desktop_entry_and_icon(installed: Path) -> None:
@@ -246,7 +264,10 @@ def test_bundle_carries_the_licences_of_what_it_ships(bundle: Path) -> None:
         "Python",
     ):
         assert name.lower() in index.lower(), f"{name} missing from licenses/INDEX.txt"
-    assert "AGPL" in (licenses / "pymupdf-lite" / "COPYING").read_text()
+    assert "AFFERO GPL" in (licenses / "pymupdf-lite" / "COPYING").read_text()
+    agpl = (licenses / "pymupdf-lite" / "AGPL-3.0.txt").read_text()
+    assert "GNU AFFERO GENERAL PUBLIC LICENSE" in agpl
+    assert "13. Remote Network Interaction" in agpl
     assert (
         "GNU LESSER GENERAL PUBLIC LICENSE"
         in (licenses / "pyside6-essentials" / "LGPL-3").read_text()
