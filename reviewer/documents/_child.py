@@ -29,10 +29,11 @@ except ImportError:  # Windows: named mappings, no unlink to fear
     _posixshmem = None
 
 from reviewer.documents._open import open_document
-from reviewer.documents.facts import document_facts
+from reviewer.documents.facts import document_facts, page_sizes
 from reviewer.documents.inspect import inspect_document
 from reviewer.documents.locate import SignalQuery, locate_in_document
 from reviewer.documents.pagetext import PageText
+from reviewer.documents.worker_types import DocumentLayout
 
 # A hostile MediaBox (say 1e6 points square) would ask for terabytes of pixels; renders are
 # scaled down to this many pixels instead (the reply carries the zoom actually used).
@@ -212,6 +213,10 @@ class _Server:
             return self.search_all(*args)
         if op == "open":
             return inspect_document(args[0])
+        if op == "layout":
+            doc = self.document(args[0]).doc
+            repaired = bool(getattr(doc, "is_repaired", False))
+            return DocumentLayout(page_sizes(doc), repaired)
         if op == "page_count":
             return self.document(args[0]).doc.page_count
         if op == "render":

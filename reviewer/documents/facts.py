@@ -36,7 +36,7 @@ def document_facts(doc: pymupdf.Document) -> DocumentFacts:
     meta = doc.metadata or {}
     fonts: dict[int, list[str]] = {}
     no_text: list[int] = []
-    sizes = _page_sizes(doc)
+    sizes = page_sizes(doc)
     for index in range(min(doc.page_count, _MAX_FONT_PAGES)):
         try:
             page = doc[index]
@@ -61,7 +61,8 @@ def document_facts(doc: pymupdf.Document) -> DocumentFacts:
     )
 
 
-def _page_sizes(doc: pymupdf.Document) -> list[tuple[float, float]]:
+def page_sizes(doc: pymupdf.Document) -> list[tuple[float, float]]:
+    """Every page's (width, height) in points, rotation applied."""
     # the viewer lays out every page before rendering any; a damaged page takes its
     # predecessor's size so the layout still has one slot per page
     sizes: list[tuple[float, float]] = []

@@ -32,6 +32,7 @@ from reviewer.documents.locate import LocatedSignal, SignalQuery
 from reviewer.documents.pagetext import Rect
 from reviewer.documents.worker_types import (
     DocumentError,
+    DocumentLayout,
     RenderedPage,
     Thumbnail,
     WorkerCrashed,
@@ -41,6 +42,7 @@ from reviewer.documents.worker_types import (
 
 __all__ = [
     "DocumentError",
+    "DocumentLayout",
     "DocumentWorker",
     "RenderedPage",
     "Thumbnail",
@@ -78,6 +80,12 @@ class DocumentWorker:
         """Inspect a document: page count, text layer, repair, encryption, problem in words."""
         info: DocumentInfo = self._request("open", str(path))
         return info
+
+    def layout(self, path: str | Path) -> DocumentLayout:
+        """Page sizes (points) and the repaired flag, without reading any text; DocumentError
+        if the document cannot be opened (then `open` says why in words)."""
+        layout: DocumentLayout = self._request("layout", str(path))
+        return layout
 
     def page_count(self, path: str | Path) -> int:
         """Number of pages; DocumentError if the document cannot be opened."""

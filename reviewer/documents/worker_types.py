@@ -53,3 +53,15 @@ class Thumbnail:
 
     def __repr__(self) -> str:
         return f"Thumbnail(page {self.page_index + 1}, {self.width}x{self.height})"
+
+
+@dataclass(frozen=True)
+class DocumentLayout:
+    """What the viewer needs to lay a document out before anything else: page sizes in points.
+
+    Cheap (no text extraction), so a document's first page can be painted before its facts
+    and text layers are read.
+    """
+
+    page_sizes: list[tuple[float, float]]
+    repaired: bool = False

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.review.case_model import CaseSnapshot, DocumentRecord, SignalRecord
+from reviewer.review.case_model import CaseSnapshot, DocumentRecord
 from reviewer.ui.present.fmt import humanize
 from reviewer.ui.present.risk import document_risks, flagged_page, risk_band, signals_for
 from reviewer.ui.queue_model import BAND_COLOURS
@@ -25,22 +25,6 @@ from reviewer.ui.viewer.pane import DocumentPane
 from reviewer.ui.viewer.renderer import DocumentRenderer
 
 HEADERS = ("Type", "Name", "Status", "Pages", "Score", "Signals", "Problem")
-
-
-def signal_tooltip(sig: SignalRecord) -> str:
-    """What a reviewer needs to judge a signal, in words."""
-    lines = [f"{humanize(sig.type)} on {sig.field or 'the document'}"]
-    if sig.expected_value or sig.actual_value:
-        lines.append(
-            f"Document shows: {sig.expected_value or '—'}; expected: {sig.actual_value or '—'}"
-        )
-    if sig.signal_description:
-        lines.append(sig.signal_description)
-    if sig.risk_score is not None:
-        lines.append(
-            f"Risk score {sig.risk_score:g}" + (" (fraud risk)" if sig.has_fraud_risk else "")
-        )
-    return "\n".join(lines)
 
 
 class DocumentsTab(QWidget):
@@ -88,6 +72,7 @@ class DocumentsTab(QWidget):
         self.pane.failed.connect(
             lambda reason: self.page_failed.emit(self._doc.document_id if self._doc else "", reason)
         )
+        self.pane.other_document_requested.connect(self.select_document)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.pane)
@@ -158,6 +143,14 @@ class DocumentsTab(QWidget):
         if doc.problem and not doc.sha256:
             path = None
         self.pane.show_document(doc, path, sigs, self._page)
+
+    def select_document(self, document_id: str) -> None:
+        """Select a document in the list, which opens it (a multi-document signal's other)."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self.proxy.data(index, KEY_ROLE) == document_id:
+                self.table.setCurrentIndex(index)
+                return
 
     def show_page(self, page: int) -> None:
         """Scroll the open document to a 1-based page."""

@@ -172,4 +172,5 @@ def test_image_upload_opens_and_says_it_has_no_text_layer(qtbot, pane, tmp_path)
     path = tmp_path / "photo"
     path.write_bytes(corpus.png_photo())
     _open(qtbot, pane, path, [])
-    assert pane.pages.page_notes == {0: NO_TEXT}
+    # the text layer is read after the first page is painted
+    qtbot.waitUntil(lambda: pane.pages.page_notes == {0: NO_TEXT}, timeout=20000)

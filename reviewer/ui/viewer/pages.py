@@ -9,35 +9,32 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QColor,
     QHelpEvent,
     QImage,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
-GAP = 12  # logical px between pages
-ZOOM_STEPS = (0.5, 0.67, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
+from reviewer.ui.viewer.geometry import (
+    GAP,
+    MAX_ZOOM,
+    MIN_ZOOM,
+    ZOOM_STEPS,
+    ViewHighlight,
+    fit_zoom,
+    rotate_rect,
+    rotated_size,
+)
+from reviewer.ui.viewer.page_paint import paint_pages
 
-
-@dataclass(frozen=True)
-class ViewHighlight:
-    """A signal's rectangle on a 0-based page, in points, with its colour and explanation."""
-
-    page_index: int
-    rect: tuple[float, float, float, float]
-    tooltip: str
-    colour: QColor
-    signal_index: int = -1  # index in the owner's signal list; -1 for search hits
+__all__ = ["GAP", "ZOOM_STEPS", "PagesView", "ViewHighlight"]
 
 
 class PagesView(QAbstractScrollArea):
@@ -52,7 +49,9 @@ class PagesView(QAbstractScrollArea):
         super().__init__(parent)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.viewport().setMouseTracking(True)
-        self.sizes: list[tuple[float, float]] = []
+        self.sizes: list[tuple[float, float]] = []  # as displayed (rotated), points
+        self.base_sizes: list[tuple[float, float]] = []  # as in the file
+        self.rotation = 0  # clockwise degrees, a multiple of 90
         self.zoom = 1.5
         self.fit: str | None = "width"  # "width", "page" or None (fixed zoom)
         self.message: str | None = "Select a document to view it."
@@ -75,7 +74,8 @@ class PagesView(QAbstractScrollArea):
 
     def set_document(self, sizes: list[tuple[float, float]]) -> None:
         """Lay out a document's pages (points); clears any message."""
-        self.sizes = list(sizes)
+        self.base_sizes = list(sizes)
+        self.sizes = [rotated_size(size, self.rotation) for size in sizes]
         self.message = None
         self._current = 0
         self._painted_any = False
@@ -85,6 +85,7 @@ class PagesView(QAbstractScrollArea):
     def set_message(self, text: str) -> None:
         """Show a message in place of pages (corrupt, encrypted, not downloaded)."""
         self.sizes, self.highlights, self.search_hits, self.page_notes = [], [], [], {}
+        self.base_sizes = []
         self.message = text
         self._relayout()
 
@@ -105,12 +106,20 @@ class PagesView(QAbstractScrollArea):
         """1-based page at the top of the viewport (the page number box shows it)."""
         return self._current + 1
 
+    def set_rotation(self, rotation: int) -> None:
+        """Turn every page clockwise to `rotation` degrees, keeping the current page in view."""
+        page = self._current + 1
+        self.rotation = rotation % 360
+        self.sizes = [rotated_size(size, self.rotation) for size in self.base_sizes]
+        self._relayout()
+        self.scroll_to_page(page)
+
     # -- zoom --------------------------------------------------------------------------------
 
     def set_zoom(self, zoom: float) -> None:
         """Fixed zoom in logical px per point, keeping the current page in view."""
         self.fit = None
-        self._apply_zoom(max(0.25, min(zoom, 6.0)))
+        self._apply_zoom(max(MIN_ZOOM, min(zoom, MAX_ZOOM)))
 
     def fit_width(self) -> None:
         """Zoom so the widest page fills the viewport's width."""
@@ -132,15 +141,8 @@ class PagesView(QAbstractScrollArea):
         self.set_zoom(lower[-1] if lower else ZOOM_STEPS[0])
 
     def _fit_zoom(self) -> float:
-        if not self.sizes:
-            return self.zoom
-        width = max(w for w, _h in self.sizes)
-        avail_w = max(50, self.viewport().width() - 2 * GAP)
-        zoom = avail_w / width
-        if self.fit == "page":
-            height = self.sizes[self._current][1]
-            zoom = min(zoom, max(50, self.viewport().height() - 2 * GAP) / height)
-        return max(0.25, min(zoom, 6.0))
+        size = (self.viewport().width(), self.viewport().height())
+        return fit_zoom(self.sizes, size, self.fit, self._current, self.zoom)
 
     def _apply_zoom(self, zoom: float) -> None:
         page, top = self._current, self._tops[self._current] if self._tops else 0.0
@@ -162,6 +164,7 @@ class PagesView(QAbstractScrollArea):
         index = max(0, min(page - 1, len(self._tops) - 1))
         y = self._tops[index] - GAP / 2
         if rect is not None:
+            rect = rotate_rect(rect, self.base_sizes[index], self.rotation)
             y = self._tops[index] + (rect[1] + rect[3]) / 2 * self.zoom
             y -= self.viewport().height() / 2
             # zoomed wider than the window: bring the field into view sideways too
@@ -215,7 +218,7 @@ class PagesView(QAbstractScrollArea):
 
     def _rect(self, h: ViewHighlight) -> QRectF:
         page = self._page_rect(h.page_index)
-        x0, y0, x1, y1 = h.rect
+        x0, y0, x1, y1 = rotate_rect(h.rect, self.base_sizes[h.page_index], self.rotation)
         z = self.zoom
         return QRectF(page.x() + x0 * z, page.y() + y0 * z, (x1 - x0) * z, (y1 - y0) * z).adjusted(
             -2, -2, 2, 2
@@ -245,45 +248,23 @@ class PagesView(QAbstractScrollArea):
     def paintEvent(self, event: QPaintEvent) -> None:
         """Pages (or placeholders), notes, search hits, then signal rectangles."""
         painter = QPainter(self.viewport())
-        painter.fillRect(self.viewport().rect(), QColor(90, 94, 100))
-        if self.message is not None:
-            painter.setPen(QColor("white"))
-            painter.drawText(
-                self.viewport().rect().adjusted(24, 24, -24, -24),
-                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                self.message,
-            )
-            painter.end()
-            return
-        painted: list[int] = []
-        for index in self.visible_pages():
-            target = self._page_rect(index)
-            image = self.image_for(index)
-            if image is None:
-                painter.fillRect(target, QColor(245, 245, 245))
-                self.render_wanted(index)
-            else:
-                painter.drawImage(target, image)
-                painted.append(index + 1)
-            note = self.page_notes.get(index)
-            if note:
-                band = QRectF(target.x(), target.y(), target.width(), 26)
-                painter.fillRect(band, QColor(255, 243, 205, 235))
-                painter.setPen(QColor(102, 77, 3))
-                painter.drawText(band.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, note)
-        flashing = self._flash[0] if self._flash and self._flash_on() else None
-        for hit in self.search_hits:
-            painter.fillRect(self._rect(hit), QColor(0, 120, 255, 70))
-        for h in self.highlights:
-            fill = QColor(h.colour)
-            fill.setAlpha(200 if h.signal_index == flashing else 60)
-            painter.setPen(QPen(h.colour, 3 if h.signal_index == flashing else 2))
-            painter.setBrush(fill)
-            painter.drawRect(self._rect(h))
+        painted = paint_pages(self, painter)
         painter.end()
         self._painted_any = self._painted_any or bool(painted)
         for page in painted:
             self.page_painted.emit(page)
+
+    def flashing_signal(self) -> int | None:
+        """The signal whose rectangles are lit right now (they blink after a click)."""
+        return self._flash[0] if self._flash and self._flash_on() else None
+
+    def page_rect(self, index: int) -> QRectF:
+        """Where a 0-based page is drawn, in viewport coordinates."""
+        return self._page_rect(index)
+
+    def highlight_rect(self, h: ViewHighlight) -> QRectF:
+        """Where a highlight is drawn, in viewport coordinates (rotation and zoom applied)."""
+        return self._rect(h)
 
     def _flash_on(self) -> bool:
         return self._flash is not None and int(time.monotonic() * 6) % 2 == 0

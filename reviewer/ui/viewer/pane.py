@@ -1,7 +1,9 @@
 """One document in the viewer: toolbar, thumbnails, continuous pages and the risk panel.
 
-All worker calls run on the task runner; results come back on the GUI thread. Each page render
-is keyed by page, so a newer request for the same page makes the older one stale.
+All worker calls run on the task runner; results come back on the GUI thread. Opening takes
+two steps so the flagged page shows first: page sizes and that page's render in one task,
+then text layers, facts and thumbnails. Each page render is keyed by page, so a newer
+request for the same page makes the older one stale.
 """
 
 from __future__ import annotations
@@ -10,33 +12,30 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from reviewer.review.case_model import DocumentRecord, SignalRecord
 from reviewer.ui.tasks import TaskHandle, TaskRunner
-from reviewer.ui.viewer.pages import PagesView, ViewHighlight
+from reviewer.ui.viewer.facts_text import banner_text, facts_text
+from reviewer.ui.viewer.geometry import ViewHighlight, fit_zoom
+from reviewer.ui.viewer.pages import PagesView
 from reviewer.ui.viewer.renderer import DocumentRenderer, PageImageCache
-from reviewer.ui.viewer.risk_panel import RiskPanel, signal_colour, signal_tooltip
+from reviewer.ui.viewer.risk_panel import RiskPanel, short_title, signal_colour, signal_tooltip
+from reviewer.ui.viewer.search import SearchController
 from reviewer.ui.viewer.thumbs import ThumbnailStrip
+from reviewer.ui.viewer.toolbar import ViewerToolbar
 
 NO_TEXT = "No text layer: values cannot be located without OCR"
+_BANNER_STYLE = "background:#f8d7da;color:#58151c;padding:6px;border:1px solid #f1aeb5;"
 
 
 class DocumentPane(QWidget):
-    """Shows one document with its signals; `page_painted(page)` once a target page is drawn."""
+    """Shows one document with its signals; `target_painted(page)` once the target is drawn."""
 
     target_painted = Signal(int)
     failed = Signal(str)
+    other_document_requested = Signal(str)  # document id of a multi-document signal's other
 
     def __init__(
         self, runner: TaskRunner, renderer: DocumentRenderer, parent: QWidget | None = None
@@ -53,36 +52,12 @@ class DocumentPane(QWidget):
 
         self.title = QLabel("Select a document to view it.")
         self.title.setWordWrap(True)
-        self.page_box = QSpinBox()
-        self.page_box.setMinimum(1)
-        self.page_box.setPrefix("Page ")
-        self.page_box.setToolTip("Go to page")
-        self.page_box.editingFinished.connect(self._go_to_page_box)
-        self.of_pages = QLabel("of 0")
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Find in document (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
-        self.search.returnPressed.connect(self.run_search)
-        self.search_status = QLabel("")
-        buttons = []
-        for text, tip in (
-            ("−", "Zoom out (Ctrl+wheel)"),
-            ("+", "Zoom in (Ctrl+wheel)"),
-            ("Fit width", "Fit page width"),
-            ("Fit page", "Fit whole page"),
-        ):
-            button = QPushButton(text)
-            button.setToolTip(tip)
-            buttons.append(button)
-        bar = QHBoxLayout()
-        bar.addWidget(self.page_box)
-        bar.addWidget(self.of_pages)
-        for button in buttons:
-            bar.addWidget(button)
-        bar.addStretch(1)
-        bar.addWidget(self.search)
-        bar.addWidget(self.search_status)
-
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(_BANNER_STYLE)
+        self.banner.hide()
+        self.toolbar = tb = ViewerToolbar()
+        self.page_box, self.search, self.search_status = tb.page_box, tb.search, tb.search_status
         self.pages = PagesView()
         self.pages.image_for = self._image_for
         self.pages.render_wanted = self._render
@@ -90,27 +65,34 @@ class DocumentPane(QWidget):
         self.pages.page_painted.connect(self._painted)
         self.pages.highlight_clicked.connect(self.select_signal)
         self.pages.zoom_changed.connect(lambda _z: self._pending.clear())
-        buttons[0].clicked.connect(self.pages.zoom_out)
-        buttons[1].clicked.connect(self.pages.zoom_in)
-        buttons[2].clicked.connect(self.pages.fit_width)
-        buttons[3].clicked.connect(self.pages.fit_page)
+        tb.page_box.editingFinished.connect(lambda: self.pages.scroll_to_page(tb.page_box.value()))
+        tb.zoom_out.clicked.connect(self.pages.zoom_out)
+        tb.zoom_in.clicked.connect(self.pages.zoom_in)
+        tb.fit_width.clicked.connect(self.pages.fit_width)
+        tb.fit_page.clicked.connect(self.pages.fit_page)
+        tb.rotate.clicked.connect(self.rotate)
+        tb.copy_text.clicked.connect(self.copy_page_text)
+        self.finder = SearchController(self, runner, renderer)
+        tb.search.returnPressed.connect(self.run_search)
         self.thumbs = ThumbnailStrip()
         self.thumbs.page_chosen.connect(self.pages.scroll_to_page)
         self.risk = RiskPanel()
         self.risk.signal_activated.connect(self.go_to_signal)
+        self.risk.document_requested.connect(self.other_document_requested)
 
         centre = QWidget()
         cl = QVBoxLayout(centre)
         cl.setContentsMargins(0, 0, 0, 0)
-        cl.addWidget(self.title)
-        cl.addLayout(bar)
+        header: tuple[QWidget, ...] = (self.title, self.banner, tb)
+        for widget in header:
+            cl.addWidget(widget)
         cl.addWidget(self.pages, 1)
         split = QSplitter()
-        split.addWidget(self.thumbs)
-        split.addWidget(centre)
-        split.addWidget(self.risk)
+        for widget in (self.thumbs, centre, self.risk):
+            split.addWidget(widget)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 1)
+        split.setSizes([160, 900, 360])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
@@ -118,6 +100,8 @@ class DocumentPane(QWidget):
             ("Ctrl+F", self._focus_search),
             ("N", lambda: self.step(1)),
             ("P", lambda: self.step(-1)),
+            ("R", self.rotate),
+            ("Ctrl+Shift+C", self.copy_page_text),
             ("Ctrl++", self.pages.zoom_in),
             ("Ctrl+-", self.pages.zoom_out),
         ):
@@ -135,24 +119,35 @@ class DocumentPane(QWidget):
         self._doc, self._path, self._signals = doc, path, list(signals)
         self._pending.clear()
         self._target = page
+        self.pages.rotation = 0
         self.risk.show_document(doc, self._signals)
+        banner = banner_text(self._signals)
+        self.banner.setText(banner or "")
+        self.banner.setVisible(banner is not None)
         self.thumbs.clear()
         self.title.setText(self._title(doc))
+        self.finder.clear()
         if path is None:
             self.fail(doc.problem or "The file was not downloaded.")
             return
         self.pages.set_message("Opening…")
         generation, renderer = self._generation, self._renderer
+        viewport = (self.pages.viewport().width(), self.pages.viewport().height())
+        mode, ratio, fixed = self.pages.fit, self.devicePixelRatioF() or 1.0, self.pages.zoom
 
-        def work(_h: TaskHandle) -> tuple[object, object]:
-            info = renderer.open(path)
-            if getattr(info, "problem", None) and not getattr(info, "page_count", None):
-                return info, None  # nothing to lay out; the problem says why
-            return info, renderer.facts(path)
+        def work(_h: TaskHandle) -> tuple[Any, Any]:
+            try:
+                layout = renderer.layout(path)
+            except Exception:  # noqa: BLE001 - the inspection below says why in words
+                return renderer.open(path), None
+            index = max(0, min(page, len(layout.page_sizes)) - 1)
+            # the zoom the view will pick, so the first render is the one painted
+            zoom = round(fit_zoom(layout.page_sizes, viewport, mode, index, fixed) * ratio, 3)
+            return layout, (index, zoom, renderer.render(path, index, zoom)[0])
 
-        def done(result: tuple[object, object]) -> None:
+        def done(result: tuple[Any, Any]) -> None:
             if generation == self._generation:
-                self._opened(*result)
+                self._laid_out(*result)
 
         self._runner.run(
             work,
@@ -162,57 +157,61 @@ class DocumentPane(QWidget):
             label="Opening document",
         )
 
-    def _opened(self, info: object, facts: object) -> None:
+    def _laid_out(self, layout: Any, first: tuple[int, float, QImage] | None) -> None:
         assert self._doc is not None
-        assert self._path is not None
-        problem = getattr(info, "problem", None)
-        sizes = list(getattr(facts, "page_sizes", []))
-        if problem and not sizes:
-            self.fail(f"This document cannot be shown: {problem}.")
+        if first is None:  # layout failed: `layout` is the inspection saying why
+            self.fail(f"This document cannot be shown: {layout.problem or 'unreadable'}.")
             return
-        notes = []
-        if getattr(info, "repaired", False) or self._doc.repaired:
-            notes.append("⚠ Repaired file (damaged or truncated): pages may be missing.")
-        if problem:
-            notes.append(f"⚠ {problem}")
-        if notes:
-            self.title.setText(self.title.text() + "\n" + "\n".join(notes))
-        with_text = list(getattr(info, "pages_with_text", []))
-        self.pages.page_notes = {i: NO_TEXT for i, has in enumerate(with_text) if not has}
+        sizes = list(layout.page_sizes)
+        index, zoom, image = first
+        image.setDevicePixelRatio(self.devicePixelRatioF() or 1.0)
+        self.cache.put((self._doc.document_id, index, zoom, 0), image)
+        self.pages.page_notes = {}
         self.pages.set_document(sizes)
-        self.page_box.setMaximum(max(1, len(sizes)))
-        self.of_pages.setText(f"of {len(sizes)}")
+        self.toolbar.set_page_count(len(sizes))
+        doc_id = self._doc.document_id
         self.pages.highlights = [
-            ViewHighlight(loc.page - 1, loc.rect, signal_tooltip(sig), signal_colour(sig), i)
-            for i, sig in enumerate(self._signals)
-            for loc in sig.locations
-            if loc.document_id == self._doc.document_id and 0 < loc.page <= len(sizes)
+            ViewHighlight(
+                loc.page - 1, loc.rect, signal_tooltip(s), signal_colour(s), i, short_title(s)
+            )
+            for i, s in enumerate(self._signals)
+            for loc in s.locations
+            if loc.document_id == doc_id and 0 < loc.page <= len(sizes)
         ]
-        self.risk.facts.setText(_facts_text(facts))
         badges = {h.page_index + 1: h.colour for h in self.pages.highlights}
         for sig in self._signals:
             if sig.page_number and sig.page_number not in badges and sig.has_fraud_risk:
                 badges[sig.page_number] = signal_colour(sig)
         self.thumbs.set_pages(len(sizes), badges)
         self.pages.scroll_to_page(self._target or 1)
-        # render the target now: the tab may be hidden, so no paint would ask for it
-        self._render(max(0, min((self._target or 1), len(sizes)) - 1))
-        self._load_thumbnails(len(sizes))
+        self._render(max(0, min((self._target or 1), len(sizes)) - 1))  # the tab may be hidden
+        self._load_details(layout.repaired, len(sizes))
 
-    def _load_thumbnails(self, count: int) -> None:
+    def _load_details(self, repaired: bool, count: int) -> None:
+        """Text layers, problems and facts, then thumbnails: after the first page is up."""
         path, renderer, generation = self._path, self._renderer, self._generation
         assert path is not None
 
-        def done(images: dict[int, QImage]) -> None:
-            if generation == self._generation:
-                self.thumbs.set_images(images)
+        def work(_h: TaskHandle) -> tuple[Any, Any, dict[int, QImage]]:
+            return renderer.open(path), renderer.facts(path), renderer.thumbnails(path, count)
 
-        self._runner.run(
-            lambda _h: renderer.thumbnails(path, count),
-            on_done=done,
-            key="viewer-thumbs",
-            label="Thumbnails",
-        )
+        def done(result: tuple[Any, Any, dict[int, QImage]]) -> None:
+            if generation != self._generation or self._doc is None:
+                return
+            info, facts, thumbs = result
+            notes = []
+            if repaired or getattr(info, "repaired", False) or self._doc.repaired:
+                notes.append("⚠ Repaired file (damaged or truncated): pages may be missing.")
+            if getattr(info, "problem", None):
+                notes.append(f"⚠ {info.problem}")
+            self.title.setText("\n".join([self._title(self._doc), *notes]))
+            with_text = list(getattr(info, "pages_with_text", []))
+            self.pages.page_notes = {i: NO_TEXT for i, has in enumerate(with_text) if not has}
+            self.risk.facts.setText(facts_text(facts))
+            self.thumbs.set_images(thumbs)
+            self.pages.viewport().update()
+
+        self._runner.run(work, on_done=done, key="viewer-details", label="Reading document")
 
     def fail(self, reason: str) -> None:
         """Show why the document cannot be displayed, in place of its pages."""
@@ -221,60 +220,85 @@ class DocumentPane(QWidget):
 
     # -- rendering ---------------------------------------------------------------------------
 
-    def _render_zoom(self) -> float:
-        return round(self.pages.zoom * (self.devicePixelRatioF() or 1.0), 3)
+    def _key(self, index: int) -> tuple[str, int, float, int]:
+        doc_id = self._doc.document_id if self._doc else ""
+        zoom = round(self.pages.zoom * (self.devicePixelRatioF() or 1.0), 3)
+        return (doc_id, index, zoom, self.pages.rotation)
 
     def _image_for(self, index: int) -> QImage | None:
-        doc = self._doc
-        return (
-            None if doc is None else self.cache.get((doc.document_id, index, self._render_zoom()))
-        )
+        return None if self._doc is None else self.cache.get(self._key(index))
 
     def _render(self, index: int) -> None:
         if self._doc is None or self._path is None or index in self._pending:
             return
+        key = self._key(index)
+        if self.cache.get(key) is not None:
+            self._image_arrived(key, None)
+            return
         self._pending.add(index)
-        path, renderer, zoom = self._path, self._renderer, self._render_zoom()
-        key = (self._doc.document_id, index, zoom)
+        path, renderer = self._path, self._renderer
         ratio = self.devicePixelRatioF() or 1.0
 
-        def done(result: tuple[QImage, tuple[float, float]]) -> None:
+        def done(image: QImage) -> None:
             self._pending.discard(index)
-            image = result[0]
             image.setDevicePixelRatio(ratio)
             self.cache.put(key, image)
-            if key[0] == (self._doc.document_id if self._doc else None):
-                self.pages.viewport().update()
-                self.pages.mark_page_ready()
-                if self._target is not None and index == self._target - 1:
-                    self._target = None
-                    self.target_painted.emit(index + 1)
+            self._image_arrived(key, image)
 
         def error(exc: BaseException) -> None:
             self._pending.discard(index)
             self.pages.page_notes[index] = f"Page {index + 1} cannot be shown: {_why(exc)}"
 
         self._runner.run(
-            lambda _h: renderer.render(path, index, zoom),
+            lambda _h: renderer.render(path, index, key[2], key[3])[0],
             on_done=done,
             on_error=error,
             key=f"viewer-render-{index}",
             label="Rendering page",
         )
 
+    def _image_arrived(self, key: tuple[str, int, float, int], image: QImage | None) -> None:
+        if key[0] != (self._doc.document_id if self._doc else None):
+            return
+        self.pages.viewport().update()
+        self.pages.mark_page_ready()
+        if self._target is not None and key[1] == self._target - 1:
+            self._target = None
+            self.target_painted.emit(key[1] + 1)
+
     def _painted(self, page: int) -> None:
         if self._target is not None and page == self._target:
             self._target = None
             self.target_painted.emit(page)
 
-    def _go_to_page_box(self) -> None:
-        self.pages.scroll_to_page(self.page_box.value())
-
     def _page_changed(self, page: int) -> None:
-        self.page_box.blockSignals(True)
-        self.page_box.setValue(page)
-        self.page_box.blockSignals(False)
+        self.toolbar.show_page(page)
         self.thumbs.set_current_page(page)
+
+    def rotate(self) -> None:
+        """Turn the pages 90° clockwise; highlights turn with them."""
+        self._pending.clear()
+        self.pages.set_rotation(self.pages.rotation + 90)
+
+    def copy_page_text(self) -> None:
+        """Put the current page's text on the clipboard (empty for a scan or photo)."""
+        path, renderer, index = self._path, self._renderer, self.pages.current_page - 1
+        if path is None:
+            return
+        status = self.toolbar.search_status
+
+        def done(text: str) -> None:
+            QGuiApplication.clipboard().setText(text)
+            what = f"{len(text)} characters" if text else "nothing (no text layer)"
+            status.setText(f"Copied {what} from page {index + 1}")
+
+        self._runner.run(
+            lambda _h: renderer.page_text(path, index),
+            on_done=done,
+            on_error=lambda e: status.setText(_why(e)),
+            key="viewer-copy",
+            label="Copying text",
+        )
 
     # -- signals and search ------------------------------------------------------------------
 
@@ -310,33 +334,7 @@ class DocumentPane(QWidget):
 
     def run_search(self) -> None:
         """Find the search box's text on every page; hits are drawn in blue."""
-        text, path, renderer = self.search.text().strip(), self._path, self._renderer
-        if not text or path is None:
-            self.pages.search_hits = []
-            self.search_status.setText("")
-            self.pages.viewport().update()
-            return
-
-        def done(hits: dict[int, list[tuple[float, float, float, float]]]) -> None:
-            self.pages.search_hits = [
-                ViewHighlight(i, r, text, self.palette().highlight().color())
-                for i, rects in hits.items()
-                for r in rects
-            ]
-            count = sum(len(r) for r in hits.values())
-            self.search_status.setText(f"{count} hit(s) on {len(hits)} page(s)")
-            if hits:
-                first = min(hits)
-                self.pages.scroll_to_page(first + 1, hits[first][0])
-            self.pages.viewport().update()
-
-        self._runner.run(
-            lambda _h: renderer.search(path, text),
-            on_done=done,
-            on_error=lambda e: self.search_status.setText(_why(e)),
-            key="viewer-search",
-            label="Searching",
-        )
+        self.finder.run(self.search.text().strip(), self._path)
 
     def _title(self, doc: DocumentRecord) -> str:
         return f"{doc.document_type.replace('_', ' ').title()}: {doc.name or doc.document_id}"
@@ -344,18 +342,3 @@ class DocumentPane(QWidget):
 
 def _why(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
-
-
-def _facts_text(facts: object) -> str:
-    def get(name: str) -> Any:
-        return getattr(facts, name, None)
-
-    lines = [f"File: {get('file_kind')}, {get('page_count')} page(s)"]
-    lines.append(f"Producer: {get('producer') or '—'}")
-    lines.append(f"Creator: {get('creator') or '—'}")
-    lines.append(f"Created: {get('created') or '—'}")
-    lines.append(f"Modified: {get('modified') or '—'}")
-    fonts = get("fonts_by_page") or {}
-    for page, names in list(fonts.items())[:8]:
-        lines.append(f"Fonts p. {page}: {', '.join(names)}")
-    return "\n".join(lines)

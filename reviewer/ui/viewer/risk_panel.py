@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reviewer.review.case_model import DocumentRecord, SignalRecord
 from reviewer.review.signal_glossary import Severity, effective_severity, guide_for
 from reviewer.ui.present.risk import RiskBand, risk_band
+from reviewer.ui.viewer.facts_text import file_type_text
 
 SEVERITY_COLOURS = {
     Severity.HIGH: QColor(220, 53, 69),
@@ -27,6 +35,11 @@ SIGNAL_ROLE = Qt.ItemDataRole.UserRole + 1
 def signal_colour(sig: SignalRecord) -> QColor:
     """Rectangle colour: the severity of a signal that carries fraud risk, blue for a pass."""
     return SEVERITY_COLOURS[effective_severity(sig.type, sig.has_fraud_risk)]
+
+
+def short_title(sig: SignalRecord) -> str:
+    """The signal's name in a few words, drawn beside its rectangle."""
+    return guide_for(sig.type).title
 
 
 def signal_tooltip(sig: SignalRecord) -> str:
@@ -74,6 +87,7 @@ class RiskPanel(QWidget):
     """Score, band and file type up front; signals grouped by severity; document facts."""
 
     signal_activated = Signal(int)  # index into the signals given to `show_document`
+    document_requested = Signal(str)  # open another document a multi-document signal names
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +100,13 @@ class RiskPanel(QWidget):
         self.tree.setWordWrap(True)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
+        self.tree.currentItemChanged.connect(lambda _cur, _prev: self._update_others())
+        self.open_other = QPushButton()
+        self.open_other.hide()
+        self.open_other.clicked.connect(self._open_other)
+        self._others: list[str] = []
+        self._signals: list[SignalRecord] = []
+        self._doc_id = ""
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -93,6 +114,7 @@ class RiskPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.score)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.open_other)
         layout.addWidget(QLabel("<b>Document facts</b>"))
         layout.addWidget(self.facts)
         self.order: list[int] = []  # signal indexes in the order shown (n/p step through these)
@@ -102,6 +124,8 @@ class RiskPanel(QWidget):
         self.tree.clear()
         self.order = []
         self.facts.setText("")
+        self._signals, self._doc_id = list(signals), doc.document_id if doc else ""
+        self._update_others()
         if doc is None:
             self.score.setText("")
             return
@@ -152,9 +176,9 @@ class RiskPanel(QWidget):
         else:
             band = risk_band(score, *self.thresholds)
             head = f"Risk {score:g}/100, higher is riskier ({_BAND_WORDS.get(band, '')})"
-        file_type = getattr(doc, "file_type", None) or doc.media_type or "unknown type"
+        file_type = file_type_text(doc.file_type, doc.media_type)
         flagged = sum(1 for s in signals if s.has_fraud_risk)
-        return f"{head}\nFile: {file_type}   {flagged} fraud signal(s), {len(signals)} in all"
+        return f"{head}\nFile: {file_type}\n{flagged} fraud signal(s), {len(signals)} in all"
 
     def select_signal(self, index: int) -> None:
         """Highlight a signal's row (a rectangle was clicked)."""
@@ -179,3 +203,17 @@ class RiskPanel(QWidget):
         value = item.data(0, SIGNAL_ROLE)
         if isinstance(value, int):
             self.signal_activated.emit(value)
+
+    def _update_others(self) -> None:
+        """Offer to open the other documents the selected signal references."""
+        index = self.current_signal()
+        sig = self._signals[index] if index is not None and index < len(self._signals) else None
+        self._others = [d for d in (sig.document_ids if sig else []) if d != self._doc_id]
+        self.open_other.setVisible(bool(self._others))
+        if self._others:
+            more = f" (+{len(self._others) - 1} more)" if len(self._others) > 1 else ""
+            self.open_other.setText(f"Open the other document {self._others[0]}{more}")
+
+    def _open_other(self) -> None:
+        if self._others:
+            self.document_requested.emit(self._others[0])

@@ -1,0 +1,56 @@
+"""Words for the viewer's side panels: document facts, file types, document-level banners."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reviewer.review.case_model import SignalRecord
+from reviewer.review.signal_glossary import guide_for
+
+# Plaid's file_type: only a born-digital PDF keeps the fonts and metadata that tampering
+# checks read; on the others those checks mean little.
+FILE_TYPE_WORDS = {
+    "TRUE_PDF": "born-digital PDF: font and metadata checks are meaningful",
+    "SCAN_OCR": "scanned and OCR'd: font and metadata checks mean little on a scan",
+    "IMAGE": "photo or image: font and metadata checks mean little",
+    "FLATTENED_PDF": "flattened PDF: font and metadata checks mean little",
+}
+
+
+def file_type_text(file_type: str | None, media_type: str | None) -> str:
+    """ "TRUE_PDF (born-digital PDF: ...)", or the media type when Plaid gave no file type."""
+    if file_type:
+        words = FILE_TYPE_WORDS.get(file_type)
+        return f"{file_type} ({words})" if words else file_type
+    return f"{media_type or 'unknown type'} (no file type from Plaid)"
+
+
+def banner_text(signals: list[SignalRecord]) -> str | None:
+    """One line per document-level (page 0) signal with fraud risk, or None when there are none."""
+    lines = [
+        f"⚠ Whole document: {guide_for(s.type).title}"
+        + (f" ({s.field})" if s.field else "")
+        + (f": {s.signal_description}" if s.signal_description else "")
+        for s in signals
+        if not s.page_number and s.has_fraud_risk
+    ]
+    return "\n".join(lines) or None
+
+
+def facts_text(facts: object) -> str:
+    """File type, page count, producer, creator, dates and fonts per page, one per line."""
+
+    def get(name: str) -> Any:
+        return getattr(facts, name, None)
+
+    lines = [f"File: {get('file_kind')}, {get('page_count')} page(s)"]
+    lines.append(f"Producer: {get('producer') or '—'}")
+    lines.append(f"Creator: {get('creator') or '—'}")
+    lines.append(f"Created: {get('created') or '—'}")
+    lines.append(f"Modified: {get('modified') or '—'}")
+    fonts = get("fonts_by_page") or {}
+    for page, names in list(fonts.items())[:8]:
+        lines.append(f"Fonts p. {page}: {', '.join(names)}")
+    if len(fonts) > 8:
+        lines.append(f"… fonts of {len(fonts) - 8} more page(s)")
+    return "\n".join(lines)
