@@ -7,6 +7,7 @@ into the `ReviewService` goes through the task runner and comes back as a callba
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,8 @@ from reviewer.ui.present.when import short_time
 from reviewer.ui.queue_model import CASE_ID_ROLE, CaseQueueModel, CaseQueueProxy
 from reviewer.ui.status import StatusWidgets
 from reviewer.ui.tasks import TaskHandle, TaskRunner
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # imported when first needed: they are not needed for the first paint
     from reviewer.ui.case_view import CaseView
@@ -387,6 +390,12 @@ class MainWindow(FetchMixin, QMainWindow):
 
     def shutdown(self) -> None:
         """Idempotent teardown (also called by tests)."""
+        decisions = getattr(self, "decision_actions", None)
+        if decisions is not None:
+            try:
+                decisions.commit_pending_now()  # a decision in its undo window is not lost
+            except Exception:
+                log.exception("could not save the pending decision at quit")
         self.runner.shutdown()
         if self._renderer is not None:
             self._renderer.close()

@@ -19,6 +19,15 @@ from reviewer.ui.present.risk import RiskBand, risk_band
 from reviewer.ui.present.when import is_stale, short_time
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _decision_words(action: str | None) -> str:
+    """The queue's words for a decision action (imported late: decisions pulls in the store)."""
+    from reviewer.review.decisions import decision_label
+
+    return decision_label(action)
+
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS = ("Label", "Applicant", "Risk", "Docs", "Decision", "Fetched")
@@ -126,7 +135,7 @@ class CaseQueueModel(QAbstractTableModel):
         if col == 3:
             return str(case.document_count)
         if col == 4:
-            return case.decision or "undecided"
+            return _decision_words(case.decision)
         return short_time(case.fetched_at) + (" ⚠ stale" if stale else "")
 
     @staticmethod
@@ -135,7 +144,13 @@ class CaseQueueModel(QAbstractTableModel):
             return -1.0 if case.max_risk_score is None else float(case.max_risk_score)
         if col == 3:
             return case.document_count
-        keys = (case.label or case.id, case.applicant_name or "", None, None, case.decision or "")
+        keys = (
+            case.label or case.id,
+            case.applicant_name or "",
+            None,
+            None,
+            _decision_words(case.decision),
+        )
         if col < len(keys):
             return (keys[col] or "").lower()
         return case.fetched_at or ""

@@ -77,3 +77,27 @@ def test_decide_undo_then_commit_and_offline(qtbot, window, monkeypatch) -> None
     plaid.update_enabled()
     assert not plaid.refresh.isEnabled()
     assert "offline" in plaid.refresh.toolTip()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_decision_in_its_undo_window_is_saved_at_quit(
+    qtbot, window, monkeypatch, tmp_path: Path
+) -> None:
+    """Quitting during the undo window writes the decision; it is never silently lost."""
+    from reviewer.review.decisions import APPROVE
+    from reviewer.store import CaseStore
+
+    win = window
+    user = win.service._demo_users[0]
+    with qtbot.waitSignal(win.fetch_finished, timeout=60000) as blocker:
+        win.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
+    case_id = blocker.args[0].case_id
+    qtbot.waitUntil(lambda: win.current_case_id() == case_id, timeout=10000)
+    monkeypatch.setattr(DecisionDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    assert win.decision_actions.decide(APPROVE)
+    assert win.decision_actions.pending.pending is not None  # still undoable
+    win.shutdown()
+    with CaseStore(tmp_path / "d") as store:
+        (entry,) = store.audit_trail(case_id)
+    assert entry.action == "decision.approved"
+    assert entry.actor == "Dana"

@@ -134,6 +134,17 @@ class DecisionActions:
 
         self.window.runner.run(work, on_done=done, on_error=failed, label="Saving decision")
 
+    def commit_pending_now(self) -> None:
+        """At quit: write a decision still in its undo window synchronously, so it is not lost.
+
+        The task runner is being shut down, so this one write happens on the GUI thread.
+        """
+        pending = self.pending.take()
+        svc = self.window.service
+        if pending is None or svc is None:
+            return
+        Decisions(svc.store, self._actor()).record_decision(pending.case_id, pending.decision)
+
     def apply_filter(self) -> None:
         """Hide queue rows that the decision filter excludes."""
         key = self.filter.currentData() or "all"

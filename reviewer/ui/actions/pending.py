@@ -55,6 +55,12 @@ class PendingDecisions(QObject):
             self.undone.emit(pending)
         return pending
 
+    def take(self) -> PendingDecision | None:
+        """Remove and return the pending decision without committing it (the caller will)."""
+        self.timer.stop()
+        pending, self.pending = self.pending, None
+        return pending
+
     def flush(self) -> None:
         """Commit the pending decision now (window closing, next decision, timer)."""
         self.timer.stop()
