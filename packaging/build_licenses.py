@@ -54,11 +54,11 @@ def runtime_distributions(root: str = "reviewer") -> list[metadata.Distribution]
 
 def _declared_license(dist: metadata.Distribution) -> str:
     meta = dist.metadata
-    expression = meta.get("License-Expression")
+    expression = meta.get_all("License-Expression") or []
     if expression:
-        return expression
+        return str(expression[0])
     classifiers = [c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if "License" in c]
-    short = (meta.get("License") or "").strip().splitlines()
+    short = str((meta.get_all("License") or [""])[0]).strip().splitlines()
     return "; ".join(filter(None, [short[0] if short else "", *classifiers])) or "unknown"
 
 
