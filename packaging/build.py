@@ -11,12 +11,12 @@ import argparse
 import gzip
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tarfile
 import time
-import tomllib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -28,10 +28,12 @@ import build_licenses  # noqa: E402
 
 
 def project_version() -> str:
-    """The version in pyproject.toml (the one `reviewer --version` prints)."""
-    with (REPO / "pyproject.toml").open("rb") as fh:
-        version: str = tomllib.load(fh)["project"]["version"]
-    return version
+    """`reviewer.__version__`, read without importing the app (pyproject takes it from there)."""
+    source = (REPO / "reviewer" / "__init__.py").read_text(encoding="utf-8")
+    match = re.search(r'^__version__\s*=\s*"([^"]+)"', source, re.MULTILINE)
+    if match is None:
+        raise SystemExit("reviewer/__init__.py has no literal __version__")
+    return match.group(1)
 
 
 def source_date_epoch() -> int:
