@@ -165,9 +165,9 @@ class DocumentPane(QWidget):
         sizes = list(layout.page_sizes)
         index, zoom, image = first
         image.setDevicePixelRatio(self.devicePixelRatioF() or 1.0)
-        self.cache.put((self._doc.document_id, index, zoom, 0), image)
         self.pages.page_notes = {}
         self.pages.set_document(sizes)
+        self.cache.put((self._doc.document_id, index, zoom, 0), image)
         self.toolbar.set_page_count(len(sizes))
         doc_id = self._doc.document_id
         self.pages.highlights = [
