@@ -2,8 +2,8 @@
 
 Modelled on Anki's `aqt.taskman`: `runner.run(fn, on_done=..., on_error=..., on_progress=...)`
 runs `fn(handle)` on a small pool of Python threads and delivers results on the GUI thread: the
-worker puts the outcome on a queue which a GUI-thread timer drains every few milliseconds while
-tasks are pending. (Not QThreadPool nor cross-thread signals: with PySide6 6.12, running Python on
+worker puts the outcome on a queue and writes one byte to a socket pair; a QSocketNotifier on the
+GUI thread wakes at once and drains the queue (a slow timer stays as a safety net). (Not QThreadPool nor cross-thread signals: with PySide6 6.12, running Python on
 Qt pool threads or emitting any signal from a worker thread corrupts reference counts -
 "deallocating None/True" fatal errors, reproduced in isolation. Worker threads never touch Qt.) A task started with a `key` makes older tasks with the same key stale; their results are
 dropped (a newer page render replaces an older one). `shutdown()` cancels and waits for every task
@@ -12,9 +12,11 @@ so no thread outlives the window. Tests use `synchronous=True`, which runs tasks
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import queue
+import socket
 import threading
 import traceback
 from collections.abc import Callable
@@ -22,7 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -59,15 +61,37 @@ class TaskHandle:
 
 
 class _Inbox:
-    """The only thing worker threads touch: a plain queue (never a Qt object, see above)."""
+    """The only thing worker threads touch: a plain queue and a socket (never a Qt object).
+
+    Each message also writes a byte to `wake_send`; the GUI thread watches `wake_recv` with a
+    QSocketNotifier, so results arrive with no polling delay. A socket pair (not a pipe) because
+    Qt's notifier watches sockets on every platform.
+    """
 
     def __init__(self) -> None:
         self.queue: queue.SimpleQueue[tuple[str, int, Any, BaseException | None]] = (
             queue.SimpleQueue()
         )
+        self.wake_recv, self.wake_send = socket.socketpair()
+        self.wake_recv.setblocking(False)
+        self.wake_send.setblocking(False)
 
     def put(self, message: tuple[str, int, Any, BaseException | None]) -> None:
         self.queue.put(message)
+        # a full buffer means a wake-up is already pending; closed means the runner shut down
+        with contextlib.suppress(OSError):
+            self.wake_send.send(b"\0")
+
+    def clear_wakeups(self) -> None:
+        """Read every pending wake-up byte (called on the GUI thread)."""
+        with contextlib.suppress(OSError):  # raised once nothing is left to read
+            while self.wake_recv.recv(4096):
+                pass
+
+    def close(self) -> None:
+        """Close both ends of the socket pair."""
+        self.wake_recv.close()
+        self.wake_send.close()
 
 
 def _call(fn: Callable[[TaskHandle], Any], handle: TaskHandle) -> None:
@@ -108,8 +132,13 @@ class TaskRunner(QObject):
         self._pending: dict[int, _Pending] = {}
         self._latest_by_key: dict[str, int] = {}
         self._closed = False
+        self._notifier = QSocketNotifier(
+            self._inbox.wake_recv.fileno(), QSocketNotifier.Type.Read, self
+        )
+        self._notifier.activated.connect(self._on_wake)
+        # safety net only: results normally arrive through the notifier at once
         self._timer = QTimer(self)
-        self._timer.setInterval(8)
+        self._timer.setInterval(100)
         self._timer.timeout.connect(self._drain)
 
     def run(
@@ -165,8 +194,14 @@ class TaskRunner(QObject):
             self._pool = None
         self._pending.clear()
         self._timer.stop()
+        self._notifier.setEnabled(False)
         while not self._inbox.queue.empty():
             self._inbox.queue.get_nowait()
+        self._inbox.close()
+
+    def _on_wake(self, *_args: Any) -> None:
+        self._inbox.clear_wakeups()
+        self._drain()
 
     def _drain(self) -> None:
         while True:
