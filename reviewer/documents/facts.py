@@ -39,14 +39,13 @@ def document_facts(doc: pymupdf.Document) -> DocumentFacts:
     sizes = page_sizes(doc)
     for index in range(min(doc.page_count, _MAX_FONT_PAGES)):
         try:
-            page = doc[index]
-            names = sorted({_font_name(f) for f in page.get_fonts()})[:_MAX_FONTS_PER_PAGE]
-            if names:
-                fonts[index + 1] = names
-            if not page.get_text("text").strip():
-                no_text.append(index + 1)
+            names, has_text = _fonts_drawn(doc[index])
         except Exception:  # noqa: BLE001, S112 - a damaged page just has no facts
             continue
+        if names:
+            fonts[index + 1] = names[:_MAX_FONTS_PER_PAGE]
+        if not has_text:
+            no_text.append(index + 1)
     kind = "PDF" if doc.is_pdf else f"{(doc.metadata or {}).get('format') or 'image'}"
     return DocumentFacts(
         file_kind=kind,
@@ -73,6 +72,23 @@ def page_sizes(doc: pymupdf.Document) -> list[tuple[float, float]]:
         except Exception:  # noqa: BLE001
             sizes.append(sizes[-1] if sizes else (612.0, 792.0))
     return sizes
+
+
+def _fonts_drawn(page: pymupdf.Page) -> tuple[list[str], bool]:
+    """Fonts that really draw text on the page (not merely declared), and whether it has text.
+
+    Declared resources are often shared by every page; the fonts of the text spans show the
+    one figure typed in another font, which is what a reviewer looks for.
+    """
+    names: set[str] = set()
+    has_text = False
+    for block in page.get_text("dict", flags=0).get("blocks", []):
+        for line in block.get("lines", []):
+            for span in line.get("spans", []):
+                if str(span.get("text", "")).strip():
+                    has_text = True
+                    names.add(_font_name((0, "", "", span.get("font") or "unnamed")))
+    return sorted(names), has_text
 
 
 def _font_name(font: tuple[object, ...]) -> str:

@@ -77,6 +77,8 @@ class DocumentsTab(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(1, 4)
+        self.table.setMinimumWidth(120)
+        splitter.setSizes([220, 1200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)

@@ -102,6 +102,7 @@ class MainWindow(FetchMixin, QMainWindow):
         self.search.textChanged.connect(self.queue_proxy.setFilterFixedString)
         self.queue = QTableView()
         self.queue.setModel(self.queue_proxy)
+        self.queue.setMinimumWidth(290)  # label, applicant and risk always readable
         self.queue.setSortingEnabled(True)
         self.queue.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -124,7 +125,7 @@ class MainWindow(FetchMixin, QMainWindow):
         self._placeholder.installEventFilter(self)
         self._splitter.addWidget(self._placeholder)
         self._splitter.setStretchFactor(1, 3)
-        self._splitter.setSizes([460, 940])
+        self._splitter.setSizes([380, 1220])
         self.setCentralWidget(self._splitter)
 
         self.status = StatusWidgets(self.statusBar(), self)

@@ -105,4 +105,16 @@ def test_document_facts_beside_the_panel(qtbot, pane, tmp_path) -> None:
     qtbot.waitUntil(lambda: "Producer:" in pane.risk.facts.text(), timeout=20000)
     facts = pane.risk.facts.text()
     assert "File: PDF, 2 page(s)" in facts
-    assert "Fonts p. 1:" in facts
+    assert "Fonts:" in facts
+
+
+def test_font_used_on_one_page_only_is_called_out() -> None:
+    """A figure retyped in another font on one page of a statement stands out in the facts."""
+    from reviewer.ui.viewer.facts_text import font_lines
+
+    fonts = {p: ["Helvetica", "Helvetica-Bold"] for p in range(1, 33)}
+    fonts[17] = ["Courier", "Helvetica", "Helvetica-Bold"]
+    lines = font_lines(fonts)
+    assert lines[0] == "Fonts: Helvetica, Helvetica-Bold (every page)"
+    assert lines[1:] == ["Only on p. 17: Courier"]
+    assert font_lines({}) == ["Fonts: none (no text layer)"]

@@ -48,9 +48,26 @@ def facts_text(facts: object) -> str:
     lines.append(f"Creator: {get('creator') or '—'}")
     lines.append(f"Created: {get('created') or '—'}")
     lines.append(f"Modified: {get('modified') or '—'}")
-    fonts = get("fonts_by_page") or {}
-    for page, names in list(fonts.items())[:8]:
-        lines.append(f"Fonts p. {page}: {', '.join(names)}")
-    if len(fonts) > 8:
-        lines.append(f"… fonts of {len(fonts) - 8} more page(s)")
+    lines.extend(font_lines(get("fonts_by_page") or {}))
     return "\n".join(lines)
+
+
+def font_lines(fonts_by_page: dict[int, list[str]]) -> list[str]:
+    """Fonts drawing text: those on every page, then those on only some pages with where.
+
+    A figure retyped in another font shows up as a font used on one page only.
+    """
+    pages_of: dict[str, list[int]] = {}
+    for page, names in sorted(fonts_by_page.items()):
+        for name in names:
+            pages_of.setdefault(name, []).append(page)
+    if not pages_of:
+        return ["Fonts: none (no text layer)"]
+    total = len(fonts_by_page)
+    everywhere = sorted(n for n, p in pages_of.items() if len(p) == total)
+    lines = [f"Fonts: {', '.join(everywhere) or '—'}" + (" (every page)" if total > 1 else "")]
+    for name, pages in sorted(pages_of.items(), key=lambda item: (len(item[1]), item[0])):
+        if len(pages) < total:
+            shown = ", ".join(str(p) for p in pages[:6]) + (" …" if len(pages) > 6 else "")
+            lines.append(f"Only on p. {shown}: {name}")
+    return lines

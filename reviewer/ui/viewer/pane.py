@@ -92,6 +92,9 @@ class DocumentPane(QWidget):
             split.addWidget(widget)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 1)
+        split.setCollapsible(2, False)
+        # the risk panel is what the reviewer reads beside the page: never squeeze it to a strip
+        self.risk.setMinimumWidth(260)
         split.setSizes([160, 900, 360])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QSpinBox,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 
 class ViewerToolbar(QWidget):
-    """Controls above the pages; the pane connects them (this widget holds no document)."""
+    """Controls above the pages; the pane connects them (this widget holds no document).
+
+    A QToolBar, so controls that do not fit a narrow window fold into its "»" menu instead of
+    forcing the whole window wider than a laptop screen.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -24,9 +37,10 @@ class ViewerToolbar(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find in document (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(140)
         self.search_status = QLabel("")
-        bar = QHBoxLayout(self)
-        bar.setContentsMargins(0, 0, 0, 0)
+        tools = QToolBar()
+        tools.setMovable(False)
         for widget in (
             self.page_box,
             self.of_pages,
@@ -37,13 +51,19 @@ class ViewerToolbar(QWidget):
             self.rotate,
             self.copy_text,
         ):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.search)
-        bar.addWidget(self.search_status)
+            tools.addWidget(widget)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tools.addWidget(spacer)
+        tools.addWidget(self.search)
+        tools.addWidget(self.search_status)
+        bar = QHBoxLayout(self)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(tools)
 
-    def _button(self, text: str, tip: str) -> QPushButton:
-        button = QPushButton(text)
+    def _button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
         button.setToolTip(tip)
         return button
 
