@@ -138,10 +138,14 @@ class MainWindow(FetchMixin, QMainWindow):
         build_actions(self)
         self._update_actions()
         self._apply_settings()
-        self._install_extra_actions()
+        # the Decision and Actions menus (reviewer.ui.actions) cost ~70 ms to build: they are
+        # added right after the first paint, or when the service is ready, whichever comes first
+        self._extras_installed = False
 
     def _install_extra_actions(self) -> None:
-        # issue 7's decisions and reports add their menu entries through this hook, when present
+        if self._extras_installed:
+            return
+        self._extras_installed = True
         try:
             actions = importlib.import_module("reviewer.ui.actions")
         except ImportError:
@@ -188,6 +192,7 @@ class MainWindow(FetchMixin, QMainWindow):
         if watched is self._placeholder and event.type() == QEvent.Type.Paint:
             self._placeholder.removeEventFilter(self)
             QTimer.singleShot(0, lambda: self.case_view)
+            QTimer.singleShot(0, self._install_extra_actions)
             QTimer.singleShot(0, self.first_painted.emit)
         return super().eventFilter(watched, event)
 
@@ -219,6 +224,7 @@ class MainWindow(FetchMixin, QMainWindow):
         """Use this service; fill the queue from the cache, then fetch demo cases if missing."""
         self.service = service
         self.status.set_environment(service.environment_label)
+        self._install_extra_actions()
         self._update_actions()
         self.service_ready.emit()
         self.refresh_queue(then=self._maybe_fetch_demo)

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
-from reviewer.review.actions import ActionOutcome, confirmation_text
 from reviewer.ui.actions.action_dialog import ActionDialog, ActionWork
+
+if TYPE_CHECKING:  # the module itself is imported when an action runs (see plaid_menu)
+    from reviewer.review.actions import ActionOutcome
+
+
+def confirmation_text(*args: Any, **kwargs: Any) -> str:
+    """reviewer.review.actions.confirmation_text, imported when a dialog is shown."""
+    from reviewer.review import actions
+
+    return actions.confirmation_text(*args, **kwargs)
 
 
 class RefreshPayrollDialog(ActionDialog):

@@ -7,21 +7,21 @@ confirmation that names the environment and the items, and runs on the window's 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from reviewer.review.actions import (
-    CaseActions,
-    PollPolicy,
-    document_income_items,
-    payroll_items,
-)
 from reviewer.review.decisions import reviewer_identity
-from reviewer.review.webhooks import WebhookInvalid, apply_webhook, parse_webhook_text, plan_webhook
 from reviewer.ui.actions.export_process import ExportResult, run_export
 from reviewer.ui.actions.plaid_dialogs import ParsingConfigDialog, RefreshPayrollDialog
+
+if TYPE_CHECKING:
+    from reviewer.review.actions import CaseActions, PollPolicy
+
+# reviewer.review.actions and .webhooks pull in the Plaid client, its models and PyMuPDF
+# (about 1.5 s of imports): they are imported when an action is used, by which time the
+# service has already loaded them, never while the window is being built for its first paint.
 
 
 class PlaidActions:
@@ -30,7 +30,7 @@ class PlaidActions:
     def __init__(self, window: Any) -> None:
         self.window = window
         self.confirm = self._ask  # tests replace this
-        self.poll = PollPolicy()  # tests shorten the waits
+        self.poll: PollPolicy | None = None  # None: the default policy; tests shorten the waits
         self.dialog: Any = None  # the action dialog open now
         self.last_message = ""
         self.menu = menu = window.menuBar().addMenu("&Actions")
@@ -64,6 +64,8 @@ class PlaidActions:
         return answer == QMessageBox.StandardButton.Yes
 
     def _actions(self) -> CaseActions:
+        from reviewer.review.actions import CaseActions
+
         actor = reviewer_identity(getattr(self.window.settings, "reviewer_name", None))
         return CaseActions(self.window.service, actor)
 
@@ -103,6 +105,8 @@ class PlaidActions:
         if case is None:
             return None
         case_id, label, svc = case
+        from reviewer.review.actions import payroll_items
+
         actions = self._actions()
         dialog = RefreshPayrollDialog(
             self.window.runner,
@@ -125,8 +129,10 @@ class PlaidActions:
         if case is None:
             return None
         case_id, label, svc = case
+        from reviewer.review.actions import CaseActions, PollPolicy, document_income_items
+
         actor = reviewer_identity(getattr(self.window.settings, "reviewer_name", None))
-        poll = self.poll
+        poll = self.poll or PollPolicy()
 
         def update(item_id: str, config: list[str], progress: Any, cancel: Any, sleep: Any) -> Any:
             actions = CaseActions(svc, actor, sleep=sleep)
@@ -151,6 +157,13 @@ class PlaidActions:
             text, ok = QInputDialog.getMultiLineText(self.window, "Webhook", "Webhook JSON body:")
             if not ok:
                 return
+        from reviewer.review.webhooks import (
+            WebhookInvalid,
+            apply_webhook,
+            parse_webhook_text,
+            plan_webhook,
+        )
+
         try:
             payload = parse_webhook_text(text)
         except WebhookInvalid as exc:
