@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from reviewer.ui.single_instance import SingleInstance
 
     instance = SingleInstance(data_dir)
-    if not instance.acquire():
+    if not instance.acquire(listen=False):
         if instance.notify_running():
             print("reviewer: already running for this data directory; raised it", file=sys.stderr)
             return 0
@@ -71,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
     # opening the store imports the Plaid models and PyMuPDF (seconds of CPU): a thread doing
     # that before the first paint would hold the GIL the GUI thread needs to paint
     window.first_painted.connect(lambda: window.open_service(lambda: open_service(data_dir, demo)))
+    window.first_painted.connect(instance.listen)  # QtNetwork loads after the first paint
     window.show()
     try:
         return int(app.exec())  # type: ignore[attr-defined]

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
+
+# QtNetwork is imported when the socket is needed: the app takes the lock before its first
+# paint and starts listening right after it (importing QtNetwork costs ~10 ms of cold start).
 
 
 def server_name(data_dir: Path) -> str:
@@ -27,18 +33,29 @@ class SingleInstance(QObject):
         self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None
 
-    def acquire(self) -> bool:
-        """Take the lock and listen for later launches; False if another instance holds it."""
+    def acquire(self, *, listen: bool = True) -> bool:
+        """Take the lock (and listen for later launches); False if another instance holds it."""
         if not self._lock.tryLock(100):
             return False
+        if listen:
+            self.listen()
+        return True
+
+    def listen(self) -> None:
+        """Accept "raise your window" requests from later launches."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None:
+            return
         QLocalServer.removeServer(self._name)
         self._server = QLocalServer(self)
         self._server.newConnection.connect(self._on_connection)
         self._server.listen(self._name)
-        return True
 
     def notify_running(self, timeout_ms: int = 1000) -> bool:
         """Ask the running instance to raise its window; True if it answered."""
+        from PySide6.QtNetwork import QLocalSocket
+
         sock = QLocalSocket()
         sock.connectToServer(self._name)
         if not sock.waitForConnected(timeout_ms):
