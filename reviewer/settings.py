@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -53,6 +52,8 @@ class Settings:
 
     def save(self, directory: Path | None = None) -> None:
         """Write settings atomically (temp file, fsync, rename)."""
+        import tempfile  # only when saving: keeps it off the cold start
+
         target_dir = directory or paths.config_dir()
         data = json.dumps(asdict(self), indent=2, sort_keys=True).encode("utf-8")
         fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=target_dir)

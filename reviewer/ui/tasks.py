@@ -16,13 +16,14 @@ import contextlib
 import itertools
 import logging
 import queue
-import socket
 import threading
 import traceback
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
@@ -69,6 +70,8 @@ class _Inbox:
     """
 
     def __init__(self) -> None:
+        import socket  # created with the first background task, not at start-up
+
         self.queue: queue.SimpleQueue[tuple[str, int, Any, BaseException | None]] = (
             queue.SimpleQueue()
         )
@@ -169,6 +172,8 @@ class TaskRunner(QObject):
             self._drain()
         else:
             if self._pool is None:
+                from concurrent.futures import ThreadPoolExecutor  # first task, after the paint
+
                 self._pool = ThreadPoolExecutor(
                     self._max_threads, thread_name_prefix="reviewer-task"
                 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -49,6 +49,7 @@ class DocumentPane(QWidget):
         self._pending: set[int] = set()
         self._target: int | None = None
         self._generation = 0
+        self._details_pending: tuple[int, bool, int] | None = None  # generation, repaired, pages
 
         self.title = QLabel("Select a document to view it.")
         self.title.setWordWrap(True)
@@ -188,7 +189,16 @@ class DocumentPane(QWidget):
         self.thumbs.set_pages(len(sizes), badges)
         self.pages.scroll_to_page(self._target or 1)
         self._render(max(0, min((self._target or 1), len(sizes)) - 1))  # the tab may be hidden
-        self._load_details(layout.repaired, len(sizes))
+        # text layers, facts and thumbnails wait for the flagged page to be painted: started
+        # now, their thread and worker requests would delay that first paint (a hidden tab
+        # paints nothing, hence the timer)
+        self._details_pending = (self._generation, layout.repaired, len(sizes))
+        QTimer.singleShot(300, self._start_details)
+
+    def _start_details(self) -> None:
+        pending, self._details_pending = self._details_pending, None
+        if pending is not None and pending[0] == self._generation:
+            self._load_details(pending[1], pending[2])
 
     def _load_details(self, repaired: bool, count: int) -> None:
         """Text layers, problems and facts, then thumbnails: after the first page is up."""
@@ -273,6 +283,7 @@ class DocumentPane(QWidget):
         if self._target is not None and page == self._target:
             self._target = None
             self.target_painted.emit(page)
+            QTimer.singleShot(0, self._start_details)
 
     def _page_changed(self, page: int) -> None:
         self.toolbar.show_page(page)
