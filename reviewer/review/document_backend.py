@@ -6,12 +6,12 @@ the same work to the isolated documents worker process, so a hostile file cannot
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Protocol
 
 from reviewer.documents.inspect import DocumentInfo, inspect_document
 from reviewer.documents.locate import LocatedSignal, SignalQuery, locate_signals
+from reviewer.documents.mupdf_lock import MUPDF_LOCK
 
 
 class DocumentBackend(Protocol):
@@ -30,7 +30,7 @@ class InProcessDocuments:
     """PyMuPDF in this process, one call at a time (for the CLI and tests)."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._lock = MUPDF_LOCK  # shared with anything else running MuPDF in this process
 
     def inspect(self, path: Path, media_type: str) -> DocumentInfo:
         """Inspect under the lock (PyMuPDF is not thread-safe)."""
@@ -74,3 +74,7 @@ class WorkerDocuments:
                 for q in queries
             ]
         return located
+
+    def close(self) -> None:
+        """Stop the worker process."""
+        self._worker.close()  # type: ignore[attr-defined]

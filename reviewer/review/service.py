@@ -65,8 +65,18 @@ class ReviewService:
         backend: DocumentBackend | None = None,
         environment: str | None = None,
         base_url: str | None = None,
+        isolated_documents: bool = False,
     ) -> ReviewService:
-        """Open the store; demo mode talks to the in-process local sandbox, nothing to configure."""
+        """Open the store; demo mode talks to the in-process local sandbox, nothing to configure.
+
+        `isolated_documents` (the app): applicants' documents are inspected and searched in the
+        documents worker process, never in this one, so a hostile file costs a message only.
+        """
+        if backend is None and isolated_documents:
+            from reviewer.review.document_backend import WorkerDocuments
+            from reviewer.review.documents_access import DocumentWorker
+
+            backend = WorkerDocuments(DocumentWorker())
         store = CaseStore(paths.data_dir(data_dir, demo=demo))
         if demo:
             from reviewer.review.demo import demo_client_factory, demo_user_list
@@ -216,4 +226,7 @@ class ReviewService:
             if self._client is not None:
                 self._client.close()
                 self._client = None
+        close_backend = getattr(self.backend, "close", None)
+        if callable(close_backend):
+            close_backend()
         self.store.close()

@@ -7,9 +7,9 @@ income PDF or a risk-signal lookup needs it; a Sandbox renders each document at 
 from __future__ import annotations
 
 import re
-import threading
 from datetime import UTC, datetime
 
+from reviewer.documents.mupdf_lock import MUPDF_LOCK
 from reviewer.sandbox.model import DocSpec, RiskSpec, SignalSpec, TamperSpec
 
 _MONEY = re.compile(r"\$\d{1,3}(?:,\d{3})*\.\d{2}")
@@ -44,7 +44,8 @@ class DocumentRenderer:
 
     def __init__(self) -> None:
         self._cache: dict[str, RenderedDocument] = {}
-        self._lock = threading.Lock()
+        # the process-wide MuPDF lock: the CLI's in-process document checks share it
+        self._lock = MUPDF_LOCK
 
     def render(self, spec: DocSpec) -> RenderedDocument:
         """The document for `spec`, generated once."""
@@ -56,6 +57,10 @@ class DocumentRenderer:
 
     def locate_statement_edit(self, spec: DocSpec) -> DocSpec:
         """Pick a balance printed only on the tamper page of an untampered render; retarget the edit."""
+        with self._lock:
+            return self._locate_statement_edit(spec)
+
+    def _locate_statement_edit(self, spec: DocSpec) -> DocSpec:
         from reviewer.sandbox import docgen
 
         placeholder = spec.tampers[0]
@@ -72,6 +77,11 @@ class DocumentRenderer:
         raise RuntimeError(f"no balance printed only on page {page} of the statement")
 
     def check_signal(self, spec: DocSpec, signal: SignalSpec) -> bool:
+        """Whether the signal's expected value is printed on its page."""
+        with self._lock:
+            return self._check_signal(spec, signal)
+
+    def _check_signal(self, spec: DocSpec, signal: SignalSpec) -> bool:
         """Whether the signal's expected value is printed on its page (page 0: anywhere)."""
         if signal.expected_value is None or not signal.page_number:
             return True

@@ -85,6 +85,6 @@ def open_service(data_dir: Path, demo: bool) -> object:
     started = time.perf_counter()
     from reviewer.review.service import ReviewService
 
-    service = ReviewService.open(data_dir, demo=demo)
+    service = ReviewService.open(data_dir, demo=demo, isolated_documents=True)
     log.info("service open in %.0f ms", (time.perf_counter() - started) * 1000)
     return service

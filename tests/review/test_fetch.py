@@ -142,3 +142,27 @@ def test_documents_carry_plaid_file_type_and_score(service: ReviewService) -> No
     photo = [d for d in docs if d.media_type == "image/jpeg"]
     assert photo and photo[0].file_type == "IMAGE"
     assert photo[0].risk_score is not None
+
+
+def test_app_fetch_checks_documents_in_the_worker_process(clean_sandbox, tmp_path: Path) -> None:  # noqa: ANN001
+    """The app's fetch inspects and locates through the isolated worker, with the same result."""
+    from reviewer.documents.worker import DocumentWorker
+    from reviewer.review.document_backend import WorkerDocuments
+    from reviewer.sandbox.embedded import embedded_client
+    from reviewer.store import CaseStore
+
+    backend = WorkerDocuments(DocumentWorker())
+    svc = ReviewService(
+        CaseStore(tmp_path / "iso"),
+        lambda: embedded_client(clean_sandbox, sleep=lambda _s: None),
+        environment_label="t",
+        backend=backend,
+    )
+    try:
+        demo = next(u for u in demo_users() if u.key == "tampered_paystub")
+        result = svc.fetch_case(user_token=demo.user_token)
+        snap = _snapshot(svc, result.case_id)
+        assert all(d.page_count for d in snap.documents if d.path)
+        assert sum(len(s.locations) for s in snap.risk_signals) >= 3
+    finally:
+        svc.close()  # stops the worker process too
