@@ -22,7 +22,7 @@ from typing import Any
 from reviewer.plaid.client import PlaidClient
 from reviewer.plaid.errors import PlaidError
 from reviewer.review import endpoints as ep
-from reviewer.review.case_model import DocumentRecord, FetchError, SignalRecord
+from reviewer.review.case_model import DocumentRecord, FetchError
 from reviewer.review.document_backend import DocumentBackend
 from reviewer.review.documents_fetch import DocumentFetcher, iter_document_refs
 from reviewer.review.progress import (
@@ -112,7 +112,7 @@ class CaseFetcher:
             raise FetchFailed(_one_line(first))
         fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
         previous = self._store.latest_snapshot(case.id)
-        failed = {o.endpoint for o in attempted if o.failed}
+        failed = self._failed_endpoints(outcomes)
         responses, documents, previous_signals = carry_forward(
             previous,
             failed,
@@ -120,12 +120,21 @@ class CaseFetcher:
             [d for o in outcomes for d in o.documents],
         )
         tracker.step("locating highlights", finished=0)
-        signals = self._signals(outcomes, documents, previous_signals)
-        documents = self._documents_with_risk(outcomes, documents)
+        risk_body = _newest_body(responses, ep.RISK_SIGNALS)
+        signals, per_document = parse_risk_signals(risk_body or {})
+        if ep.RISK_SIGNALS in failed:
+            signals = previous_signals  # located when they were fetched
+        else:
+            signals = locate_all(signals, documents, self._backend)
+        documents = apply_document_risk(documents, per_document)
         tracker.check_cancel()
         tracker.step("saving", finished=1)
         errors = [o.error for o in outcomes if o.error is not None]
-        skipped = {o.endpoint: o.skipped for o in outcomes if o.skipped is not None}
+        skipped = {
+            o.endpoint: o.skipped
+            for o in outcomes
+            if o.skipped is not None and o.endpoint not in failed
+        }
         skipped.update(plan.skipped)
         snapshot = to_new_snapshot(
             fetched_at=fetched_at,
@@ -272,31 +281,30 @@ class CaseFetcher:
             )
         ]
 
-    def _signals(
-        self,
-        outcomes: list[EndpointOutcome],
-        documents: list[DocumentRecord],
-        previous_signals: list[SignalRecord],
-    ) -> list[SignalRecord]:
-        """This fetch's signals located on the documents, or the carried-forward ones."""
-        risk = next((o for o in outcomes if o.endpoint == ep.RISK_SIGNALS and o.body), None)
-        if (
-            risk is None
-            or risk.body is None
-            or (risk.error is not None and not risk.body.get("items"))
-        ):
-            return previous_signals
-        signals, _ = parse_risk_signals(risk.body)
-        return locate_all(signals, documents, self._backend)
-
     @staticmethod
-    def _documents_with_risk(
-        outcomes: list[EndpointOutcome], documents: list[DocumentRecord]
-    ) -> list[DocumentRecord]:
-        risk = next((o for o in outcomes if o.endpoint == ep.RISK_SIGNALS and o.body), None)
-        if risk is None or risk.body is None:
-            return documents
-        return apply_document_risk(documents, parse_risk_signals(risk.body)[1])
+    def _failed_endpoints(outcomes: list[EndpointOutcome]) -> set[str]:
+        """Endpoints whose previous data must be kept: no response, or only an error in it."""
+        failed = set()
+        for o in outcomes:
+            if o.skipped is not None:
+                continue
+            if o.failed or (o.error is not None and not (o.body or {}).get("items")):
+                failed.add(o.endpoint)
+        if ep.BANK_INCOME in failed:  # its report PDF was never asked for: keep the last one
+            failed.add(ep.BANK_INCOME_PDF)
+        return failed
+
+
+def _newest_body(responses: list[Any], endpoint: str) -> dict[str, Any] | None:
+    """The body of the last whole-endpoint response of `endpoint` (carried-forward ones last)."""
+    for response in reversed(responses):
+        if response[0] == endpoint and response[1] is None:
+            try:
+                body = json.loads(response[4])
+            except ValueError:
+                return None
+            return body if isinstance(body, dict) else None
+    return None
 
 
 def _one_line(error: FetchError) -> str:

@@ -144,7 +144,7 @@ def test_documents_carry_plaid_file_type_and_score(service: ReviewService) -> No
     assert photo[0].risk_score is not None
 
 
-def test_app_fetch_checks_documents_in_the_worker_process(clean_sandbox, tmp_path: Path) -> None:  # noqa: ANN001
+def test_app_fetch_checks_documents_in_the_worker_process(clean_sandbox, tmp_path: Path) -> None:
     """The app's fetch inspects and locates through the isolated worker, with the same result."""
     from reviewer.documents.worker import DocumentWorker
     from reviewer.review.document_backend import WorkerDocuments

@@ -207,3 +207,33 @@ def test_hostile_archives(
     )
     assert not outside
     assert not (tmp_path / "evil.pdf").exists() and not (tmp_path.parent / "evil.pdf").exists()
+
+
+def test_failed_risk_signals_keep_scores_and_signals(
+    service: ReviewService, clean_sandbox: Sandbox
+) -> None:
+    """A transient risk-signals failure must not make a high-risk case look clean."""
+    first = service.fetch_case(user_token=_token_user().user_token)
+    before = _documents(service, first.case_id)
+    clean_sandbox.faults.add(Fault(kind="http_5xx", endpoint=ep.RISK_SIGNALS, status=500))
+    service.refetch_case(first.case_id)
+    after = _documents(service, first.case_id)
+    assert [e.endpoint for e in after.errors] == [ep.RISK_SIGNALS]
+    assert len(after.risk_signals) == len(before.risk_signals) > 0
+    scores = lambda s: sorted(d.risk_score or 0 for d in s.documents)
+    assert scores(after) == scores(before) and max(scores(after)) >= 80
+    assert service.list_cases()[0].max_risk_score == max(scores(before))
+
+
+def test_failed_bank_income_keeps_the_report_pdf(
+    service: ReviewService, clean_sandbox: Sandbox
+) -> None:
+    user = next(u for u in demo_users() if u.key == "bank_five_sources")
+    first = service.fetch_case(user_token=user.user_token)
+    kinds = lambda s: [d.document_type for d in s.documents]
+    assert "BANK_INCOME_REPORT" in kinds(_documents(service, first.case_id))
+    clean_sandbox.faults.add(Fault(kind="http_5xx", endpoint=ep.BANK_INCOME, status=503))
+    service.refetch_case(first.case_id)
+    after = _documents(service, first.case_id)
+    assert "BANK_INCOME_REPORT" in kinds(after)
+    assert ep.BANK_INCOME_PDF not in after.skipped
