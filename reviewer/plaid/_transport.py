@@ -203,6 +203,12 @@ class PlaidHttp:
                 endpoint=endpoint,
                 request_sent=sent,
             ) from None
+        except httpx.HTTPError as exc:  # too many redirects, an undecodable body, ...
+            raise PlaidConnectionError(
+                f"{type(exc).__name__} from {request.url.host}: {_safe_text(exc)}",
+                endpoint=endpoint,
+                request_sent=True,
+            ) from None
         return response.status_code, response.headers, raw
 
     def _read_capped(self, response: httpx.Response, endpoint: str) -> bytes:

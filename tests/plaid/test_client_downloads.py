@@ -77,3 +77,19 @@ def test_oversized_body_is_refused_instead_of_filling_memory() -> None:
         client.credit_bank_income_pdf_get(user_token=T)
     with client, pytest.raises(DocumentDownloadError, match="larger than 10000"):
         client.download_document("https://docs.plaid.test/big.zip")
+
+
+def test_redirect_loop_on_a_download_is_a_plaid_error() -> None:
+    """An httpx error that is not a TransportError must not escape as a bare httpx exception."""
+    from reviewer.plaid import PlaidClient
+    from reviewer.plaid.errors import PlaidConnectionError
+
+    def loop(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(302, headers={"location": str(request.url)})
+
+    http = httpx.Client(transport=httpx.MockTransport(loop))
+    with PlaidClient("id", "sec", base_url="http://127.0.0.1:1", http_client=http) as client:
+        with pytest.raises(PlaidConnectionError) as info:
+            client.download_document("http://127.0.0.1:1/doc.zip?X-Amz-Signature=abc")
+    assert "TooManyRedirects" in str(info.value)
+    assert "X-Amz-Signature" not in str(info.value)
