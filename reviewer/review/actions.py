@@ -225,12 +225,16 @@ class CaseActions:
         while True:
             if cancel is not None and cancel():
                 return "CANCELLED", request_id
-            answer = client.with_raw_response.credit_payroll_income_risk_signals_get(
-                user_token=case.user_token, user_id=None if case.user_token else case.user_id
-            )
-            request_id = answer.request_id
-            if not _item_processing(answer.model.model_dump(mode="json"), item_id):
-                return "READY", request_id
+            try:
+                answer = client.with_raw_response.credit_payroll_income_risk_signals_get(
+                    user_token=case.user_token, user_id=None if case.user_token else case.user_id
+                )
+            except PlaidError as exc:  # the client retried already: check again after the wait
+                _say(progress, f"Risk signals could not be checked ({exc}); trying again")
+            else:
+                request_id = answer.request_id
+                if not _item_processing(answer.model.model_dump(mode="json"), item_id):
+                    return "READY", request_id
             remaining = deadline - self._clock()
             if remaining <= 0:
                 return "TIMEOUT", request_id

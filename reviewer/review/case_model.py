@@ -29,7 +29,8 @@ class CaseRef:
 
     id: str
     label: str | None
-    user_token: str | None = None
+    # the token lets anyone fetch the applicant's data: kept out of reprs (and so of logs)
+    user_token: str | None = dc_field(default=None, repr=False)
     user_id: str | None = None
     created_at: str | None = None
 
@@ -107,7 +108,7 @@ class CaseSummary:
     document_count: int
     decision: str | None
     fetched_at: str | None
-    user_token: str | None = None
+    user_token: str | None = dc_field(default=None, repr=False)
     user_id: str | None = None
 
 

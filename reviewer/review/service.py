@@ -18,7 +18,7 @@ from reviewer.plaid.client import PlaidClient
 from reviewer.review.case_model import CaseSnapshot, CaseSummary, DocumentRecord, FetchError
 from reviewer.review.document_backend import DocumentBackend, InProcessDocuments
 from reviewer.review.fetch import CaseFetcher, FetchOutcome
-from reviewer.review.progress import CancelCheck, FetchFailed, ProgressCallback
+from reviewer.review.progress import CancelCheck, FetchCancelled, FetchFailed, ProgressCallback
 from reviewer.review.snapshots import case_snapshot, summary
 from reviewer.store import CaseStore, StoredCase
 
@@ -182,6 +182,8 @@ class ReviewService:
             outcome = fetcher.fetch(case, progress, cancel)
         except FetchFailed as exc:
             return FetchResult(case.id, False, False, [], str(exc))
+        except FetchCancelled:
+            return FetchResult(case.id, False, False, [], "cancelled: nothing was stored")
         if outcome.complete:
             message = f"fetched {outcome.document_count} documents"
         else:

@@ -166,3 +166,22 @@ def test_app_fetch_checks_documents_in_the_worker_process(clean_sandbox, tmp_pat
         assert sum(len(s.locations) for s in snap.risk_signals) >= 3
     finally:
         svc.close()  # stops the worker process too
+
+
+def test_cancelled_fetch_stores_nothing_and_says_so(service: ReviewService) -> None:
+    demo = next(u for u in demo_users() if u.key == "edited_statement")
+    seen: list[Progress] = []
+    result = service.fetch_case(
+        user_token=demo.user_token, label="C-1", progress=seen.append, cancel=lambda: bool(seen)
+    )
+    assert not result.stored and "cancelled" in result.message
+    assert result.case_id is not None
+    assert service.store.snapshots(result.case_id) == []
+
+
+def test_user_token_is_kept_out_of_reprs(service: ReviewService) -> None:
+    demo = next(u for u in demo_users() if u.user_token)
+    result = service.fetch_case(user_token=demo.user_token, label="R-1")
+    snap = _snapshot(service, result.case_id)
+    assert demo.user_token not in repr(snap.case)
+    assert demo.user_token not in repr(service.list_cases())
