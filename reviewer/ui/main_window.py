@@ -404,6 +404,11 @@ class MainWindow(FetchMixin, QMainWindow):
             except Exception:
                 log.exception("could not save the pending decision at quit")
         self.runner.shutdown()
+        if decisions is not None:
+            try:  # a save task the runner dropped at shutdown is written here instead
+                decisions.write_in_flight_now()
+            except Exception:
+                log.exception("could not save a decision at quit")
         if self._renderer is not None:
             self._renderer.close()
         if self.service is not None:

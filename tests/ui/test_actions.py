@@ -101,3 +101,43 @@ def test_decision_in_its_undo_window_is_saved_at_quit(
         (entry,) = store.audit_trail(case_id)
     assert entry.action == "decision.approved"
     assert entry.actor == "Dana"
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_decision_queued_behind_busy_tasks_is_written_once_at_quit(
+    qtbot, window, monkeypatch, tmp_path: Path
+) -> None:
+    """Quit while the save task still waits for a free thread: it is written, exactly once."""
+    import threading
+
+    from reviewer.review.decisions import ESCALATE
+    from reviewer.store import CaseStore
+
+    win = window
+    user = win.service._demo_users[0]
+    with qtbot.waitSignal(win.fetch_finished, timeout=60000) as blocker:
+        win.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
+    case_id = blocker.args[0].case_id
+    qtbot.waitUntil(lambda: win.current_case_id() == case_id, timeout=10000)
+    started = threading.Barrier(3)
+
+    def busy(handle):
+        started.wait(timeout=10)
+        while not handle.is_cancelled():
+            handle._cancel.wait(0.05)
+
+    for _ in range(2):
+        win.runner.run(busy, label="busy")
+    started.wait(timeout=10)
+
+    def accept(self: DecisionDialog) -> int:
+        self.note.setPlainText("employer does not exist")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(DecisionDialog, "exec", accept)
+    assert win.decision_actions.decide(ESCALATE)
+    win.decision_actions.pending.flush()  # undo window over: handed to the (busy) runner
+    win.shutdown()
+    with CaseStore(tmp_path / "d") as store:
+        entries = [e for e in store.audit_trail(case_id) if e.action.startswith("decision")]
+    assert [e.action for e in entries] == ["decision.escalated"]

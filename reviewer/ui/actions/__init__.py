@@ -9,6 +9,7 @@ the status bar says "saved" only once the entry is durable.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -51,6 +52,9 @@ class DecisionActions:
             else PendingDecisions(self._commit, undo_seconds, parent=window)
         )
         self.last_saved: Any = None
+        # decisions handed to the task runner and not yet written (written at quit if need be)
+        self._in_flight: dict[int, PendingDecision] = {}
+        self._in_flight_lock = threading.Lock()
         self.menu = menu = window.menuBar().addMenu("&Decision")
         self.actions: dict[str, QAction] = {}
         for kind, keys in HOTKEYS.items():
@@ -116,11 +120,17 @@ class DecisionActions:
 
     def _commit(self, pending: PendingDecision) -> None:
         svc, actor = self.window.service, self._actor()
-        if svc is None:
+        if svc is None:  # the store is reopening (settings changed): try again shortly
+            self.pending.hold(pending)
             return
+        with self._in_flight_lock:
+            self._in_flight[id(pending)] = pending
 
         def work(_h: Any) -> Any:
-            return Decisions(svc.store, actor).record_decision(pending.case_id, pending.decision)
+            entry = Decisions(svc.store, actor).record_decision(pending.case_id, pending.decision)
+            with self._in_flight_lock:
+                self._in_flight.pop(id(pending), None)
+            return entry
 
         def done(entry: Any) -> None:
             self.last_saved = entry
@@ -133,6 +143,16 @@ class DecisionActions:
             self.window.show_error(f"The decision on {pending.label} was NOT saved", str(exc))
 
         self.window.runner.run(work, on_done=done, on_error=failed, label="Saving decision")
+
+    def write_in_flight_now(self) -> None:
+        """After the task runner stopped: write decisions whose save task never ran."""
+        with self._in_flight_lock:
+            left, self._in_flight = list(self._in_flight.values()), {}
+        svc = self.window.service
+        if svc is None:
+            return
+        for pending in left:
+            Decisions(svc.store, self._actor()).record_decision(pending.case_id, pending.decision)
 
     def commit_pending_now(self) -> None:
         """At quit: write a decision still in its undo window synchronously, so it is not lost.
