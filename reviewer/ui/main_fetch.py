@@ -33,6 +33,7 @@ class FetchMixin:
         def statusBar(self) -> QStatusBar: ...
         def current_case_id(self) -> str | None: ...
         def load_case(self, case_id: str) -> None: ...
+        def show_error(self, summary: str, details: str) -> None: ...
         def refresh_queue(
             self, then: Callable[[], Any] | None = None, select: str | None = None
         ) -> None: ...
@@ -89,10 +90,20 @@ class FetchMixin:
         if not online:
             self.statusBar().showMessage(f"Cannot fetch: {reason}", 5000)
             return
+        if self._fetch_handle is not None:  # never cancel a running fetch behind the user's back
+            self.statusBar().showMessage(
+                "A fetch is already running: wait for it, or cancel it first", 8000
+            )
+            return
         self.status.cancel.show()
         self._fetch_handle = self.runner.run(
-            work, on_done=self._fetch_done, label=label, key="fetch"
+            work, on_done=self._fetch_done, on_error=self._fetch_failed, label=label, key="fetch"
         )
+
+    def _fetch_failed(self, error: BaseException) -> None:
+        self._fetch_handle = None
+        self.status.cancel.hide()
+        self.show_error("The fetch failed; the cached data is unchanged", str(error))
 
     def _fetch_done(self, result: Any) -> None:
         self._fetch_handle = None

@@ -126,3 +126,51 @@ def test_new_environment_or_secret_in_settings_reopens_the_service(qtbot, window
     assert Settings.load().environment == "production"
     with pytest.raises(Exception):  # the old store is closed; any error will do
         first.list_cases()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_second_fetch_does_not_cancel_the_running_one(qtbot, tmp_path) -> None:
+    """Refreshing case B while case A is fetching must not silently throw A's fetch away."""
+    import threading
+
+    from reviewer.settings import Settings
+    from reviewer.ui.main_window import MainWindow
+    from reviewer.ui.tasks import TaskRunner
+
+    release = threading.Event()
+    calls: list[str] = []
+
+    class SlowService:
+        environment_label = "test"
+        can_fetch = (True, "")
+        _demo_users: list[object] = []
+
+        def is_online(self) -> bool:
+            return True
+
+        def fetch_case(self, **kwargs: object) -> object:
+            calls.append(str(kwargs.get("label")))
+            release.wait(10)
+            return type("R", (), {"message": "done", "case_id": None, "stored": True})()
+
+        def list_cases(self) -> list[object]:
+            return []
+
+        def demo_cases_missing(self) -> bool:
+            return False
+
+        def close(self) -> None:
+            pass
+
+    win = MainWindow(runner=TaskRunner(), settings=Settings(), data_dir=tmp_path / "d", demo=False)
+    qtbot.addWidget(win)
+    win.attach_service(SlowService())
+    win.fetch_new(user_token="user-sandbox-a", label="A")
+    qtbot.waitUntil(lambda: calls == ["A"], timeout=5000)
+    win.fetch_new(user_token="user-sandbox-b", label="B")
+    assert "already running" in win.statusBar().currentMessage()
+    release.set()
+    with qtbot.waitSignal(win.fetch_finished, timeout=10000) as blocker:
+        pass
+    assert blocker.args[0].message == "done" and calls == ["A"]
+    win.shutdown()
