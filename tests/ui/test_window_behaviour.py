@@ -143,7 +143,7 @@ def test_second_fetch_does_not_cancel_the_running_one(qtbot, tmp_path) -> None:
     class SlowService:
         environment_label = "test"
         can_fetch = (True, "")
-        _demo_users: list[object] = []
+        _demo_users: tuple[object, ...] = ()
 
         def is_online(self) -> bool:
             return True
