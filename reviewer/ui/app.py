@@ -86,5 +86,9 @@ def open_service(data_dir: Path, demo: bool) -> object:
     from reviewer.review.service import ReviewService
 
     service = ReviewService.open(data_dir, demo=demo, isolated_documents=True)
+    # files no snapshot references (a cancelled fetch's downloads, a purged case's files)
+    removed = service.store.gc_documents()
+    if removed:
+        log.info("removed %d unreferenced document files", removed)
     log.info("service open in %.0f ms", (time.perf_counter() - started) * 1000)
     return service
