@@ -13,6 +13,7 @@ from typing import Any
 
 from reviewer.plaid.models import parse_webhook
 from reviewer.review.actions import CaseActions
+from reviewer.review.progress import CancelCheck
 from reviewer.review.service import FetchResult, ReviewService
 
 # webhook_code -> (what it means, whether the case should be fetched again)
@@ -97,8 +98,10 @@ def plan_webhook(service: ReviewService, payload: dict[str, Any]) -> WebhookPlan
     )
 
 
-def apply_webhook(actions: CaseActions, plan: WebhookPlan) -> dict[str, FetchResult | None]:
-    """Record the webhook in each case's trail and refetch those that need it."""
+def apply_webhook(
+    actions: CaseActions, plan: WebhookPlan, cancel: CancelCheck | None = None
+) -> dict[str, FetchResult | None]:
+    """Record the webhook in each case's trail and refetch those that need it (cancellable)."""
     results: dict[str, FetchResult | None] = {}
     for case_id in plan.case_ids:
         actions.service.store.append_audit(
@@ -109,6 +112,8 @@ def apply_webhook(actions: CaseActions, plan: WebhookPlan) -> dict[str, FetchRes
             app_version=actions.app_version,
         )
         results[case_id] = (
-            actions.refetch(case_id, why=f"webhook {plan.webhook_code}") if plan.refetch else None
+            actions.refetch(case_id, cancel=cancel, why=f"webhook {plan.webhook_code}")
+            if plan.refetch
+            else None
         )
     return results

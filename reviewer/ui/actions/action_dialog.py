@@ -10,6 +10,7 @@ back-off sleeps short), so the outcome of a cancelled action still arrives and i
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -117,10 +118,15 @@ class ActionDialog(QDialog):
         self.adjustSize()
         cancel = self._cancel
 
-        def sleep(seconds: float) -> None:
-            cancel.wait(seconds)  # Cancel wakes a back-off wait at once
-
         def task(h: Any) -> Any:
+            def sleep(seconds: float) -> None:
+                # Cancel in the dialog wakes a back-off wait at once; the app quitting (the
+                # runner cancels the task) within a tenth of a second, never a 30 s wait
+                end = time.monotonic() + seconds
+                while not h.is_cancelled() and not cancel.wait(min(0.1, end - time.monotonic())):
+                    if time.monotonic() >= end:
+                        return
+
             return work(h.report, lambda: cancel.is_set() or h.is_cancelled(), sleep)
 
         self.runner.run(

@@ -172,9 +172,9 @@ class PlaidActions:
         actions = self._actions()
         svc = self.window.service
 
-        def work(_h: Any) -> str:
+        def work(h: Any) -> str:
             plan = plan_webhook(svc, payload)
-            apply_webhook(actions, plan)
+            apply_webhook(actions, plan, cancel=h.is_cancelled)
             return plan.describe()
 
         self._run(work, "Webhook")
