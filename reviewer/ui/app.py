@@ -73,11 +73,26 @@ def run(args: argparse.Namespace) -> int:
     window.first_painted.connect(lambda: window.open_service(lambda: open_service(data_dir, demo)))
     window.first_painted.connect(instance.listen)  # QtNetwork loads after the first paint
     window.show()
+    _quit_on_terminate(app)
     try:
         return int(app.exec())  # type: ignore[attr-defined]
     finally:
         window.shutdown()
         instance.release()
+
+
+def _quit_on_terminate(app: object) -> None:
+    """SIGTERM (logout, shutdown) quits through the normal path, so a decision still in its
+    undo window is written and the documents worker stops, instead of dying mid-way."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())  # type: ignore[attr-defined]
+    # Python runs signal handlers only between bytecodes: a light timer gives it the chance
+    ticker = QTimer(app)  # type: ignore[arg-type]
+    ticker.start(250)
+    ticker.timeout.connect(lambda: None)
 
 
 def open_service(data_dir: Path, demo: bool) -> object:
