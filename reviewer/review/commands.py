@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
 
 from reviewer import paths
 from reviewer.review.case_model import CaseSnapshot
@@ -183,8 +182,3 @@ def render_text(snap: CaseSnapshot) -> str:
                 + (f" (request {e.request_id})" if e.request_id else "")
             )
     return "\n".join(lines)
-
-
-def summary_dict(snap: CaseSnapshot) -> dict[str, Any]:
-    """The show-JSON object (kept for callers that want a dict)."""
-    return snap.to_show_json()

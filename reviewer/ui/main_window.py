@@ -238,15 +238,6 @@ class MainWindow(FetchMixin, QMainWindow):
             on_done=lambda missing: self.fetch_demo() if missing else None,
         )
 
-    def fetch_demo(self) -> None:
-        """First start of --demo: fetch every demo case, with progress."""
-        svc = self.service
-
-        def work(h: TaskHandle) -> Any:
-            return svc.fetch_demo_cases(progress=h.report, cancel=h.is_cancelled)
-
-        self._start_fetch(work, "Fetching demo cases")
-
     def refresh_queue(
         self, then: Callable[[], Any] | None = None, select: str | None = None
     ) -> None:
