@@ -79,6 +79,16 @@ def test_decide_undo_then_commit_and_offline(qtbot, window, monkeypatch) -> None
     assert "offline" in plaid.refresh.toolTip()
 
 
+def _open_first_demo_case(qtbot, win) -> str:
+    """Fetch the first demo user and wait until its case is the one shown."""
+    user = win.service._demo_users[0]
+    with qtbot.waitSignal(win.fetch_finished, timeout=60000) as blocker:
+        win.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
+    case_id: str = blocker.args[0].case_id
+    qtbot.waitUntil(lambda: win.current_case_id() == case_id, timeout=10000)
+    return case_id
+
+
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_decision_in_its_undo_window_is_saved_at_quit(
     qtbot, window, monkeypatch, tmp_path: Path
@@ -88,11 +98,7 @@ def test_decision_in_its_undo_window_is_saved_at_quit(
     from reviewer.store import CaseStore
 
     win = window
-    user = win.service._demo_users[0]
-    with qtbot.waitSignal(win.fetch_finished, timeout=60000) as blocker:
-        win.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
-    case_id = blocker.args[0].case_id
-    qtbot.waitUntil(lambda: win.current_case_id() == case_id, timeout=10000)
+    case_id = _open_first_demo_case(qtbot, win)
     monkeypatch.setattr(DecisionDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     assert win.decision_actions.decide(APPROVE)
     assert win.decision_actions.pending.pending is not None  # still undoable
@@ -114,11 +120,7 @@ def test_decision_queued_behind_busy_tasks_is_written_once_at_quit(
     from reviewer.store import CaseStore
 
     win = window
-    user = win.service._demo_users[0]
-    with qtbot.waitSignal(win.fetch_finished, timeout=60000) as blocker:
-        win.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
-    case_id = blocker.args[0].case_id
-    qtbot.waitUntil(lambda: win.current_case_id() == case_id, timeout=10000)
+    case_id = _open_first_demo_case(qtbot, win)
     started = threading.Barrier(3)
 
     def busy(handle):
