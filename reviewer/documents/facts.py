@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pymupdf
+from pymupdf import mupdf
 
 # A hostile file may declare thousands of fonts on thousands of pages; the panel shows a few.
 _MAX_FONT_PAGES = 200
@@ -64,14 +65,28 @@ def page_sizes(doc: pymupdf.Document) -> list[tuple[float, float]]:
     """Every page's (width, height) in points, rotation applied."""
     # the viewer lays out every page before rendering any; a damaged page takes its
     # predecessor's size so the layout still has one slot per page
+    pdf = mupdf.pdf_specifics(doc.this) if doc.is_pdf else None
     sizes: list[tuple[float, float]] = []
     for index in range(doc.page_count):
         try:
-            rect = doc[index].rect
-            sizes.append((float(rect.width), float(rect.height)))
+            if pdf is not None and pdf.m_internal:
+                width, height = _pdf_page_size(pdf, index)
+            else:
+                rect = doc[index].rect
+                width, height = float(rect.width), float(rect.height)
+            sizes.append((width, height))
         except Exception:  # noqa: BLE001
             sizes.append(sizes[-1] if sizes else (612.0, 792.0))
     return sizes
+
+
+def _pdf_page_size(pdf: mupdf.PdfDocument, index: int) -> tuple[float, float]:
+    """A PDF page's size as `Page.rect` gives it, read from the page tree without loading
+    the page (its contents and resources): a quarter of the time on a statement."""
+    box, ctm = mupdf.FzRect(), mupdf.FzMatrix()
+    mupdf.pdf_page_obj_transform(mupdf.pdf_lookup_page_obj(pdf, index), box, ctm)
+    rect = mupdf.fz_transform_rect(box, ctm)
+    return float(rect.x1 - rect.x0), float(rect.y1 - rect.y0)
 
 
 def _fonts_drawn(page: pymupdf.Page) -> tuple[list[str], bool]:

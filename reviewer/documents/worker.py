@@ -17,7 +17,7 @@ import signal
 import sys
 import threading
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from multiprocessing.connection import Connection
@@ -27,9 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.documents.facts import DocumentFacts
+from reviewer.documents.fit import PageFit
 from reviewer.documents.inspect import DocumentInfo
 from reviewer.documents.locate import LocatedSignal, SignalQuery
 from reviewer.documents.pagetext import Rect
+from reviewer.documents.shared_pages import SharedBlock, SharedBlockPool
 from reviewer.documents.worker_types import (
     DocumentError,
     DocumentLayout,
@@ -111,23 +113,65 @@ class DocumentWorker:
         `data` is valid only inside the `with` block (the worker is held for its duration), so
         copy what must outlive it, e.g. `QImage(view, ...).copy()`: one copy instead of two.
         """
+        with self._lent("render", str(path), page_index, zoom, rotation) as (page, _meta):
+            yield page
+
+    @contextmanager
+    def opened_at(
+        self, path: str | Path, page: int, fit: PageFit
+    ) -> Iterator[tuple[DocumentLayout, int, RenderedPage]]:
+        """Open a document at 1-based `page` in one request: its layout, the 0-based index
+        of the page shown (clamped to the document), and that page rendered at the zoom `fit`
+        gives it, lent as in `rendered`. DocumentError if the document cannot be opened."""
+        with self._lent("open_at", str(path), page, fit) as (rendered, meta):
+            yield meta["layout"], meta["index"], rendered
+
+    def render_into(
+        self, pool: SharedBlockPool, path: str | Path, page_index: int, zoom: float, rotation: int
+    ) -> tuple[RenderedPage, SharedBlock]:
+        """Render a page into a block of `pool`, which the caller now owns: the pixels
+        (`data`, a view into it) stay valid until the caller gives the block back."""
+        meta, block = self._pooled(pool, "render", str(path), page_index, zoom, rotation)
+        return _rendered_page(meta, block.buf[: meta["nbytes"]]), block
+
+    def open_into(
+        self, pool: SharedBlockPool, path: str | Path, page: int, fit: PageFit
+    ) -> tuple[DocumentLayout, int, RenderedPage, SharedBlock]:
+        """`opened_at` with the pixels in a block of `pool`, as `render_into`."""
+        meta, block = self._pooled(pool, "open_at", str(path), page, fit)
+        page_view = _rendered_page(meta, block.buf[: meta["nbytes"]])
+        return meta["layout"], meta["index"], page_view, block
+
+    def _pooled(
+        self, pool: SharedBlockPool, op: str, *args: Any
+    ) -> tuple[dict[str, Any], SharedBlock]:
+        held = [pool.acquire(pool.typical_bytes)]
+
+        def bigger(nbytes: int) -> str:
+            pool.release(held[0])
+            held[0] = pool.acquire(nbytes)
+            return held[0].name
+
+        try:
+            with self._lock:
+                meta: dict[str, Any] = self._request_locked(
+                    op, *args, into=held[0].name, bigger=bigger
+                )
+        except BaseException:
+            pool.release(held[0])
+            raise
+        pool.note_size(meta["nbytes"])
+        return meta, held[0]
+
+    @contextmanager
+    def _lent(self, op: str, *args: Any) -> Iterator[tuple[RenderedPage, dict[str, Any]]]:
         with self._lock:
-            meta: dict[str, Any] = self._request_locked(
-                "render", str(path), page_index, zoom, rotation
-            )
+            meta: dict[str, Any] = self._request_locked(op, *args)
             assert self._shm is not None
             assert self._shm.buf is not None
             view = self._shm.buf[: meta["nbytes"]]
             try:
-                yield RenderedPage(
-                    width=meta["width"],
-                    height=meta["height"],
-                    stride=meta["stride"],
-                    format=meta["format"],
-                    data=view,
-                    page_size_pt=meta["page_size_pt"],
-                    zoom=meta["zoom"],
-                )
+                yield _rendered_page(meta, view), meta
             finally:
                 view.release()
 
@@ -209,24 +253,36 @@ class DocumentWorker:
         with self._lock:
             return self._request_locked(op, *args)
 
-    def _request_locked(self, op: str, *args: Any) -> Any:
+    def _request_locked(
+        self,
+        op: str,
+        *args: Any,
+        into: str | None = None,
+        bigger: Callable[[int], str] | None = None,
+    ) -> Any:
+        """One request; pixels go into block `into` (the worker's own one by default), and
+        `bigger(nbytes)` names a block big enough when the worker asks for one."""
         if self._closed:
             raise WorkerError("documents worker is closed")
         conn = self._ensure_started()
         assert self._shm is not None
         message: tuple[Any, ...] = (op, args)
-        if op in ("render", "thumbnails"):
-            message = (op, (*args, self._shm.name))
+        if op in ("render", "open_at", "thumbnails"):
+            message = (op, (*args, into or self._shm.name))
+        grown = False
         try:
             conn.send(message)
             reply = self._receive(conn, op)
             while reply[0] == "need":
-                conn.send(("fill", self._grow_shared_memory(reply[1])))
+                grown = bigger is None
+                conn.send(("fill", (bigger or self._grow_shared_memory)(reply[1])))
                 reply = self._receive(conn, op)
         except (BrokenPipeError, ConnectionResetError, EOFError, OSError):
             raise self._crashed(op) from None
         if reply[0] == "ok":
             return reply[1]
+        if grown:  # a render too big for the worker's memory: do not keep its block either
+            self._grow_shared_memory(_INITIAL_SHARED_BYTES)
         raise DocumentError(reply[2])
 
     def _receive(self, conn: Connection, op: str) -> tuple[Any, ...]:
@@ -307,6 +363,18 @@ class DocumentWorker:
             process.close()
         if conn is not None:
             conn.close()
+
+
+def _rendered_page(meta: dict[str, Any], view: memoryview) -> RenderedPage:
+    return RenderedPage(
+        width=meta["width"],
+        height=meta["height"],
+        stride=meta["stride"],
+        format=meta["format"],
+        data=view,
+        page_size_pt=meta["page_size_pt"],
+        zoom=meta["zoom"],
+    )
 
 
 def _release(shm: SharedMemory) -> None:

@@ -32,7 +32,9 @@ class RenderedPage:
     width: int
     height: int
     stride: int
-    format: str  # "RGB888" or "RGBA8888", the QImage format names
+    # QImage format names: "RGB32" (B, G, R, 255 bytes: drawn straight into shared memory),
+    # or "RGB888" / "RGBA8888" for a page that needed PyMuPDF's get_pixmap
+    format: str
     data: bytes | memoryview
     page_size_pt: tuple[float, float]
     zoom: float

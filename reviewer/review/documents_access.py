@@ -5,6 +5,7 @@ The UI renders and searches applicants' documents only through the isolated work
 
 from __future__ import annotations
 
+from reviewer.documents.shared_pages import SharedBlockPool
 from reviewer.documents.worker import DocumentWorker, RenderedPage, WorkerCrashed, WorkerTimeout
 
-__all__ = ["DocumentWorker", "RenderedPage", "WorkerCrashed", "WorkerTimeout"]
+__all__ = ["DocumentWorker", "RenderedPage", "SharedBlockPool", "WorkerCrashed", "WorkerTimeout"]

@@ -64,6 +64,20 @@ def _best(samples: list[float]) -> float:
     return statistics.median(samples)
 
 
+def _interleaved(bare: Any, app: Any, runs: int) -> tuple[float, float]:
+    """Median times of `bare` and `app`, run turn about after one warm-up each.
+
+    Taking turns matters on a shared machine: a slow spell then costs both sides alike
+    instead of landing on one side's whole series and swinging the ratio.
+    """
+    bare(), app()  # warm fonts and caches on both sides
+    bare_times, app_times = [], []
+    for _ in range(runs):
+        bare_times.append(bare())
+        app_times.append(app())
+    return _best(bare_times), _best(app_times)
+
+
 def bench_render(path: Path, signals: list[Any], renderer: Any) -> dict[str, float]:
     """Every page through the worker, wrapped and painted with highlights, vs bare get_pixmap."""
     import pymupdf
@@ -98,9 +112,7 @@ def bench_render(path: Path, signals: list[Any], renderer: Any) -> dict[str, flo
             painter.end()
         return time.perf_counter() - start
 
-    bare(), app()  # warm fonts and caches on both sides
-    bare_s = _best([bare() for _ in range(3)])
-    app_s = _best([app() for _ in range(3)])
+    bare_s, app_s = _interleaved(bare, app, runs=7)
     doc.close()
     return {
         "render_ratio": round(app_s / bare_s, 2),
@@ -174,9 +186,7 @@ def bench_thumbnails(path: Path, renderer: Any) -> dict[str, float]:
         renderer.thumbnails(path, count, THUMB_SIDE)
         return time.perf_counter() - start
 
-    bare(), app()
-    bare_s = _best([bare() for _ in range(3)])
-    app_s = _best([app() for _ in range(3)])
+    bare_s, app_s = _interleaved(bare, app, runs=7)
     doc.close()
     return {
         "thumbnails_ms": round(app_s * 1000, 1),
@@ -202,6 +212,23 @@ def _wait(app: Any, condition: Any, timeout: float = 30.0) -> None:
         time.sleep(0.001)
 
 
+def _until_painted(pane: Any, page: int, timeout_ms: int = 30_000) -> None:
+    """Run the event loop until `page` is painted: it sleeps until an event comes, as the
+    app's loop does, rather than polling (a poll's sleep would be counted as the app's)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+
+    def painted(number: int) -> None:
+        if number == page:
+            loop.quit()
+
+    pane.pages.page_painted.connect(painted)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    pane.pages.page_painted.disconnect(painted)
+
+
 def bench_viewer(case: dict[str, Any], renderer: Any, work: Path) -> dict[str, float]:
     """first_page_ms on a fresh copy of the file, then the scroll stall and peak RSS."""
     import pymupdf
@@ -219,22 +246,20 @@ def bench_viewer(case: dict[str, Any], renderer: Any, work: Path) -> dict[str, f
     page = next(s.page_number for s in case["signals"] if s.has_fraud_risk and s.page_number)
 
     first, bare = [], []
-    for run in range(4):
+    for run in range(9):
         copy = work / f"first-{run}.pdf"
         shutil.copyfile(case["path"], copy)
-        painted: list[int] = []
-        pane.pages.page_painted.connect(painted.append)
         start = time.perf_counter()
         pane.show_document(case["doc"], copy, case["signals"], page)
-        _wait(app, lambda: page in painted)
+        _until_painted(pane, page)
         first.append(time.perf_counter() - start)
-        pane.pages.page_painted.disconnect(painted.append)
         _wait(app, lambda: not runner.running(), 30)  # the document's facts and thumbnails
+        zoom = pane._key(page - 1)[2]  # the resolution the app rendered the page at
         copy2 = work / f"bare-{run}.pdf"
         shutil.copyfile(case["path"], copy2)
         start = time.perf_counter()
         doc = pymupdf.open(copy2, filetype="pdf")
-        doc[page - 1].get_pixmap(matrix=pymupdf.Matrix(ZOOM, ZOOM), alpha=False)
+        doc[page - 1].get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
         bare.append(time.perf_counter() - start)
         doc.close()
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pymupdf
+
 from reviewer.documents.inspect import inspect_document
 from tests.documents import corpus
 
@@ -63,3 +65,20 @@ def test_empty_pdf_has_a_problem() -> None:
     info = inspect_document(data)
     assert info.page_count == 0
     assert info.problem == "empty document (no pages)"
+
+
+def test_page_sizes_read_from_the_page_tree_match_the_loaded_pages(tmp_path: Path) -> None:
+    # the viewer lays pages out from these sizes: rotation and crop boxes must count
+    from reviewer.documents.facts import page_sizes
+
+    doc = pymupdf.open()
+    doc.new_page(width=612, height=792).set_rotation(90)
+    doc.new_page(width=500, height=700).set_cropbox(pymupdf.Rect(10, 20, 300, 400))
+    turned = doc.new_page(width=842, height=595)
+    turned.set_rotation(270)
+    turned.set_cropbox(pymupdf.Rect(50, 50, 600, 500))
+    doc.new_page(width=612, height=792).set_rotation(180)
+    doc.save(tmp_path / "mixed.pdf")
+    reopened = pymupdf.open(tmp_path / "mixed.pdf")
+    assert page_sizes(reopened) == [(p.rect.width, p.rect.height) for p in reopened]
+    assert page_sizes(reopened)[:3] == [(792.0, 612.0), (290.0, 380.0), (450.0, 550.0)]

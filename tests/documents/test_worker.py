@@ -17,6 +17,7 @@ from reviewer.documents.locate import NOTE_NO_TEXT_LAYER, SignalQuery
 from reviewer.documents.worker import (
     DocumentError,
     DocumentWorker,
+    RenderedPage,
     WorkerCrashed,
     WorkerError,
     WorkerTimeout,
@@ -45,17 +46,27 @@ def test_render_matches_in_process_render(worker: DocumentWorker, tmp_path: Path
     expected = pymupdf.open(path, filetype="pdf")[0].get_pixmap(
         matrix=pymupdf.Matrix(2, 2), alpha=False
     )
-    assert (page.width, page.height, page.stride) == (
-        expected.width,
-        expected.height,
-        expected.stride,
-    )
-    assert page.format == "RGB888"
+    assert (page.width, page.height) == (expected.width, expected.height)
+    # drawn straight into shared memory as Qt's RGB32: B, G, R, 255 per pixel
+    assert page.format == "RGB32"
+    assert page.stride == page.width * 4
     assert page.page_size_pt == (612.0, 792.0)
-    assert page.data == expected.samples
+    assert rgb_of(page) == expected.samples
     # a later render does not overwrite pixels already handed out
     worker.render_page(path, 1, zoom=2.0)
-    assert page.data == expected.samples
+    assert rgb_of(page) == expected.samples
+
+
+def rgb_of(page: RenderedPage) -> bytes:
+    """The page's pixels as PyMuPDF's RGB samples, to compare with a bare render."""
+    data = bytes(page.data)
+    if page.format == "RGB888":
+        return data
+    assert page.format == "RGB32"
+    assert set(data[3::4]) == {255}  # opaque, as Qt's RGB32 requires
+    rgb = bytearray(len(data) // 4 * 3)
+    rgb[0::3], rgb[1::3], rgb[2::3] = data[2::4], data[1::4], data[0::4]
+    return bytes(rgb)
 
 
 def test_rotation_and_large_zoom_grow_shared_memory(worker: DocumentWorker, tmp_path: Path) -> None:
@@ -192,8 +203,8 @@ def test_killed_worker_reports_a_crash_then_recovers(tmp_path: Path) -> None:
 
 def test_memory_limit_costs_a_message_not_the_app(tmp_path: Path) -> None:
     path = write(tmp_path, "stub", corpus.pay_stub())
-    # an idle worker maps about 190 MB; a 25-megapixel render (75 MB, twice) cannot fit in 280
-    with DocumentWorker(memory_limit_mb=280, timeout_s=20) as worker:
+    # an idle worker maps about 190 MB; a 25-megapixel render (100 MB) cannot fit in 250
+    with DocumentWorker(memory_limit_mb=250, timeout_s=20) as worker:
         with pytest.raises((DocumentError, WorkerCrashed)):
             worker.render_page(path, 0, zoom=12.0)
         assert worker.page_count(path) == 2

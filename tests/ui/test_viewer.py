@@ -174,3 +174,42 @@ def test_image_upload_opens_and_says_it_has_no_text_layer(qtbot, pane, tmp_path)
     _open(qtbot, pane, path, [])
     # the text layer is read after the first page is painted
     qtbot.waitUntil(lambda: pane.pages.page_notes == {0: NO_TEXT}, timeout=20000)
+
+
+def _bare_rgb(path: Path, index: int, zoom: float) -> bytes:
+    pix = pymupdf.open(path, filetype="pdf")[index].get_pixmap(
+        matrix=pymupdf.Matrix(zoom, zoom), alpha=False
+    )
+    return bytes(pix.samples)
+
+
+def _image_rgb(image) -> bytes:
+    from PySide6.QtGui import QImage
+
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    width = rgb.width() * 3
+    row = rgb.bytesPerLine()
+    data = bytes(rgb.constBits())
+    return b"".join(data[y * row : y * row + width] for y in range(rgb.height()))
+
+
+def test_pages_kept_on_screen_are_not_overwritten_by_later_renders(tmp_path: Path) -> None:
+    # pages are drawn into shared memory and shown without a copy: a page still on screen
+    # must keep its own pixels however many pages are rendered after it
+    path = tmp_path / "statement"
+    doc = pymupdf.open()
+    for number in range(6):
+        doc.new_page(width=300, height=400).insert_text((40, 60 + number * 40), f"Page {number}")
+    doc.save(path)
+    renderer = DocumentRenderer()
+    try:
+        kept, _size = renderer.render(path, 0, 1.5)
+        for index in range(1, 6):
+            renderer.render(path, index, 1.5)  # dropped at once: its block is reused
+        assert _image_rgb(kept) == _bare_rgb(path, 0, 1.5)
+        pool = renderer._pool
+        # the dropped pages went back to the pool, one block serving them all: two, not six
+        assert pool.blocks_held == 2
+    finally:
+        renderer.close()
+    assert _image_rgb(kept) == _bare_rgb(path, 0, 1.5)  # still readable after the worker went

@@ -10,9 +10,22 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor
 
-GAP = 12  # logical px between pages
+# the worker fits the first page by the same rule (a light module: no PyMuPDF behind it)
+from reviewer.documents.fit import GAP, MAX_ZOOM, MIN_ZOOM, PageFit, fit_zoom
+
+__all__ = [
+    "GAP",
+    "MAX_ZOOM",
+    "MIN_ZOOM",
+    "ZOOM_STEPS",
+    "PageFit",
+    "ViewHighlight",
+    "fit_zoom",
+    "rotate_rect",
+    "rotated_size",
+]
+
 ZOOM_STEPS = (0.5, 0.67, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
-MIN_ZOOM, MAX_ZOOM = 0.25, 6.0
 
 Rect = tuple[float, float, float, float]
 
@@ -47,21 +60,3 @@ def rotate_rect(rect: Rect, size: tuple[float, float], rotation: int) -> Rect:
     if turn == 270:
         return (y0, width - x1, y1, width - x0)
     return rect
-
-
-def fit_zoom(
-    sizes: list[tuple[float, float]],
-    viewport: tuple[int, int],
-    mode: str | None,
-    current: int = 0,
-    fallback: float = 1.0,
-) -> float:
-    """Zoom (logical px per point) for "width" or "page" fitting in a viewport (w, h)."""
-    if not sizes or mode is None:
-        return fallback
-    width = max(w for w, _h in sizes)
-    zoom = max(50, viewport[0] - 2 * GAP) / width
-    if mode == "page":
-        height = sizes[min(current, len(sizes) - 1)][1]
-        zoom = min(zoom, max(50, viewport[1] - 2 * GAP) / height)
-    return max(MIN_ZOOM, min(zoom, MAX_ZOOM))

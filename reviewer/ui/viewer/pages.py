@@ -49,6 +49,8 @@ class PagesView(QAbstractScrollArea):
         super().__init__(parent)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.viewport().setMouseTracking(True)
+        # paint_pages fills the whole viewport: Qt need not paint what lies behind it first
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.sizes: list[tuple[float, float]] = []  # as displayed (rotated), points
         self.base_sizes: list[tuple[float, float]] = []  # as in the file
         self.rotation = 0  # clockwise degrees, a multiple of 90

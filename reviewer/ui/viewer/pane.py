@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from reviewer.review.case_model import DocumentRecord, SignalRecord
 from reviewer.ui.tasks import TaskHandle, TaskRunner
 from reviewer.ui.viewer.facts_text import banner_text, facts_text
-from reviewer.ui.viewer.geometry import ViewHighlight, fit_zoom
+from reviewer.ui.viewer.geometry import PageFit, ViewHighlight
 from reviewer.ui.viewer.pages import PagesView
 from reviewer.ui.viewer.renderer import DocumentRenderer, PageImageCache
 from reviewer.ui.viewer.risk_panel import RiskPanel, short_title, signal_colour, signal_tooltip
@@ -47,6 +47,7 @@ class DocumentPane(QWidget):
         self._path: Path | None = None
         self._signals: list[SignalRecord] = []
         self._pending: set[int] = set()
+        self._marks: list[ViewHighlight] = []  # the document's signal rectangles, page unchecked
         self._target: int | None = None
         self._generation = 0
         self._details_pending: tuple[int, bool, int] | None = None  # generation, repaired, pages
@@ -135,19 +136,33 @@ class DocumentPane(QWidget):
             self.fail(doc.problem or "The file was not downloaded.")
             return
         self.pages.set_message("Opening…")
+        self._marks = [
+            ViewHighlight(
+                loc.page - 1, loc.rect, signal_tooltip(s), signal_colour(s), i, short_title(s)
+            )
+            for i, s in enumerate(self._signals)
+            for loc in s.locations
+            if loc.document_id == doc.document_id and loc.page > 0
+        ]
+        # last: Python work on this thread now would hold up the task's thread (the GIL)
+        self._open(path, page)
+
+    def _open(self, path: Path, page: int) -> None:
         generation, renderer = self._generation, self._renderer
-        viewport = (self.pages.viewport().width(), self.pages.viewport().height())
-        mode, ratio, fixed = self.pages.fit, self.devicePixelRatioF() or 1.0, self.pages.zoom
+        # the zoom the view will pick, so the first render is the one painted
+        fit = PageFit(
+            self.pages.fit,
+            (self.pages.viewport().width(), self.pages.viewport().height()),
+            self.pages.zoom,
+            self.devicePixelRatioF() or 1.0,
+        )
 
         def work(_h: TaskHandle) -> tuple[Any, Any]:
             try:
-                layout = renderer.layout(path)
+                layout, index, zoom, image = renderer.open_at(path, page, fit)
             except Exception:  # noqa: BLE001 - the inspection below says why in words
                 return renderer.open(path), None
-            index = max(0, min(page, len(layout.page_sizes)) - 1)
-            # the zoom the view will pick, so the first render is the one painted
-            zoom = round(fit_zoom(layout.page_sizes, viewport, mode, index, fixed) * ratio, 3)
-            return layout, (index, zoom, renderer.render(path, index, zoom)[0])
+            return layout, (index, zoom, image)
 
         def done(result: tuple[Any, Any]) -> None:
             if generation == self._generation:
@@ -172,23 +187,18 @@ class DocumentPane(QWidget):
         self.pages.page_notes = {}
         self.pages.set_document(sizes)
         self.cache.put((self._doc.document_id, index, zoom, 0), image)
+        self.pages.highlights = [h for h in self._marks if h.page_index < len(sizes)]
+        self.pages.scroll_to_page(self._target or 1)
+        self._render(max(0, min((self._target or 1), len(sizes)) - 1))  # the tab may be hidden
+        # the flagged page goes on screen now; the strip and toolbar around it follow
+        if self.pages.isVisible():
+            self.pages.viewport().repaint()
         self.toolbar.set_page_count(len(sizes))
-        doc_id = self._doc.document_id
-        self.pages.highlights = [
-            ViewHighlight(
-                loc.page - 1, loc.rect, signal_tooltip(s), signal_colour(s), i, short_title(s)
-            )
-            for i, s in enumerate(self._signals)
-            for loc in s.locations
-            if loc.document_id == doc_id and 0 < loc.page <= len(sizes)
-        ]
         badges = {h.page_index + 1: h.colour for h in self.pages.highlights}
         for sig in self._signals:
             if sig.page_number and sig.page_number not in badges and sig.has_fraud_risk:
                 badges[sig.page_number] = signal_colour(sig)
         self.thumbs.set_pages(len(sizes), badges)
-        self.pages.scroll_to_page(self._target or 1)
-        self._render(max(0, min((self._target or 1), len(sizes)) - 1))  # the tab may be hidden
         # text layers, facts and thumbnails wait for the flagged page to be painted: started
         # now, their thread and worker requests would delay that first paint (a hidden tab
         # paints nothing, hence the timer)

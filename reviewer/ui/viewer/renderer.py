@@ -6,7 +6,9 @@ QImages (plain data, no widgets), never touching widgets or emitting signals.
 
 from __future__ import annotations
 
+import ctypes
 import threading
+import weakref
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ from typing import Any
 from PySide6.QtGui import QImage
 
 _FORMATS = {
+    "RGB32": QImage.Format.Format_RGB32,
     "RGB888": QImage.Format.Format_RGB888,
     "RGBA8888": QImage.Format.Format_RGBA8888,
 }
@@ -25,14 +28,19 @@ class DocumentRenderer:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._worker: Any = None
+        self._pool: Any = None
 
     def _get(self) -> Any:
+        return self._worker_and_pool()[0]
+
+    def _worker_and_pool(self) -> tuple[Any, Any]:
         with self._lock:
             if self._worker is None:
-                from reviewer.review.documents_access import DocumentWorker
+                from reviewer.review.documents_access import DocumentWorker, SharedBlockPool
 
                 self._worker = DocumentWorker()
-            return self._worker
+                self._pool = SharedBlockPool()
+            return self._worker, self._pool
 
     def open(self, path: Path) -> Any:
         """DocumentInfo of a stored file (page count, repaired, encrypted, problem)."""
@@ -50,21 +58,19 @@ class DocumentRenderer:
         self, path: Path, page_index: int, zoom: float, rotation: int = 0
     ) -> tuple[QImage, tuple[float, float]]:
         """One page (turned clockwise by `rotation`) as a QImage owning its pixels, and the
-        page's size in points.
-
-        The worker lends its shared-memory pixels; the QImage wraps them and converts once to
-        the 32-bit format the screen paints without converting again: that one pass is also
-        the copy that frees the shared block, and is faster than a plain copy of RGB888.
-        """
-        with self._get().rendered(path, page_index, zoom, rotation) as page:
-            wrapped = QImage(page.data, page.width, page.height, page.stride, _FORMATS[page.format])
-            image = wrapped.convertToFormat(
-                QImage.Format.Format_RGB32
-                if page.format == "RGB888"
-                else QImage.Format.Format_ARGB32_Premultiplied
-            )
+        page's size in points."""
+        worker, pool = self._worker_and_pool()
+        page, block = worker.render_into(pool, path, page_index, zoom, rotation)
         size = page.page_size_pt
-        return image, (float(size[0]), float(size[1]))
+        return _image(pool, page, block), (float(size[0]), float(size[1]))
+
+    def open_at(self, path: Path, page: int, fit: Any) -> tuple[Any, int, float, QImage]:
+        """A document's layout and its 1-based `page` rendered as `fit` (a PageFit) sizes it,
+        in one worker request: (layout, 0-based index shown, render zoom, image)."""
+        worker, pool = self._worker_and_pool()
+        layout, index, rendered, block = worker.open_into(pool, path, page, fit)
+        image = _image(pool, rendered, block)
+        return layout, index, fit.render_zoom(layout.page_sizes, index), image
 
     def thumbnails(self, path: Path, page_count: int, max_side: int = 120) -> dict[int, QImage]:
         """0-based page index -> small image, all pages in one worker request."""
@@ -92,8 +98,35 @@ class DocumentRenderer:
         """Stop the worker process."""
         with self._lock:
             worker, self._worker = self._worker, None
+            pool, self._pool = self._pool, None
         if worker is not None:
             worker.close()
+        if pool is not None:
+            pool.close()
+
+
+def _image(pool: Any, page: Any, block: Any) -> QImage:
+    """The page's pixels as a QImage, over the worker's shared block where it can be.
+
+    RGB32 (drawn by the worker straight into the block) is wrapped without a copy, and
+    the block goes back to the pool when the last image sharing those pixels is gone.
+    A page the worker had to render another way comes as RGB888: converted (the one
+    pass is also the copy) and the block returned at once.
+    """
+    if page.format != "RGB32":
+        try:
+            wrapped = QImage(page.data, page.width, page.height, page.stride, _FORMATS[page.format])
+            return wrapped.convertToFormat(
+                QImage.Format.Format_RGB32
+                if page.format == "RGB888"
+                else QImage.Format.Format_ARGB32_Premultiplied
+            )
+        finally:
+            pool.release(block)
+    pixels = (ctypes.c_ubyte * (page.stride * page.height)).from_buffer(block.buf)
+    # PySide keeps `pixels` alive as long as the image data; then the block is free
+    weakref.finalize(pixels, pool.release, block)
+    return QImage(pixels, page.width, page.height, page.stride, QImage.Format.Format_RGB32)
 
 
 class PageImageCache:
