@@ -10,24 +10,17 @@ small the child answers ("need", nbytes) and waits for a bigger one.
 
 from __future__ import annotations
 
-import mmap
 import os
 import signal
-import sys
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from multiprocessing.shared_memory import SharedMemory
 from typing import Any
 
 import pymupdf
 
-try:
-    import _posixshmem
-except ImportError:  # Windows: named mappings, no unlink to fear
-    _posixshmem = None
-
+from reviewer.documents._child_io import Attached, limit_memory, wait_briefly_awake
 from reviewer.documents._draw import DIRECT_FORMAT, can_draw_direct, draw_into, pixel_box
 from reviewer.documents._open import open_document
 from reviewer.documents.facts import document_facts, page_sizes
@@ -42,41 +35,8 @@ from reviewer.documents.worker_types import DocumentLayout
 MAX_RENDER_PIXELS = 25_000_000
 _OPEN_DOCUMENTS = 4
 _PAGE_TEXTS_PER_DOCUMENT = 64
-_AWAKE_S = 0.003
 # blocks of the parent kept mapped (of the 1 GiB address space the worker may use)
 _ATTACHED_BYTES = 256 * 1024 * 1024
-
-
-class _Attached:
-    """The parent's shared-memory block, mapped here without taking ownership of it.
-
-    `SharedMemory(name=...)` would do, but on Python < 3.13 it registers the block with the
-    resource tracker, and when mapping fails (the memory limit) it unlinks the parent's block.
-    """
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        if _posixshmem is None:
-            self._shm: SharedMemory | None = SharedMemory(name=name)
-            assert self._shm.buf is not None
-            self.size = self._shm.size
-            self.buf: memoryview = self._shm.buf
-            return
-        self._shm = None
-        fd = _posixshmem.shm_open("/" + name, os.O_RDWR, mode=0o600)
-        try:
-            self.size = os.fstat(fd).st_size
-            self._mmap = mmap.mmap(fd, self.size)
-        finally:
-            os.close(fd)
-        self.buf = memoryview(self._mmap)
-
-    def close(self) -> None:
-        self.buf.release()
-        if self._shm is not None:
-            self._shm.close()
-        else:
-            self._mmap.close()
 
 
 class RequestError(Exception):
@@ -115,7 +75,7 @@ class _Server:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.documents: OrderedDict[tuple[str, int, int], _OpenDocument] = OrderedDict()
-        self.attached: OrderedDict[str, _Attached] = OrderedDict()
+        self.attached: OrderedDict[str, Attached] = OrderedDict()
 
     def document(self, path: str) -> _OpenDocument:
         stat = os.stat(path)
@@ -137,19 +97,19 @@ class _Server:
             old.doc.close()
         return self.documents[key]
 
-    def attach(self, name: str) -> _Attached:
+    def attach(self, name: str) -> Attached:
         """The parent's block `name`, mapped once and kept while it is among the recent ones
         (the app cycles through a pool of them: mapping afresh would fault every page in)."""
         shm = self.attached.pop(name, None)
         if shm is None:
             try:
-                shm = _Attached(name)
+                shm = Attached(name)
             except (MemoryError, OSError):
                 # near the memory limit: let go of the other blocks and try once more
                 for old in self.attached.values():
                     old.close()
                 self.attached.clear()
-                shm = _Attached(name)
+                shm = Attached(name)
         self.attached[name] = shm
         held = sum(a.size for a in self.attached.values())
         while held > _ATTACHED_BYTES and len(self.attached) > 1:
@@ -191,7 +151,7 @@ class _Server:
             "nbytes": size,
         }
 
-    def shared_block(self, shm_name: str, size: int) -> _Attached:
+    def shared_block(self, shm_name: str, size: int) -> Attached:
         """The parent's block, asking it for a bigger one first when `size` bytes do not fit."""
         shm = self.attach(shm_name)
         if size > shm.size:
@@ -293,13 +253,13 @@ def serve(conn: Connection, memory_limit_mb: int) -> None:
     """Entry point of the worker process: answer requests until told to quit or the pipe closes."""
     # Ctrl+C in the terminal is for the app, which decides whether the worker should go.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _limit_memory(memory_limit_mb)
+    limit_memory(memory_limit_mb)
     server = _Server(conn)
     conn.send(("ready", os.getpid()))
     try:
         while True:
             try:
-                _wait_briefly_awake(conn)
+                wait_briefly_awake(conn)
                 request = conn.recv()
             except (EOFError, OSError):
                 return
@@ -318,29 +278,3 @@ def serve(conn: Connection, memory_limit_mb: int) -> None:
                 conn.send(("error", "document", f"{type(exc).__name__}: {exc}"))
     finally:
         server.close()
-
-
-def _wait_briefly_awake(conn: Connection) -> None:
-    """Poll for the next request for a moment before sleeping on the pipe.
-
-    Requests come in bursts (a scroll renders page after page, each one sent as soon as the
-    app has taken the last). A process that blocks at once pays the CPU's wake-up latency
-    twice per request: 0.4 ms each way measured on this project's VMs, 0.87 ms of a 4 ms
-    render. Polling for up to `_AWAKE_S` (yielding the core to anyone who wants it) keeps a
-    burst at 0.1 ms per round trip and costs an idle worker nothing after it.
-    """
-    deadline = time.perf_counter() + _AWAKE_S
-    while not conn.poll(0) and time.perf_counter() < deadline:
-        pass
-
-
-def _limit_memory(memory_limit_mb: int) -> None:
-    if memory_limit_mb <= 0 or sys.platform == "win32":
-        return
-    import resource
-
-    limit = memory_limit_mb * 1024 * 1024
-    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))

@@ -9,28 +9,28 @@ request for the same page makes the older one stale.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from reviewer.review.case_model import DocumentRecord, SignalRecord
-from reviewer.ui.tasks import TaskHandle, TaskRunner
-from reviewer.ui.viewer.facts_text import banner_text, facts_text
-from reviewer.ui.viewer.geometry import PageFit, ViewHighlight
+from reviewer.ui.tasks import TaskRunner
+from reviewer.ui.viewer.geometry import ViewHighlight
+from reviewer.ui.viewer.opening import NO_TEXT, DocumentOpening, why
 from reviewer.ui.viewer.pages import PagesView
 from reviewer.ui.viewer.renderer import DocumentRenderer, PageImageCache
-from reviewer.ui.viewer.risk_panel import RiskPanel, short_title, signal_colour, signal_tooltip
+from reviewer.ui.viewer.risk_panel import RiskPanel
 from reviewer.ui.viewer.search import SearchController
 from reviewer.ui.viewer.thumbs import ThumbnailStrip
 from reviewer.ui.viewer.toolbar import ViewerToolbar
 
-NO_TEXT = "No text layer: values cannot be located without OCR"
+__all__ = ["NO_TEXT", "DocumentPane"]
+
 _BANNER_STYLE = "background:#f8d7da;color:#58151c;padding:6px;border:1px solid #f1aeb5;"
 
 
-class DocumentPane(QWidget):
+class DocumentPane(DocumentOpening, QWidget):
     """Shows one document with its signals; `target_painted(page)` once the target is drawn."""
 
     target_painted = Signal(int)
@@ -114,133 +114,6 @@ class DocumentPane(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
-    # -- opening -----------------------------------------------------------------------------
-
-    def show_document(
-        self, doc: DocumentRecord, path: Path | None, signals: list[SignalRecord], page: int
-    ) -> None:
-        """Open a document at a 1-based page; a file that cannot be shown gets a message."""
-        self._generation += 1
-        self._doc, self._path, self._signals = doc, path, list(signals)
-        self._pending.clear()
-        self._target = page
-        self.pages.rotation = 0
-        self.risk.show_document(doc, self._signals)
-        banner = banner_text(self._signals)
-        self.banner.setText(banner or "")
-        self.banner.setVisible(banner is not None)
-        self.thumbs.clear()
-        self.title.setText(self._title(doc))
-        self.finder.clear()
-        if path is None:
-            self.fail(doc.problem or "The file was not downloaded.")
-            return
-        self.pages.set_message("Opening…")
-        self._marks = [
-            ViewHighlight(
-                loc.page - 1, loc.rect, signal_tooltip(s), signal_colour(s), i, short_title(s)
-            )
-            for i, s in enumerate(self._signals)
-            for loc in s.locations
-            if loc.document_id == doc.document_id and loc.page > 0
-        ]
-        # last: Python work on this thread now would hold up the task's thread (the GIL)
-        self._open(path, page)
-
-    def _open(self, path: Path, page: int) -> None:
-        generation, renderer = self._generation, self._renderer
-        # the zoom the view will pick, so the first render is the one painted
-        fit = PageFit(
-            self.pages.fit,
-            (self.pages.viewport().width(), self.pages.viewport().height()),
-            self.pages.zoom,
-            self.devicePixelRatioF() or 1.0,
-        )
-
-        def work(_h: TaskHandle) -> tuple[Any, Any]:
-            try:
-                layout, index, zoom, image = renderer.open_at(path, page, fit)
-            except Exception:  # noqa: BLE001 - the inspection below says why in words
-                return renderer.open(path), None
-            return layout, (index, zoom, image)
-
-        def done(result: tuple[Any, Any]) -> None:
-            if generation == self._generation:
-                self._laid_out(*result)
-
-        self._runner.run(
-            work,
-            on_done=done,
-            on_error=lambda e: self.fail(f"This document cannot be shown: {_why(e)}"),
-            key="viewer-open",
-            label="Opening document",
-        )
-
-    def _laid_out(self, layout: Any, first: tuple[int, float, QImage] | None) -> None:
-        assert self._doc is not None
-        if first is None:  # layout failed: `layout` is the inspection saying why
-            self.fail(f"This document cannot be shown: {layout.problem or 'unreadable'}.")
-            return
-        sizes = list(layout.page_sizes)
-        index, zoom, image = first
-        image.setDevicePixelRatio(self.devicePixelRatioF() or 1.0)
-        self.pages.page_notes = {}
-        self.pages.set_document(sizes)
-        self.cache.put((self._doc.document_id, index, zoom, 0), image)
-        self.pages.highlights = [h for h in self._marks if h.page_index < len(sizes)]
-        self.pages.scroll_to_page(self._target or 1)
-        self._render(max(0, min((self._target or 1), len(sizes)) - 1))  # the tab may be hidden
-        # the flagged page goes on screen now; the strip and toolbar around it follow
-        if self.pages.isVisible():
-            self.pages.viewport().repaint()
-        self.toolbar.set_page_count(len(sizes))
-        badges = {h.page_index + 1: h.colour for h in self.pages.highlights}
-        for sig in self._signals:
-            if sig.page_number and sig.page_number not in badges and sig.has_fraud_risk:
-                badges[sig.page_number] = signal_colour(sig)
-        self.thumbs.set_pages(len(sizes), badges)
-        # text layers, facts and thumbnails wait for the flagged page to be painted: started
-        # now, their thread and worker requests would delay that first paint (a hidden tab
-        # paints nothing, hence the timer)
-        self._details_pending = (self._generation, layout.repaired, len(sizes))
-        QTimer.singleShot(300, self._start_details)
-
-    def _start_details(self) -> None:
-        pending, self._details_pending = self._details_pending, None
-        if pending is not None and pending[0] == self._generation:
-            self._load_details(pending[1], pending[2])
-
-    def _load_details(self, repaired: bool, count: int) -> None:
-        """Text layers, problems and facts, then thumbnails: after the first page is up."""
-        path, renderer, generation = self._path, self._renderer, self._generation
-        assert path is not None
-
-        def work(_h: TaskHandle) -> tuple[Any, Any, dict[int, QImage]]:
-            return renderer.open(path), renderer.facts(path), renderer.thumbnails(path, count)
-
-        def done(result: tuple[Any, Any, dict[int, QImage]]) -> None:
-            if generation != self._generation or self._doc is None:
-                return
-            info, facts, thumbs = result
-            notes = []
-            if repaired or getattr(info, "repaired", False) or self._doc.repaired:
-                notes.append("⚠ Repaired file (damaged or truncated): pages may be missing.")
-            if getattr(info, "problem", None):
-                notes.append(f"⚠ {info.problem}")
-            self.title.setText("\n".join([self._title(self._doc), *notes]))
-            with_text = list(getattr(info, "pages_with_text", []))
-            self.pages.page_notes = {i: NO_TEXT for i, has in enumerate(with_text) if not has}
-            self.risk.facts.setText(facts_text(facts))
-            self.thumbs.set_images(thumbs)
-            self.pages.viewport().update()
-
-        self._runner.run(work, on_done=done, key="viewer-details", label="Reading document")
-
-    def fail(self, reason: str) -> None:
-        """Show why the document cannot be displayed, in place of its pages."""
-        self.pages.set_message(reason)
-        self.failed.emit(reason)
-
     # -- rendering ---------------------------------------------------------------------------
 
     def _key(self, index: int) -> tuple[str, int, float, int]:
@@ -270,7 +143,7 @@ class DocumentPane(QWidget):
 
         def error(exc: BaseException) -> None:
             self._pending.discard(index)
-            self.pages.page_notes[index] = f"Page {index + 1} cannot be shown: {_why(exc)}"
+            self.pages.page_notes[index] = f"Page {index + 1} cannot be shown: {why(exc)}"
 
         self._runner.run(
             lambda _h: renderer.render(path, index, key[2], key[3])[0],
@@ -319,7 +192,7 @@ class DocumentPane(QWidget):
         self._runner.run(
             lambda _h: renderer.page_text(path, index),
             on_done=done,
-            on_error=lambda e: status.setText(_why(e)),
+            on_error=lambda e: status.setText(why(e)),
             key="viewer-copy",
             label="Copying text",
         )
@@ -362,7 +235,3 @@ class DocumentPane(QWidget):
 
     def _title(self, doc: DocumentRecord) -> str:
         return f"{doc.document_type.replace('_', ' ').title()}: {doc.name or doc.document_id}"
-
-
-def _why(exc: BaseException) -> str:
-    return str(exc) or type(exc).__name__

@@ -1,0 +1,222 @@
+"""The documents worker's process: start, one request at a time, time limit, restart.
+
+`WorkerProcess` starts `reviewer.documents._child.serve` in a spawned process under an
+address-space limit and sends it one request at a time. A request that overruns `timeout_s`
+gets the process killed (`WorkerTimeout`); a process that dies raises `WorkerCrashed`;
+either way the next request starts a fresh process. Pixels come back through shared memory:
+the worker's own block, grown on demand, or a block of the caller's (`into`).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import sys
+import threading
+import types
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from multiprocessing.shared_memory import SharedMemory
+from typing import Any
+
+from reviewer.documents.worker_types import (
+    DocumentError,
+    WorkerCrashed,
+    WorkerError,
+    WorkerTimeout,
+)
+
+_MIB = 1024 * 1024
+INITIAL_SHARED_BYTES = 16 * _MIB
+
+
+class WorkerProcess:
+    """The process and pipe behind `DocumentWorker`; requests are serialised by a lock."""
+
+    def __init__(
+        self,
+        memory_limit_mb: int = 1024,
+        timeout_s: float = 20.0,
+        startup_timeout_s: float = 60.0,
+    ) -> None:
+        self.memory_limit_mb = memory_limit_mb
+        self.timeout_s = timeout_s
+        self.startup_timeout_s = startup_timeout_s
+        self._lock = threading.Lock()
+        self._context = multiprocessing.get_context("spawn")
+        self._process: BaseProcess | None = None
+        self._conn: Connection | None = None
+        self._shm: SharedMemory | None = None
+        self._closed = False
+
+    @property
+    def pid(self) -> int | None:
+        """Process id of the running worker, or None when none is running."""
+        process = self._process
+        return process.pid if process is not None and process.is_alive() else None
+
+    def start(self) -> None:
+        """Start the process now rather than on the first request (it takes a moment)."""
+        with self._lock:
+            self._ensure_started()
+
+    def close(self) -> None:
+        """Stop the worker process and free the shared memory. Safe to call twice."""
+        with self._lock:
+            self._closed = True
+            self._stop(graceful=True)
+            if self._shm is not None:
+                _release(self._shm)
+                self._shm = None
+
+    def __enter__(self) -> WorkerProcess:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: types.TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    def _request(self, op: str, *args: Any) -> Any:
+        with self._lock:
+            return self._request_locked(op, *args)
+
+    def _request_locked(
+        self,
+        op: str,
+        *args: Any,
+        into: str | None = None,
+        bigger: Callable[[int], str] | None = None,
+    ) -> Any:
+        """One request; pixels go into block `into` (the worker's own one by default), and
+        `bigger(nbytes)` names a block big enough when the worker asks for one."""
+        if self._closed:
+            raise WorkerError("documents worker is closed")
+        conn = self._ensure_started()
+        assert self._shm is not None
+        message: tuple[Any, ...] = (op, args)
+        if op in ("render", "open_at", "thumbnails"):
+            message = (op, (*args, into or self._shm.name))
+        grown = False
+        try:
+            conn.send(message)
+            reply = self._receive(conn, op)
+            while reply[0] == "need":
+                grown = bigger is None
+                conn.send(("fill", (bigger or self._grow_shared_memory)(reply[1])))
+                reply = self._receive(conn, op)
+        except (BrokenPipeError, ConnectionResetError, EOFError, OSError):
+            raise self._crashed(op) from None
+        if reply[0] == "ok":
+            return reply[1]
+        if grown:  # a render too big for the worker's memory: do not keep its block either
+            self._grow_shared_memory(INITIAL_SHARED_BYTES)
+        raise DocumentError(reply[2])
+
+    def _receive(self, conn: Connection, op: str) -> tuple[Any, ...]:
+        if not conn.poll(self.timeout_s):
+            self._stop(graceful=False)
+            raise WorkerTimeout(
+                f"documents worker took longer than {self.timeout_s:g} s on {op!r}; "
+                "it was stopped and will restart on the next request"
+            )
+        reply: tuple[Any, ...] = conn.recv()
+        return reply
+
+    def _ensure_started(self) -> Connection:
+        if self._process is not None and self._conn is not None and self._process.is_alive():
+            return self._conn
+        self._stop(graceful=False)
+        if self._shm is None:
+            self._shm = SharedMemory(create=True, size=INITIAL_SHARED_BYTES)
+        from reviewer.documents._child import serve
+
+        parent_end, child_end = self._context.Pipe(duplex=True)
+        process = self._context.Process(
+            target=serve,
+            args=(child_end, self.memory_limit_mb),
+            name="reviewer-documents-worker",
+            daemon=True,
+        )
+        with _main_module_hidden():
+            process.start()
+        child_end.close()
+        self._process, self._conn = process, parent_end
+        try:
+            if not parent_end.poll(self.startup_timeout_s):
+                raise WorkerTimeout("documents worker did not start in time")
+            parent_end.recv()
+        except (EOFError, OSError):
+            raise self._crashed("start") from None
+        except WorkerTimeout:
+            self._stop(graceful=False)
+            raise
+        return parent_end
+
+    def _grow_shared_memory(self, size: int) -> str:
+        assert self._shm is not None
+        _release(self._shm)
+        self._shm = SharedMemory(create=True, size=-(-size // _MIB) * _MIB)
+        return self._shm.name
+
+    def _crashed(self, op: str) -> WorkerCrashed:
+        process = self._process
+        how = "stopped"
+        if process is not None:
+            process.join(timeout=2.0)
+            code = process.exitcode
+            if code is not None and code < 0:
+                how = f"was killed by {signal.Signals(-code).name}"
+            elif code is not None:
+                how = f"exited with status {code}"
+        self._stop(graceful=False)
+        return WorkerCrashed(
+            f"documents worker {how} while handling {op!r} (a damaged document or the memory "
+            f"limit of {self.memory_limit_mb} MB); it will restart on the next request"
+        )
+
+    def _stop(self, graceful: bool) -> None:
+        process, conn = self._process, self._conn
+        self._process = self._conn = None
+        if process is not None:
+            if graceful and conn is not None and process.is_alive():
+                try:
+                    conn.send(("quit", ()))
+                    process.join(timeout=2.0)
+                except OSError:
+                    pass
+            if process.is_alive():
+                process.kill()
+            process.join(timeout=5.0)
+            process.close()
+        if conn is not None:
+            conn.close()
+
+
+def _release(shm: SharedMemory) -> None:
+    shm.close()
+    with suppress(FileNotFoundError):  # already gone: nothing left to free
+        shm.unlink()
+
+
+@contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """Keep spawn from re-running the caller's main script in the worker.
+
+    The worker's entry point lives in an importable module, so it never needs `__main__`;
+    without this, every script that uses the worker would need an `if __name__ == "__main__"`
+    guard, and one without it would start the worker recursively.
+    """
+    real_main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = real_main

@@ -1,0 +1,202 @@
+"""Opening a document in the viewer: the flagged page first, then everything else.
+
+Opening takes two steps so the flagged page shows first: page sizes and that page's render
+in one worker request, then text layers, facts and thumbnails once it is painted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QImage
+
+from reviewer.review.case_model import DocumentRecord, SignalRecord
+from reviewer.ui.tasks import TaskHandle
+from reviewer.ui.viewer.facts_text import banner_text, facts_text
+from reviewer.ui.viewer.geometry import PageFit, ViewHighlight
+from reviewer.ui.viewer.risk_panel import short_title, signal_colour, signal_tooltip
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QLabel
+
+    from reviewer.ui.tasks import TaskRunner
+    from reviewer.ui.viewer.pages import PagesView
+    from reviewer.ui.viewer.renderer import DocumentRenderer, PageImageCache
+    from reviewer.ui.viewer.risk_panel import RiskPanel
+    from reviewer.ui.viewer.search import SearchController
+    from reviewer.ui.viewer.thumbs import ThumbnailStrip
+    from reviewer.ui.viewer.toolbar import ViewerToolbar
+
+__all__ = ["NO_TEXT", "DocumentOpening", "why"]
+
+NO_TEXT = "No text layer: values cannot be located without OCR"
+
+
+class DocumentOpening:
+    """The opening half of `DocumentPane` (a mixin: it works on the pane's widgets)."""
+
+    # what the pane provides
+    pages: PagesView
+    risk: RiskPanel
+    thumbs: ThumbnailStrip
+    toolbar: ViewerToolbar
+    title: QLabel
+    banner: QLabel
+    finder: SearchController
+    cache: PageImageCache
+    failed: SignalInstance
+    _runner: TaskRunner
+    _renderer: DocumentRenderer
+    _doc: DocumentRecord | None
+    _path: Path | None
+    _signals: list[SignalRecord]
+    _pending: set[int]
+    _marks: list[ViewHighlight]
+    _target: int | None
+    _generation: int
+    _details_pending: tuple[int, bool, int] | None
+
+    if TYPE_CHECKING:  # declared only: at run time the pane's (and QWidget's) are found
+
+        def devicePixelRatioF(self) -> float: ...
+
+        def _render(self, index: int) -> None: ...
+
+        def _title(self, doc: DocumentRecord) -> str: ...
+
+    def show_document(
+        self,
+        doc: DocumentRecord,
+        path: Path | None,
+        signals: list[SignalRecord],
+        page: int,
+    ) -> None:
+        """Open a document at a 1-based page; a file that cannot be shown gets a message."""
+        self._generation += 1
+        self._doc, self._path, self._signals = doc, path, list(signals)
+        self._pending.clear()
+        self._target = page
+        self.pages.rotation = 0
+        self.risk.show_document(doc, self._signals)
+        banner = banner_text(self._signals)
+        self.banner.setText(banner or "")
+        self.banner.setVisible(banner is not None)
+        self.thumbs.clear()
+        self.title.setText(self._title(doc))
+        self.finder.clear()
+        if path is None:
+            self.fail(doc.problem or "The file was not downloaded.")
+            return
+        self.pages.set_message("Opening…")
+        self._marks = [
+            ViewHighlight(
+                loc.page - 1, loc.rect, signal_tooltip(s), signal_colour(s), i, short_title(s)
+            )
+            for i, s in enumerate(self._signals)
+            for loc in s.locations
+            if loc.document_id == doc.document_id and loc.page > 0
+        ]
+        # last: Python work on this thread now would hold up the task's thread (the GIL)
+        self._open(path, page)
+
+    def _open(self, path: Path, page: int) -> None:
+        generation, renderer = self._generation, self._renderer
+        # the zoom the view will pick, so the first render is the one painted
+        fit = PageFit(
+            self.pages.fit,
+            (self.pages.viewport().width(), self.pages.viewport().height()),
+            self.pages.zoom,
+            self.devicePixelRatioF() or 1.0,
+        )
+
+        def work(_h: TaskHandle) -> tuple[Any, Any]:
+            try:
+                layout, index, zoom, image = renderer.open_at(path, page, fit)
+            except Exception:  # noqa: BLE001 - the inspection below says why in words
+                return renderer.open(path), None
+            return layout, (index, zoom, image)
+
+        def done(result: tuple[Any, Any]) -> None:
+            if generation == self._generation:
+                self._laid_out(*result)
+
+        self._runner.run(
+            work,
+            on_done=done,
+            on_error=lambda e: self.fail(f"This document cannot be shown: {why(e)}"),
+            key="viewer-open",
+            label="Opening document",
+        )
+
+    def _laid_out(self, layout: Any, first: tuple[int, float, QImage] | None) -> None:
+        assert self._doc is not None
+        if first is None:  # layout failed: `layout` is the inspection saying why
+            self.fail(f"This document cannot be shown: {layout.problem or 'unreadable'}.")
+            return
+        sizes = list(layout.page_sizes)
+        index, zoom, image = first
+        image.setDevicePixelRatio(self.devicePixelRatioF() or 1.0)
+        self.pages.page_notes = {}
+        self.pages.set_document(sizes)
+        self.cache.put((self._doc.document_id, index, zoom, 0), image)
+        self.pages.highlights = [h for h in self._marks if h.page_index < len(sizes)]
+        self.pages.scroll_to_page(self._target or 1)
+        self._render(max(0, min((self._target or 1), len(sizes)) - 1))  # the tab may be hidden
+        # the flagged page goes on screen now; the strip and toolbar around it follow
+        if self.pages.isVisible():
+            self.pages.viewport().repaint()
+        self.toolbar.set_page_count(len(sizes))
+        badges = {h.page_index + 1: h.colour for h in self.pages.highlights}
+        for sig in self._signals:
+            if sig.page_number and sig.page_number not in badges and sig.has_fraud_risk:
+                badges[sig.page_number] = signal_colour(sig)
+        self.thumbs.set_pages(len(sizes), badges)
+        # text layers, facts and thumbnails wait for the flagged page to be painted: started
+        # now, their thread and worker requests would delay that first paint (a hidden tab
+        # paints nothing, hence the timer)
+        self._details_pending = (self._generation, layout.repaired, len(sizes))
+        QTimer.singleShot(300, self._start_details)
+
+    def _start_details(self) -> None:
+        pending, self._details_pending = self._details_pending, None
+        if pending is not None and pending[0] == self._generation:
+            self._load_details(pending[1], pending[2])
+
+    def _load_details(self, repaired: bool, count: int) -> None:
+        """Text layers, problems and facts, then thumbnails: after the first page is up."""
+        path, renderer, generation = self._path, self._renderer, self._generation
+        assert path is not None
+
+        def work(_h: TaskHandle) -> tuple[Any, Any, dict[int, QImage]]:
+            return renderer.open(path), renderer.facts(path), renderer.thumbnails(path, count)
+
+        def done(result: tuple[Any, Any, dict[int, QImage]]) -> None:
+            if generation != self._generation or self._doc is None:
+                return
+            info, facts, thumbs = result
+            notes = []
+            if repaired or getattr(info, "repaired", False) or self._doc.repaired:
+                notes.append("⚠ Repaired file (damaged or truncated): pages may be missing.")
+            if getattr(info, "problem", None):
+                notes.append(f"⚠ {info.problem}")
+            self.title.setText("\n".join([self._title(self._doc), *notes]))
+            with_text = list(getattr(info, "pages_with_text", []))
+            self.pages.page_notes = {i: NO_TEXT for i, has in enumerate(with_text) if not has}
+            self.risk.facts.setText(facts_text(facts))
+            self.thumbs.set_images(thumbs)
+            self.pages.viewport().update()
+
+        self._runner.run(work, on_done=done, key="viewer-details", label="Reading document")
+
+    def fail(self, reason: str) -> None:
+        """Show why the document cannot be displayed, in place of its pages."""
+        self.pages.set_message(reason)
+        self.failed.emit(reason)
+
+
+def why(exc: BaseException) -> str:
+    """An exception in words for the reviewer."""
+    return str(exc) or type(exc).__name__
