@@ -4,6 +4,7 @@ multi-document signals and document facts (issue 6), with a real documents worke
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 import pytest
 from PySide6.QtCore import Qt
@@ -118,3 +119,21 @@ def test_font_used_on_one_page_only_is_called_out() -> None:
     assert lines[0] == "Fonts: Helvetica, Helvetica-Bold (every page)"
     assert lines[1:] == ["Only on p. 17: Courier"]
     assert font_lines({}) == ["Fonts: none (no text layer)"]
+
+
+def test_opening_at_a_flagged_page_shows_its_number_and_thumbnail(qtbot, pane, tmp_path) -> None:
+    path = _stub(tmp_path, pages=12)
+    _open(qtbot, pane, path, [], page=9)
+    assert pane.pages.current_page == 9
+    assert pane.page_box.value() == 9  # not clamped to the page count before it was known
+    assert pane.thumbs.currentRow() == 8
+
+
+def test_thumbnails_each_have_their_own_cell(qtbot, pane, tmp_path) -> None:
+    path = _stub(tmp_path, pages=6)
+    _open(qtbot, pane, path, [])
+    qtbot.waitUntil(lambda: not pane.thumbs.item(5).icon().isNull(), timeout=20000)
+    cells = [pane.thumbs.visualItemRect(pane.thumbs.item(i)) for i in range(6)]
+    for upper, lower in pairwise(cells):
+        assert upper.bottom() < lower.top()  # stacked, never drawn over each other
+        assert upper.height() >= 120  # room for the whole page image

@@ -65,6 +65,8 @@ class DocumentOpening:
 
         def _render(self, index: int) -> None: ...
 
+        def _page_changed(self, page: int) -> None: ...
+
         def _title(self, doc: DocumentRecord) -> str: ...
 
     def show_document(
@@ -154,6 +156,7 @@ class DocumentOpening:
             if sig.page_number and sig.page_number not in badges and sig.has_fraud_risk:
                 badges[sig.page_number] = signal_colour(sig)
         self.thumbs.set_pages(len(sizes), badges)
+        self._page_changed(self.pages.current_page)  # the box and strip were just rebuilt
         # text layers, facts and thumbnails wait for the flagged page to be painted: started
         # now, their thread and worker requests would delay that first paint (a hidden tab
         # paints nothing, hence the timer)

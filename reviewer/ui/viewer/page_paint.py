@@ -73,6 +73,8 @@ def _paint_highlights(view: PagesView, painter: QPainter) -> None:
         # the signal's name beside its field, so the page reads without hovering
         width = metrics.horizontalAdvance(h.label) + 10
         tag = QRectF(rect.right() + 4, rect.top(), width, metrics.height() + 4)
+        if tag.right() > view.viewport().width() and rect.left() - 4 - width >= 0:
+            tag.moveRight(rect.left() - 4)  # a field at the page's right edge: tag on its left
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(h.colour)
         painter.drawRoundedRect(tag, 3, 3)

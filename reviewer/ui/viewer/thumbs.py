@@ -20,6 +20,9 @@ class ThumbnailStrip(QListWidget):
         self.setFlow(QListView.Flow.TopToBottom)
         self.setWrapping(False)
         self.setIconSize(QSize(THUMB, THUMB))
+        # a fixed cell per page: laid out from the numbered blanks, cells sized by their text
+        # alone would stack the pages over each other once the images arrive
+        self.setGridSize(QSize(THUMB + 16, THUMB + 28))
         self.setMovement(QListView.Movement.Static)
         self.setFixedWidth(THUMB + 40)
         self.badges: dict[int, QColor] = {}  # 1-based page -> badge colour
