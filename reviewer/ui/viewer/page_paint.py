@@ -59,6 +59,7 @@ def _paint_highlights(view: PagesView, painter: QPainter) -> None:
     flashing = view.flashing_signal()
     metrics = QFontMetricsF(painter.font())
     tagged: set[tuple[int, int]] = set()  # one tag per signal and page: several rects share it
+    stacked: dict[tuple[float, float], int] = {}  # tags already beside a rectangle's corner
     for h in view.highlights:
         rect = view.highlight_rect(h)
         lit = h.signal_index == flashing
@@ -75,6 +76,10 @@ def _paint_highlights(view: PagesView, painter: QPainter) -> None:
         tag = QRectF(rect.right() + 4, rect.top(), width, metrics.height() + 4)
         if tag.right() > view.viewport().width() and rect.left() - 4 - width >= 0:
             tag.moveRight(rect.left() - 4)  # a field at the page's right edge: tag on its left
+        # several signals on one field (overlaid text, font mismatch): their tags stack
+        corner = (round(rect.left()), round(rect.top()))
+        tag.translate(0, stacked.get(corner, 0) * (tag.height() + 2))
+        stacked[corner] = stacked.get(corner, 0) + 1
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(h.colour)
         painter.drawRoundedRect(tag, 3, 3)

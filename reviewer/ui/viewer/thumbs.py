@@ -38,6 +38,7 @@ class ThumbnailStrip(QListWidget):
                 item.setForeground(badges[page])
                 item.setToolTip(f"Page {page} carries a risk signal")
             self.addItem(item)
+        self.doItemsLayout()  # now, so the strip can scroll to the page the viewer opens at
 
     def set_images(self, images: dict[int, QImage]) -> None:
         """Thumbnails by 0-based page index, badged."""
@@ -65,3 +66,6 @@ class ThumbnailStrip(QListWidget):
         self.blockSignals(True)
         self.setCurrentRow(page - 1)
         self.blockSignals(False)
+        item = self.item(page - 1)
+        if item is not None:
+            self.scrollToItem(item, QListWidget.ScrollHint.PositionAtCenter)
