@@ -266,6 +266,8 @@ def serve(conn: Connection, memory_limit_mb: int) -> None:
             op, args = request[0], request[1]
             if op == "quit":
                 return
+            if op == "wake":  # a request is on its way: no reply, just be awake for it
+                continue
             try:
                 conn.send(("ok", server.handle(op, args)))
             except RequestError as exc:

@@ -62,6 +62,23 @@ class WorkerProcess:
         with self._lock:
             self._ensure_started()
 
+    def wake(self) -> None:
+        """Tell an idle worker a request is coming, without waiting for anything.
+
+        A process asleep on its pipe takes about a millisecond to get going on a VM (the
+        CPU's idle exit); sent before the caller prepares its request, the wake-up overlaps
+        that work. Does nothing when the worker is busy (it is awake) or not running.
+        """
+        if not self._lock.acquire(blocking=False):
+            return
+        try:
+            conn, process = self._conn, self._process
+            if conn is not None and process is not None and not self._closed:
+                with suppress(OSError):  # a dead worker: the next request says so
+                    conn.send(("wake", ()))
+        finally:
+            self._lock.release()
+
     def close(self) -> None:
         """Stop the worker process and free the shared memory. Safe to call twice."""
         with self._lock:

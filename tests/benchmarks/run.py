@@ -112,7 +112,7 @@ def bench_render(path: Path, signals: list[Any], renderer: Any) -> dict[str, flo
             painter.end()
         return time.perf_counter() - start
 
-    bare_s, app_s = _interleaved(bare, app, runs=7)
+    bare_s, app_s = _interleaved(bare, app, runs=11)
     doc.close()
     return {
         "render_ratio": round(app_s / bare_s, 2),
@@ -212,21 +212,30 @@ def _wait(app: Any, condition: Any, timeout: float = 30.0) -> None:
         time.sleep(0.001)
 
 
-def _until_painted(pane: Any, page: int, timeout_ms: int = 30_000) -> None:
-    """Run the event loop until `page` is painted: it sleeps until an event comes, as the
-    app's loop does, rather than polling (a poll's sleep would be counted as the app's)."""
+def _until_painted(pane: Any, page: int, timeout_ms: int = 30_000) -> float:
+    """Run the event loop until `page` is painted and return when that was (perf_counter).
+
+    The loop sleeps until an event comes, as the app's does, rather than polling (a poll's
+    sleep would be counted as the app's). The time is taken as the page is painted, not when
+    the loop gets control back after the GUI's remaining work of that step.
+    """
     from PySide6.QtCore import QEventLoop, QTimer
 
     loop = QEventLoop()
+    at: list[float] = []
 
     def painted(number: int) -> None:
-        if number == page:
+        if number == page and not at:
+            at.append(time.perf_counter())
             loop.quit()
 
     pane.pages.page_painted.connect(painted)
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
     pane.pages.page_painted.disconnect(painted)
+    if not at:
+        raise TimeoutError(f"page {page} was not painted")
+    return at[0]
 
 
 def bench_viewer(case: dict[str, Any], renderer: Any, work: Path) -> dict[str, float]:
@@ -251,8 +260,7 @@ def bench_viewer(case: dict[str, Any], renderer: Any, work: Path) -> dict[str, f
         shutil.copyfile(case["path"], copy)
         start = time.perf_counter()
         pane.show_document(case["doc"], copy, case["signals"], page)
-        _until_painted(pane, page)
-        first.append(time.perf_counter() - start)
+        first.append(_until_painted(pane, page) - start)
         _wait(app, lambda: not runner.running(), 30)  # the document's facts and thumbnails
         zoom = pane._key(page - 1)[2]  # the resolution the app rendered the page at
         copy2 = work / f"bare-{run}.pdf"
@@ -339,9 +347,11 @@ def run_all() -> dict[str, Any]:
         stub = bench_viewer(cases["tampered_paystub"], renderer, work)
         results["first_page_ms_paystub"] = stub["first_page_ms"]
         results["first_page_bare_ms_paystub"] = stub["first_page_bare_ms"]
+        results["first_page_ratio_paystub"] = stub["first_page_ratio"]
         results["targets"] = {
             "render_ratio": "<= 1.5",
             "first_page_ratio": "< 2",
+            "first_page_ratio_paystub": "< 2",
             "locate_ratio": "<= 1.5",
             "scroll_stall_ms": "< 50",
             "thumbnails_ratio": "< 2",

@@ -217,3 +217,18 @@ def test_closed_worker_refuses_requests(tmp_path: Path) -> None:
     worker.close()
     with pytest.raises(WorkerError, match="closed"):
         worker.page_count(tmp_path / "x")
+
+
+def test_waking_the_worker_never_blocks_or_gets_replies_mixed_up(tmp_path: Path) -> None:
+    path = write(tmp_path, "stub", corpus.pay_stub())
+    with DocumentWorker() as worker:
+        worker.wake()  # not started: nothing to wake, and nothing is started
+        assert worker.pid is None
+        worker.start()
+        for _ in range(3):
+            worker.wake()  # no reply comes for a wake-up ...
+        assert worker.page_count(path) == 2  # ... so each request still gets its own answer
+        assert "Net Pay" in worker.page_text(path, 0)
+        with worker._lock:  # busy with a request: the wake-up is skipped, not queued
+            worker.wake()
+        assert worker.page_count(path) == 2

@@ -77,6 +77,8 @@ class DocumentOpening:
         page: int,
     ) -> None:
         """Open a document at a 1-based page; a file that cannot be shown gets a message."""
+        if path is not None:
+            self._renderer.wake()  # it wakes while the panels below are filled in
         self._generation += 1
         self._doc, self._path, self._signals = doc, path, list(signals)
         self._pending.clear()

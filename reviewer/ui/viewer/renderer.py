@@ -42,6 +42,12 @@ class DocumentRenderer:
                 self._pool = SharedBlockPool()
             return self._worker, self._pool
 
+    def wake(self) -> None:
+        """Get an idle worker going before a request it is about to receive (never blocks)."""
+        worker = self._worker
+        if worker is not None:
+            worker.wake()
+
     def open(self, path: Path) -> Any:
         """DocumentInfo of a stored file (page count, repaired, encrypted, problem)."""
         return self._get().open(path)
