@@ -30,6 +30,7 @@ from reviewer.documents.worker_types import (
 
 _MIB = 1024 * 1024
 INITIAL_SHARED_BYTES = 16 * _MIB
+PENDING = object()  # `_finish`: no answer yet
 
 
 class WorkerProcess:
@@ -136,6 +137,56 @@ class WorkerProcess:
         if grown:  # a render too big for the worker's memory: do not keep its block either
             self._grow_shared_memory(INITIAL_SHARED_BYTES)
         raise DocumentError(reply[2])
+
+    # -- without waiting (the GUI thread's first page: no thread hop, no wake-up of one) ---
+
+    def _begin(self, op: str, *args: Any, into: str) -> Connection | None:
+        """Send a request if the worker is running and free, without waiting for anything.
+
+        On success the caller holds the worker (its lock) until `_finish` gives the answer
+        or `_abandon` gives up; None when the worker is busy, closed or not started.
+        """
+        if not self._lock.acquire(blocking=False):
+            return None
+        conn, process = self._conn, self._process
+        if self._closed or conn is None or process is None or not process.is_alive():
+            self._lock.release()
+            return None
+        try:
+            conn.send((op, (*args, into)))
+        except OSError:
+            self._lock.release()
+            return None  # the worker died: the next ordinary request says so and restarts it
+        return conn
+
+    def _finish(self, conn: Connection, op: str, bigger: Callable[[int], str]) -> Any:
+        """Read the worker's answer to `_begin`'s request once `conn` is readable.
+
+        Returns `PENDING` while it still works (it asked for a bigger block, which `bigger`
+        gave); otherwise the result, or DocumentError / WorkerCrashed, with the worker free.
+        """
+        try:
+            reply = conn.recv()
+            if reply[0] == "need":
+                conn.send(("fill", bigger(reply[1])))
+                return PENDING
+        except (EOFError, OSError):
+            crashed = self._crashed(op)
+            self._lock.release()
+            raise crashed from None
+        self._lock.release()
+        if reply[0] == "ok":
+            return reply[1]
+        raise DocumentError(reply[2])
+
+    def _abandon(self, op: str) -> WorkerTimeout:
+        """Give up on `_begin`'s request (too slow): the process is stopped, the worker free."""
+        self._stop(graceful=False)
+        self._lock.release()
+        return WorkerTimeout(
+            f"documents worker took longer than {self.timeout_s:g} s on {op!r}; "
+            "it was stopped and will restart on the next request"
+        )
 
     def _receive(self, conn: Connection, op: str) -> tuple[Any, ...]:
         if not conn.poll(self.timeout_s):

@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from reviewer.documents._process import WorkerProcess
+from reviewer.documents._process import PENDING, WorkerProcess
 from reviewer.documents.facts import DocumentFacts
 from reviewer.documents.fit import PageFit
 from reviewer.documents.inspect import DocumentInfo
@@ -40,6 +40,7 @@ __all__ = [
     "DocumentError",
     "DocumentLayout",
     "DocumentWorker",
+    "PendingOpen",
     "RenderedPage",
     "Thumbnail",
     "WorkerCrashed",
@@ -116,6 +117,19 @@ class DocumentWorker(WorkerProcess):
         meta, block = self._pooled(pool, "open_at", str(path), page, fit)
         page_view = _rendered_page(meta, block.buf[: meta["nbytes"]])
         return meta["layout"], meta["index"], page_view, block
+
+    def begin_open_into(
+        self, pool: SharedBlockPool, path: str | Path, page: int, fit: PageFit
+    ) -> PendingOpen | None:
+        """`open_into` without waiting, for an event loop: the request is sent now and
+        `PendingOpen.fd` becomes readable when the answer is there. None when the worker is
+        busy or not running (then call `open_into` on a thread as usual)."""
+        block = pool.acquire(pool.typical_bytes)
+        conn = self._begin("open_at", str(path), page, fit, into=block.name)
+        if conn is None:
+            pool.release(block)
+            return None
+        return PendingOpen(self, pool, conn, block)
 
     def _pooled(
         self, pool: SharedBlockPool, op: str, *args: Any
@@ -202,3 +216,51 @@ def _rendered_page(meta: dict[str, Any], view: memoryview) -> RenderedPage:
         page_size_pt=meta["page_size_pt"],
         zoom=meta["zoom"],
     )
+
+
+class PendingOpen:
+    """An `open_into` request on its way (see `DocumentWorker.begin_open_into`).
+
+    Call `poll` each time `fd` is readable until it returns the answer; `abandon` when it
+    takes too long. Either way the worker is held until then: finish what you begin.
+    """
+
+    def __init__(
+        self, worker: DocumentWorker, pool: SharedBlockPool, conn: Any, block: SharedBlock
+    ) -> None:
+        self._worker, self._pool, self._conn, self._block = worker, pool, conn, block
+        self.fd: int = conn.fileno()
+        self.done = False
+
+    def poll(self) -> tuple[DocumentLayout, int, RenderedPage, SharedBlock] | None:
+        """The answer once it is there, as `open_into` gives it; None while it is not.
+
+        Raises as `open_into` does (the block then goes back to the pool).
+        """
+        if self.done or not self._conn.poll(0):
+            return None
+        try:
+            meta = self._worker._finish(self._conn, "open_at", self._bigger)
+        except BaseException:
+            self.done = True
+            self._pool.release(self._block)
+            raise
+        if meta is PENDING:
+            return None
+        self.done = True
+        self._pool.note_size(meta["nbytes"])
+        page = _rendered_page(meta, self._block.buf[: meta["nbytes"]])
+        return meta["layout"], meta["index"], page, self._block
+
+    def abandon(self) -> WorkerTimeout:
+        """Stop waiting: the worker is stopped (it restarts on the next request)."""
+        if self.done:
+            return WorkerTimeout("already answered")
+        self.done = True
+        self._pool.release(self._block)
+        return self._worker._abandon("open_at")
+
+    def _bigger(self, nbytes: int) -> str:
+        self._pool.release(self._block)
+        self._block = self._pool.acquire(nbytes)
+        return self._block.name

@@ -255,7 +255,7 @@ def bench_viewer(case: dict[str, Any], renderer: Any, work: Path) -> dict[str, f
     page = next(s.page_number for s in case["signals"] if s.has_fraud_risk and s.page_number)
 
     first, bare = [], []
-    for run in range(9):
+    for run in range(17):
         copy = work / f"first-{run}.pdf"
         shutil.copyfile(case["path"], copy)
         start = time.perf_counter()

@@ -213,3 +213,66 @@ def test_pages_kept_on_screen_are_not_overwritten_by_later_renders(tmp_path: Pat
     finally:
         renderer.close()
     assert _image_rgb(kept) == _bare_rgb(path, 0, 1.5)  # still readable after the worker went
+
+
+def test_a_document_opens_on_the_gui_thread_when_the_worker_is_free(
+    qtbot, pane: DocumentPane, tmp_path: Path
+) -> None:
+    # the first page is answered through a socket notifier, with no task thread in between;
+    # the worker is then free again for the thumbnails and facts that follow
+    from reviewer.documents.fit import PageFit
+
+    renderer = pane._renderer
+    renderer._get().start()
+    stub = tmp_path / "stub"
+    stub.write_bytes(corpus.pay_stub())
+    answered: list[tuple] = []
+    fit = PageFit("width", (800, 600), 1.0, 1.0)
+    assert renderer.open_soon(stub, 2, fit, answered.append, pytest.fail)
+    assert not renderer.open_soon(stub, 1, fit, answered.append, pytest.fail)  # busy now
+    qtbot.waitUntil(lambda: bool(answered), timeout=20000)
+    layout, index, zoom, image = answered[0]
+    assert (index, len(layout.page_sizes)) == (1, 2)
+    assert image.width() == pytest.approx(612 * zoom, abs=1)
+    assert "Net Pay" in renderer.page_text(stub, 0)  # the worker was handed back
+
+
+def test_an_unreadable_document_opened_on_the_gui_thread_says_why(
+    qtbot, pane: DocumentPane, tmp_path: Path
+) -> None:
+    pane._renderer._get().start()
+    path = tmp_path / "garbage"
+    path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
+    with qtbot.waitSignal(pane.failed, timeout=30000) as failed:
+        pane.show_document(_doc(path), path, [], 1)
+    assert "cannot be shown" in failed.args[0]
+    stub = tmp_path / "stub"
+    stub.write_bytes(corpus.pay_stub())
+    assert "Net Pay" in pane._renderer.page_text(stub, 0)  # the worker was handed back
+
+
+def test_a_worker_too_slow_for_the_gui_thread_open_is_stopped_with_a_message(
+    qtbot, tmp_path: Path
+) -> None:
+    from reviewer.documents.fit import PageFit
+    from reviewer.review.documents_access import WorkerTimeout
+
+    renderer = DocumentRenderer()
+    try:
+        worker = renderer._get()
+        worker.start()
+        first_pid = worker.pid
+        worker.timeout_s = 0.0  # any answer is too late
+        stub = tmp_path / "stub"
+        stub.write_bytes(corpus.pay_stub())
+        errors: list[BaseException] = []
+        fit = PageFit("width", (800, 600), 1.0, 1.0)
+        assert renderer.open_soon(stub, 1, fit, pytest.fail, errors.append)
+        qtbot.waitUntil(lambda: bool(errors), timeout=10000)
+        assert isinstance(errors[0], WorkerTimeout)
+        assert worker.pid is None  # stopped, and handed back: the next request restarts it
+        worker.timeout_s = 20.0
+        assert "Net Pay" in renderer.page_text(stub, 0)
+        assert worker.pid not in (None, first_pid)
+    finally:
+        renderer.close()

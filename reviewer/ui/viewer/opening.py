@@ -127,13 +127,30 @@ class DocumentOpening:
             if generation == self._generation:
                 self._laid_out(*result)
 
-        self._runner.run(
-            work,
-            on_done=done,
-            on_error=lambda e: self.fail(f"This document cannot be shown: {why(e)}"),
-            key="viewer-open",
-            label="Opening document",
-        )
+        def on_a_thread() -> None:
+            self._runner.run(
+                work,
+                on_done=done,
+                on_error=lambda e: self.fail(f"This document cannot be shown: {why(e)}"),
+                key="viewer-open",
+                label="Opening document",
+            )
+
+        def opened(answer: tuple[Any, int, float, QImage]) -> None:
+            layout, index, zoom, image = answer
+            done((layout, (index, zoom, image)))
+
+        def not_opened(error: BaseException) -> None:
+            from reviewer.review.documents_access import WorkerTimeout
+
+            if isinstance(error, WorkerTimeout):
+                self.fail(f"This document cannot be shown: {why(error)}")
+            elif generation == self._generation:
+                on_a_thread()  # which asks the worker why, in words
+
+        # answered on this thread when the worker is free: no thread hop before the page
+        if not renderer.open_soon(path, page, fit, opened, not_opened):
+            on_a_thread()
 
     def _laid_out(self, layout: Any, first: tuple[int, float, QImage] | None) -> None:
         assert self._doc is not None

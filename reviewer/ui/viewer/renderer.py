@@ -10,9 +10,11 @@ import ctypes
 import threading
 import weakref
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtGui import QImage
 
 _FORMATS = {
@@ -29,6 +31,7 @@ class DocumentRenderer:
         self._lock = threading.Lock()
         self._worker: Any = None
         self._pool: Any = None
+        self._opening: set[_OpenRequest] = set()  # GUI thread only
 
     def _get(self) -> Any:
         return self._worker_and_pool()[0]
@@ -78,6 +81,29 @@ class DocumentRenderer:
         image = _image(pool, rendered, block)
         return layout, index, fit.render_zoom(layout.page_sizes, index), image
 
+    def open_soon(
+        self,
+        path: Path,
+        page: int,
+        fit: Any,
+        on_done: Callable[[tuple[Any, int, float, QImage]], None],
+        on_error: Callable[[BaseException], None],
+    ) -> bool:
+        """`open_at` answered on this (the GUI) thread, without a task thread in between:
+        the request goes out now and `on_done` / `on_error` run when the worker answers.
+
+        The flagged page then waits on no thread hop and no sleeping thread's wake-up.
+        False when the worker is not running or busy: use `open_at` on a task instead.
+        """
+        worker, pool = self._worker, self._pool
+        if worker is None or pool is None:
+            return False  # starting the process takes a while: not on this thread
+        pending = worker.begin_open_into(pool, path, page, fit)
+        if pending is None:
+            return False
+        self._opening.add(_OpenRequest(self, pending, pool, fit, on_done, on_error))
+        return True
+
     def thumbnails(self, path: Path, page_count: int, max_side: int = 120) -> dict[int, QImage]:
         """0-based page index -> small image, all pages in one worker request."""
         thumbs = self._get().thumbnails(path, list(range(page_count)), max_side)
@@ -102,6 +128,8 @@ class DocumentRenderer:
 
     def close(self) -> None:
         """Stop the worker process."""
+        for request in list(self._opening):
+            request.cancel()
         with self._lock:
             worker, self._worker = self._worker, None
             pool, self._pool = self._pool, None
@@ -133,6 +161,63 @@ def _image(pool: Any, page: Any, block: Any) -> QImage:
     # PySide keeps `pixels` alive as long as the image data; then the block is free
     weakref.finalize(pixels, pool.release, block)
     return QImage(pixels, page.width, page.height, page.stride, QImage.Format.Format_RGB32)
+
+
+class _OpenRequest(QObject):
+    """One `open_soon` on its way: a socket notifier on the worker's pipe and a time limit."""
+
+    def __init__(
+        self,
+        renderer: DocumentRenderer,
+        pending: Any,
+        pool: Any,
+        fit: Any,
+        on_done: Callable[[tuple[Any, int, float, QImage]], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__()
+        self._renderer, self._pending, self._pool, self._fit = renderer, pending, pool, fit
+        self._on_done, self._on_error = on_done, on_error
+        self._notifier = QSocketNotifier(pending.fd, QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._readable)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._timed_out)
+        self._timer.start(int(renderer._worker.timeout_s * 1000))
+
+    def _readable(self) -> None:
+        # off first: once the answer is read the pipe belongs to other requests again
+        self._notifier.setEnabled(False)
+        try:
+            answer = self._pending.poll()
+        except Exception as exc:  # noqa: BLE001 - the caller says why in words
+            self._end()
+            self._on_error(exc)
+            return
+        if answer is None:  # not yet (the worker asked for a bigger block)
+            self._notifier.setEnabled(True)
+            return
+        self._end()
+        layout, index, page, block = answer
+        image = _image(self._pool, page, block)
+        self._on_done((layout, index, self._fit.render_zoom(layout.page_sizes, index), image))
+
+    def _timed_out(self) -> None:
+        self._notifier.setEnabled(False)
+        error = self._pending.abandon()
+        self._end()
+        self._on_error(error)
+
+    def cancel(self) -> None:
+        """The renderer is closing: give the worker back without an answer."""
+        self._notifier.setEnabled(False)
+        if not self._pending.done:
+            self._pending.abandon()
+        self._end()
+
+    def _end(self) -> None:
+        self._timer.stop()
+        self._renderer._opening.discard(self)
 
 
 class PageImageCache:
