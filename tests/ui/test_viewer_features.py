@@ -137,3 +137,19 @@ def test_thumbnails_each_have_their_own_cell(qtbot, pane, tmp_path) -> None:
     for upper, lower in pairwise(cells):
         assert upper.bottom() < lower.top()  # stacked, never drawn over each other
         assert upper.height() >= 120  # room for the whole page image
+
+
+def test_several_signals_on_one_field_share_one_tag(qtbot, pane, tmp_path) -> None:
+    from reviewer.ui.viewer.page_paint import field_tags
+
+    path = _stub(tmp_path)
+    edited = _signals(path)[0]
+    font = replace(edited, type="FONT", signal_description="Font differs")
+    _open(qtbot, pane, path, [edited, font])
+    ((rect, _colour, text),) = field_tags(pane.pages)
+    assert text == "Edited text +1"  # not two tags stacked over the page around the field
+    assert rect == pane.pages.widget_rects(0)[0]
+    tip = pane.pages.tooltip_at(rect.center().x(), rect.center().y())
+    assert tip is not None
+    assert "Edited" in tip
+    assert "Font" in tip  # the tooltip names them all

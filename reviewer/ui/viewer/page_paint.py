@@ -57,31 +57,44 @@ def paint_pages(view: PagesView, painter: QPainter) -> list[int]:
 
 def _paint_highlights(view: PagesView, painter: QPainter) -> None:
     flashing = view.flashing_signal()
-    metrics = QFontMetricsF(painter.font())
-    tagged: set[tuple[int, int]] = set()  # one tag per signal and page: several rects share it
-    stacked: dict[tuple[float, float], int] = {}  # tags already beside a rectangle's corner
     for h in view.highlights:
-        rect = view.highlight_rect(h)
         lit = h.signal_index == flashing
         fill = QColor(h.colour)
         fill.setAlpha(170 if lit else 55)
         painter.setPen(QPen(h.colour, 4 if lit else 2.5))
         painter.setBrush(fill)
-        painter.drawRect(rect)
-        if not h.label or (h.signal_index, h.page_index) in tagged:
-            continue
-        tagged.add((h.signal_index, h.page_index))
+        painter.drawRect(view.highlight_rect(h))
+    metrics = QFontMetricsF(painter.font())
+    for rect, colour, text in field_tags(view):
         # the signal's name beside its field, so the page reads without hovering
-        width = metrics.horizontalAdvance(h.label) + 10
+        width = metrics.horizontalAdvance(text) + 10
         tag = QRectF(rect.right() + 4, rect.top(), width, metrics.height() + 4)
         if tag.right() > view.viewport().width() and rect.left() - 4 - width >= 0:
             tag.moveRight(rect.left() - 4)  # a field at the page's right edge: tag on its left
-        # several signals on one field (overlaid text, font mismatch): their tags stack
-        corner = (round(rect.left()), round(rect.top()))
-        tag.translate(0, stacked.get(corner, 0) * (tag.height() + 2))
-        stacked[corner] = stacked.get(corner, 0) + 1
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(h.colour)
+        painter.setBrush(colour)
         painter.drawRoundedRect(tag, 3, 3)
         painter.setPen(QColor("white"))
-        painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, h.label)
+        painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def field_tags(view: PagesView) -> list[tuple[QRectF, QColor, str]]:
+    """One tag per flagged field: (its rectangle in the viewport, colour, text).
+
+    Several signals on one field (overlaid text and a font mismatch) share a tag naming the
+    first, "+1" for the others: the tooltip names them all, and a stack of tags would cover
+    the page around the field. A signal placed on several fields of a page is tagged once.
+    """
+    tagged: set[tuple[int, int]] = set()
+    fields: dict[tuple[int, int, int], tuple[QRectF, QColor, list[str]]] = {}
+    for h in view.highlights:
+        if not h.label or (h.signal_index, h.page_index) in tagged:
+            continue
+        tagged.add((h.signal_index, h.page_index))
+        rect = view.highlight_rect(h)
+        corner = (h.page_index, round(rect.left()), round(rect.top()))
+        fields.setdefault(corner, (rect, h.colour, []))[2].append(h.label)
+    return [
+        (rect, colour, labels[0] + (f" +{len(labels) - 1}" if len(labels) > 1 else ""))
+        for rect, colour, labels in fields.values()
+    ]
