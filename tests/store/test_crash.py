@@ -28,7 +28,10 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSI
 
 
 def _last_committed(stdout: str) -> tuple[int, int] | None:
-    saved = [line.split() for line in stdout.splitlines() if line.startswith("saved ")]
+    # only whole lines: the kill may land while the writer prints one ("saved 43")
+    lines = stdout.split("\n")[:-1]
+    saved = [line.split() for line in lines if line.startswith("saved ")]
+    saved = [parts for parts in saved if len(parts) == 3]
     return (int(saved[-1][1]), int(saved[-1][2])) if saved else None
 
 
