@@ -150,6 +150,7 @@ class DocumentWorker(WorkerProcess):
             pool.release(held[0])
             raise
         pool.note_size(meta["nbytes"])
+        held[0].map_in(meta["nbytes"])  # on this (a worker) thread, not at the first paint
         return meta, held[0]
 
     @contextmanager

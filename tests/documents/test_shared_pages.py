@@ -72,3 +72,19 @@ def test_closing_removes_every_name_but_pixels_still_viewed_stay_readable() -> N
     pool.release(block)  # an image dropped after the pool closed: nothing to do
     with pytest.raises(RuntimeError, match="closed"):
         pool.acquire(MIB)
+
+
+def test_a_block_is_mapped_in_once_and_a_reserved_one_is_ready() -> None:
+    pool = SharedBlockPool()
+    try:
+        pool.reserve(3 * MIB)
+        block = pool.acquire(3 * MIB)
+        assert block.mapped_bytes == block.size  # made and mapped in ahead of the first page
+        assert pool.blocks_held == 1  # the reserved block served the page
+        other = pool.acquire(3 * MIB)
+        other.map_in(MIB)
+        assert other.mapped_bytes == MIB
+        other.map_in(MIB // 2)  # already mapped: nothing to do
+        assert other.mapped_bytes == MIB
+    finally:
+        pool.close()

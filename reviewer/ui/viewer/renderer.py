@@ -43,6 +43,7 @@ class DocumentRenderer:
 
                 self._worker = DocumentWorker()
                 self._pool = SharedBlockPool()
+                self._pool.reserve(self._pool.typical_bytes)  # this is a task's thread
             return self._worker, self._pool
 
     def wake(self) -> None:
