@@ -168,11 +168,7 @@ class _Server:
         layout = self.layout(path)
         index = max(0, min(page, len(layout.page_sizes)) - 1)
         zoom = fit.render_zoom(layout.page_sizes, index)
-        return self.render(path, index, zoom, 0, shm_name) | {
-            "layout": layout,
-            "index": index,
-            "requested_zoom": zoom,
-        }
+        return self.render(path, index, zoom, 0, shm_name) | {"layout": layout, "index": index}
 
     def thumbnails(self, path: str, indices: list[int], max_side: int, shm_name: str) -> Any:
         """Small renders of several pages packed one after another in the shared block."""
@@ -217,8 +213,6 @@ class _Server:
             return self.search_all(*args)
         if op == "open":
             return inspect_document(args[0])
-        if op == "layout":
-            return self.layout(args[0])
         if op == "open_at":
             return self.open_at(*args)
         if op == "page_count":

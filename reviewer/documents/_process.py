@@ -183,6 +183,9 @@ class WorkerProcess:
         """Give up on `_begin`'s request (too slow): the process is stopped, the worker free."""
         self._stop(graceful=False)
         self._lock.release()
+        return self._overrun(op)
+
+    def _overrun(self, op: str) -> WorkerTimeout:
         return WorkerTimeout(
             f"documents worker took longer than {self.timeout_s:g} s on {op!r}; "
             "it was stopped and will restart on the next request"
@@ -191,10 +194,7 @@ class WorkerProcess:
     def _receive(self, conn: Connection, op: str) -> tuple[Any, ...]:
         if not conn.poll(self.timeout_s):
             self._stop(graceful=False)
-            raise WorkerTimeout(
-                f"documents worker took longer than {self.timeout_s:g} s on {op!r}; "
-                "it was stopped and will restart on the next request"
-            )
+            raise self._overrun(op)
         reply: tuple[Any, ...] = conn.recv()
         return reply
 

@@ -59,12 +59,6 @@ class DocumentWorker(WorkerProcess):
         info: DocumentInfo = self._request("open", str(path))
         return info
 
-    def layout(self, path: str | Path) -> DocumentLayout:
-        """Page sizes (points) and the repaired flag, without reading any text; DocumentError
-        if the document cannot be opened (then `open` says why in words)."""
-        layout: DocumentLayout = self._request("layout", str(path))
-        return layout
-
     def page_count(self, path: str | Path) -> int:
         """Number of pages; DocumentError if the document cannot be opened."""
         count: int = self._request("page_count", str(path))
@@ -89,18 +83,17 @@ class DocumentWorker(WorkerProcess):
         `data` is valid only inside the `with` block (the worker is held for its duration), so
         copy what must outlive it, e.g. `QImage(view, ...).copy()`: one copy instead of two.
         """
-        with self._lent("render", str(path), page_index, zoom, rotation) as (page, _meta):
-            yield page
-
-    @contextmanager
-    def opened_at(
-        self, path: str | Path, page: int, fit: PageFit
-    ) -> Iterator[tuple[DocumentLayout, int, RenderedPage]]:
-        """Open a document at 1-based `page` in one request: its layout, the 0-based index
-        of the page shown (clamped to the document), and that page rendered at the zoom `fit`
-        gives it, lent as in `rendered`. DocumentError if the document cannot be opened."""
-        with self._lent("open_at", str(path), page, fit) as (rendered, meta):
-            yield meta["layout"], meta["index"], rendered
+        with self._lock:
+            meta: dict[str, Any] = self._request_locked(
+                "render", str(path), page_index, zoom, rotation
+            )
+            assert self._shm is not None
+            assert self._shm.buf is not None
+            view = self._shm.buf[: meta["nbytes"]]
+            try:
+                yield _rendered_page(meta, view)
+            finally:
+                view.release()
 
     def render_into(
         self, pool: SharedBlockPool, path: str | Path, page_index: int, zoom: float, rotation: int
@@ -113,7 +106,10 @@ class DocumentWorker(WorkerProcess):
     def open_into(
         self, pool: SharedBlockPool, path: str | Path, page: int, fit: PageFit
     ) -> tuple[DocumentLayout, int, RenderedPage, SharedBlock]:
-        """`opened_at` with the pixels in a block of `pool`, as `render_into`."""
+        """Open a document at 1-based `page` in one request: its layout, the 0-based index
+        of the page shown (clamped to the document), and that page rendered at the zoom `fit`
+        gives it, into a block of `pool` as `render_into`. DocumentError if the document
+        cannot be opened."""
         meta, block = self._pooled(pool, "open_at", str(path), page, fit)
         page_view = _rendered_page(meta, block.buf[: meta["nbytes"]])
         return meta["layout"], meta["index"], page_view, block
@@ -152,18 +148,6 @@ class DocumentWorker(WorkerProcess):
         pool.note_size(meta["nbytes"])
         held[0].map_in(meta["nbytes"])  # on this (a worker) thread, not at the first paint
         return meta, held[0]
-
-    @contextmanager
-    def _lent(self, op: str, *args: Any) -> Iterator[tuple[RenderedPage, dict[str, Any]]]:
-        with self._lock:
-            meta: dict[str, Any] = self._request_locked(op, *args)
-            assert self._shm is not None
-            assert self._shm.buf is not None
-            view = self._shm.buf[: meta["nbytes"]]
-            try:
-                yield _rendered_page(meta, view), meta
-            finally:
-                view.release()
 
     def thumbnails(
         self, path: str | Path, page_indices: list[int], max_side: int = 160

@@ -56,10 +56,6 @@ class DocumentRenderer:
         """DocumentInfo of a stored file (page count, repaired, encrypted, problem)."""
         return self._get().open(path)
 
-    def layout(self, path: Path) -> Any:
-        """DocumentLayout: page sizes and the repaired flag, without reading text (cheap)."""
-        return self._get().layout(path)
-
     def facts(self, path: Path) -> Any:
         """DocumentFacts: file kind, page sizes, producer, dates, fonts per page."""
         return self._get().facts(path)
@@ -78,9 +74,7 @@ class DocumentRenderer:
         """A document's layout and its 1-based `page` rendered as `fit` (a PageFit) sizes it,
         in one worker request: (layout, 0-based index shown, render zoom, image)."""
         worker, pool = self._worker_and_pool()
-        layout, index, rendered, block = worker.open_into(pool, path, page, fit)
-        image = _image(pool, rendered, block)
-        return layout, index, fit.render_zoom(layout.page_sizes, index), image
+        return _opened(pool, fit, worker.open_into(pool, path, page, fit))
 
     def open_soon(
         self,
@@ -164,6 +158,12 @@ def _image(pool: Any, page: Any, block: Any) -> QImage:
     return QImage(pixels, page.width, page.height, page.stride, QImage.Format.Format_RGB32)
 
 
+def _opened(pool: Any, fit: Any, answer: Any) -> tuple[Any, int, float, QImage]:
+    """The worker's answer to an open as `open_at` gives it: (layout, index, zoom, image)."""
+    layout, index, page, block = answer
+    return layout, index, fit.render_zoom(layout.page_sizes, index), _image(pool, page, block)
+
+
 class _OpenRequest(QObject):
     """One `open_soon` on its way: a socket notifier on the worker's pipe and a time limit."""
 
@@ -199,9 +199,7 @@ class _OpenRequest(QObject):
             self._notifier.setEnabled(True)
             return
         self._end()
-        layout, index, page, block = answer
-        image = _image(self._pool, page, block)
-        self._on_done((layout, index, self._fit.render_zoom(layout.page_sizes, index), image))
+        self._on_done(_opened(self._pool, self._fit, answer))
 
     def _timed_out(self) -> None:
         self._notifier.setEnabled(False)
