@@ -226,3 +226,24 @@ def test_offline_disables_plaid_actions_with_the_reason(tampered) -> None:
         assert not action.isEnabled() and "offline" in action.toolTip().lower()
     win.case_tools.update_enabled()
     assert win.case_tools.audit.isEnabled() and plaid.export.isEnabled()  # local work goes on
+
+
+def test_export_action_asks_for_a_file_and_writes_the_report(
+    qtbot, tampered, tmp_path, monkeypatch
+):
+    """Ctrl+E / Actions › Export report…: Qt's triggered(False) must not be taken as the file."""
+    from PySide6.QtWidgets import QFileDialog
+
+    win, out = tampered, tmp_path / "from-menu.json"
+    asked: list[str] = []
+
+    def choose(_parent, caption, *_a, **_k):
+        asked.append(caption)
+        return str(out), "JSON (*.json)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
+    win.plaid_actions.update_enabled()
+    win.plaid_actions.export.trigger()
+    qtbot.waitUntil(lambda: win.plaid_actions.last_message.startswith("Report"), timeout=60000)
+    assert asked == ["Export report"]
+    assert _user("tampered_paystub").label in out.read_text()

@@ -35,14 +35,15 @@ class PlaidActions:
         self.last_message = ""
         self.menu = menu = window.menuBar().addMenu("&Actions")
         self.refresh = QAction("Refresh &payroll…", window)
-        self.refresh.triggered.connect(self.refresh_payroll)
+        self.refresh.triggered.connect(lambda _checked=False: self.refresh_payroll())
         self.risk = QAction("Parsing &configuration / risk signals…", window)
-        self.risk.triggered.connect(self.rerun_risk_signals)
+        self.risk.triggered.connect(lambda _checked=False: self.rerun_risk_signals())
         self.webhook = QAction("Process &webhook JSON…", window)
-        self.webhook.triggered.connect(self.process_webhook)
+        self.webhook.triggered.connect(lambda _checked=False: self.process_webhook())
         self.export = QAction("&Export report…", window)
         self.export.setShortcut("Ctrl+E")
-        self.export.triggered.connect(self.export_report)
+        # triggered(checked) would pass False as `out`: the menu always asks for the file
+        self.export.triggered.connect(lambda _checked=False: self.export_report())
         for action in (self.refresh, self.risk, self.webhook, self.export):
             menu.addAction(action)
         menu.aboutToShow.connect(self.update_enabled)
