@@ -20,9 +20,6 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 # keyring must never touch the developer's real keychain in tests
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
-SPEC_PATH = Path(__file__).resolve().parents[2] / "shared" / "plaid-openapi" / "2020-09-14.yml"
-SEEDS_DIR = SPEC_PATH.parents[1] / "seeds"
-
 
 @pytest.fixture(autouse=True)
 def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -52,12 +49,8 @@ def _no_leaked_threads() -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def openapi_spec_path() -> Path:
-    """Plaid's OpenAPI spec, the authority for response shapes."""
+    """Plaid's OpenAPI spec (the vendored subset), the authority for response shapes."""
+    from tests.openapi import SPEC_PATH
+
     assert SPEC_PATH.exists(), f"missing {SPEC_PATH}"
     return SPEC_PATH
-
-
-@pytest.fixture(scope="session")
-def seeds_dir() -> Path:
-    """Plaid's Income API reference the project was created from."""
-    return SEEDS_DIR

@@ -1,8 +1,11 @@
-"""Validate JSON bodies against Plaid's OpenAPI spec (../shared/plaid-openapi/2020-09-14.yml).
+"""Validate JSON bodies against Plaid's OpenAPI spec: the subset vendored in the repository.
+
+The spec is `reviewer/plaid/models/openapi/2020-09-14.income.yml` (SPEC_PATH; provenance and
+licence in the README beside it): every schema reachable from the endpoints Reviewer calls and the
+income webhooks. This module is the one way tests load it.
 
 OpenAPI 3.0 schemas are not quite JSON Schema: `nullable: true` is rewritten to allow `null`
-once, at load, and `$ref`s resolve inside the spec document. Loading the 3 MB spec takes ~1.5 s,
-so it is parsed once per test session.
+once, at load, and `$ref`s resolve inside the spec document. It is parsed once per test session.
 
     validate_response("/credit/payroll_income/get", body)   # raises jsonschema.ValidationError
     validate_component("Paystub", obj)
@@ -12,7 +15,6 @@ so it is parsed once per test session.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -20,7 +22,8 @@ import yaml
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
-SPEC_PATH = Path(__file__).resolve().parents[2] / "shared" / "plaid-openapi" / "2020-09-14.yml"
+from reviewer.plaid.models._codegen import VENDORED_SPEC as SPEC_PATH
+
 SPEC_URI = "urn:plaid-openapi"
 
 
@@ -42,10 +45,17 @@ def _nullable_to_jsonschema(node: Any) -> Any:
 
 
 @functools.cache
-def spec() -> dict[str, Any]:
-    """The whole spec, with OpenAPI `nullable` turned into JSON Schema."""
+def raw_spec() -> dict[str, Any]:
+    """The vendored spec as written (OpenAPI 3.0, examples included). Do not mutate it."""
     with SPEC_PATH.open("rb") as fh:
-        raw = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        loaded: dict[str, Any] = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return loaded
+
+
+@functools.cache
+def spec() -> dict[str, Any]:
+    """The spec's components and paths, with OpenAPI `nullable` turned into JSON Schema."""
+    raw = raw_spec()
     return {"components": _nullable_to_jsonschema(raw["components"]), "paths": raw["paths"]}
 
 

@@ -2,6 +2,9 @@
 
     uv run python -m reviewer.plaid.models._codegen [path/to/2020-09-14.yml]
 
+By default it reads the vendored subset of the spec (``openapi/2020-09-14.income.yml``, cut by
+``_cut_spec.py``, which says where it comes from and under which licence).
+
 It walks every schema reachable from the Income endpoints' requests and responses and the income
 webhooks, and writes one pydantic class per object schema (named exactly as the spec's component)
 and one ``StrEnum`` per string-enum component. Conventions live in ``_base.py``: every field is
@@ -40,7 +43,9 @@ WEBHOOKS = (
 EXTRA_ROOTS = ("PlaidError",)
 # Fields never shown in a repr (secrets must not reach logs or exception messages).
 HIDDEN_FIELDS = frozenset({"secret"})
-DEFAULT_SPEC = Path(__file__).resolve().parents[4] / "shared" / "plaid-openapi" / "2020-09-14.yml"
+# The vendored subset of Plaid's spec (see openapi/README.md); the generator's default input.
+VENDORED_SPEC = Path(__file__).resolve().with_name("openapi") / "2020-09-14.income.yml"
+DEFAULT_SPEC = VENDORED_SPEC
 OUTPUT = Path(__file__).with_name("_generated.py")
 BASE_MODEL_ATTRS = frozenset(
     {"copy", "dict", "json", "schema", "fields", "validate", "construct", "parse_obj"}
@@ -241,7 +246,7 @@ def _doc(schema: dict[str, Any], name: str) -> str:
 
 
 def main(argv: list[str]) -> None:
-    """Read the spec (argv[0] or the shared copy) and write ``_generated.py``."""
+    """Read the spec (argv[0] or the vendored subset) and write ``_generated.py``."""
     import yaml  # dev dependency; only the generator needs it
 
     spec_path = Path(argv[0]) if argv else DEFAULT_SPEC
@@ -250,7 +255,8 @@ def main(argv: list[str]) -> None:
         spec = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     OUTPUT.write_text(Generator(spec).render(), encoding="utf-8")
     # Formatted for readers; ruff lint excludes the file, and mypy checks it as it is.
-    subprocess.run(["ruff", "format", "--quiet", str(OUTPUT)], check=False)
+    # ruff from this environment (a dev dependency), not whatever `ruff` is on PATH.
+    subprocess.run([sys.executable, "-m", "ruff", "format", "--quiet", str(OUTPUT)], check=True)
     print(f"wrote {OUTPUT}")
 
 
