@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
+from reviewer.review.findings import Finding
+
 # Endpoint names used as keys of `CaseSnapshot.responses` and in `FetchError.endpoint`.
 ENDPOINTS = (
     "/credit/sessions/get",
@@ -110,6 +112,8 @@ class CaseSummary:
     fetched_at: str | None
     user_token: str | None = dc_field(default=None, repr=False)
     user_id: str | None = None
+    failed_checks: int | None = None  # Reviewer's findings that did not hold; None: not checked
+    worst_check: str | None = None  # "high" | "medium" | "low" among them
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,10 @@ class CaseSnapshot:
     # endpoint -> parsed JSON body as received (dict), newest good one per endpoint
     responses: dict[str, Any] = dc_field(default_factory=dict)
     skipped: dict[str, str] = dc_field(default_factory=dict)  # endpoint -> reason
+    snapshot_id: int | None = None  # the stored snapshot this was read from
+    # Reviewer's own findings stored with the snapshot, worst first (may be stale or missing
+    # until `ReviewService.update_findings` has run for this snapshot)
+    findings: list[Finding] = dc_field(default_factory=list)
 
     def to_show_json(self) -> dict[str, Any]:
         """The `reviewer show CASE --json` object of DESIGN.md."""
@@ -162,4 +170,5 @@ class CaseSnapshot:
             "documents": docs,
             "risk_signals": signals,
             "errors": errors,
+            "findings": [f.to_json() for f in self.findings],
         }

@@ -63,7 +63,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
             _err(result.message)
             return EXIT_FAILED
         assert result.case_id is not None
-        snapshot = service.load_case(result.case_id)
+        snapshot = service.load_case_checked(result.case_id)
         if args.json and snapshot is not None:
             print(json.dumps(snapshot.to_show_json(), indent=2))
         elif snapshot is not None:
@@ -113,7 +113,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         if case is None:
             _err(f"no case {args.case!r} (see `reviewer cases`)")
             return EXIT_FAILED
-        snapshot = service.load_case(case.id)
+        snapshot = service.load_case_checked(case.id)
     finally:
         service.close()
     if snapshot is None:

@@ -25,7 +25,7 @@ class ReportUnavailable(LookupError):
 def build_report(service: ReviewService, case_id: str) -> dict[str, Any]:
     """The report as one JSON-ready object."""
     case = service.store.find_case(case_id)
-    snapshot = service.load_case(case.id) if case else None
+    snapshot = service.load_case_checked(case.id) if case else None
     if case is None or snapshot is None:
         raise ReportUnavailable(f"no fetched case {case_id!r}")
     summary = next((s for s in service.list_cases() if s.id == case.id), None)

@@ -7,9 +7,10 @@ PyMuPDF); the UI calls them on its task runner, never on the GUI thread.
 
 from __future__ import annotations
 
+import logging
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +19,13 @@ from reviewer.plaid.client import PlaidClient
 from reviewer.review.case_model import CaseSnapshot, CaseSummary, DocumentRecord, FetchError
 from reviewer.review.document_backend import DocumentBackend, InProcessDocuments
 from reviewer.review.fetch import CaseFetcher, FetchOutcome
+from reviewer.review.findings_run import FindingsProducer, default_producers, refresh, stale
+from reviewer.review.findings_run import stored_findings as _stored_findings
 from reviewer.review.progress import CancelCheck, FetchCancelled, FetchFailed, ProgressCallback
 from reviewer.review.snapshots import case_snapshot, summary
 from reviewer.store import CaseStore, StoredCase
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,7 @@ class ReviewService:
         environment_label: str,
         backend: DocumentBackend | None = None,
         demo_users: list[Any] | None = None,
+        producers: Sequence[FindingsProducer] | None = None,
     ) -> None:
         self.store = store
         self._client_factory = client_factory
@@ -55,6 +61,14 @@ class ReviewService:
         self.backend: DocumentBackend = backend or InProcessDocuments()
         self._demo_users = demo_users or []
         self._offline = False
+        self._producers = producers
+
+    @property
+    def producers(self) -> Sequence[FindingsProducer]:
+        """The findings producers (evidence checks, forensics) every snapshot gets."""
+        if self._producers is None:
+            self._producers = default_producers()
+        return self._producers
 
     @classmethod
     def open(
@@ -104,12 +118,38 @@ class ReviewService:
         return self.store.find_case(key)
 
     def load_case(self, case_id: str) -> CaseSnapshot | None:
-        """The newest snapshot of a case as the read model, or None if never fetched."""
+        """The newest snapshot of a case as the read model, or None if never fetched.
+
+        Carries the findings stored with it, as they are: this never runs a check (opening a
+        case must not wait for them); `update_findings` brings them up to date.
+        """
         case = self.store.find_case(case_id)
         if case is None:
             return None
         stored = self.store.latest_snapshot(case.id)
-        return None if stored is None else case_snapshot(case, stored)
+        if stored is None:
+            return None
+        snapshot = case_snapshot(case, stored)
+        return replace(snapshot, findings=_stored_findings(self.store, stored.id))
+
+    def findings_stale(self, snapshot: CaseSnapshot) -> bool:
+        """True when some producer's findings for this snapshot are missing or outdated."""
+        if snapshot.snapshot_id is None:
+            return False
+        return bool(stale(self.store, snapshot.snapshot_id, self.producers))
+
+    def update_findings(self, snapshot: CaseSnapshot) -> CaseSnapshot:
+        """The snapshot with every producer's findings current (computed and stored if stale).
+
+        Blocks while checks run: call it off the GUI thread.
+        """
+        findings = refresh(self.store, snapshot, self.backend, self.producers)
+        return replace(snapshot, findings=findings)
+
+    def load_case_checked(self, case_id: str) -> CaseSnapshot | None:
+        """`load_case` with findings brought up to date (the command line and the report)."""
+        snapshot = self.load_case(case_id)
+        return None if snapshot is None else self.update_findings(snapshot)
 
     def document_path(self, doc: DocumentRecord) -> Path | None:
         """Where a stored document's file is, if it was downloaded."""
@@ -189,7 +229,17 @@ class ReviewService:
         else:
             failed = ", ".join(sorted({e.endpoint for e in outcome.errors}))
             message = f"stored, but some endpoints failed: {failed}"
+        self._check_fetched(case.id)
         return FetchResult(case.id, outcome.complete, True, outcome.errors, message, outcome)
+
+    def _check_fetched(self, case_id: str) -> None:
+        """Findings for a snapshot just stored; a failure here never fails the fetch."""
+        try:
+            snapshot = self.load_case(case_id)
+            if snapshot is not None:
+                self.update_findings(snapshot)
+        except Exception:  # the fetch is stored; checks rerun on open
+            log.exception("checks after the fetch of %s failed", case_id)
 
     # -- demo -----------------------------------------------------------------------------
 

@@ -75,6 +75,8 @@ def summary(row: CaseRow) -> CaseSummary:
         fetched_at=row.fetched_at,
         user_token=row.user_token,
         user_id=row.user_id,
+        failed_checks=row.failed_checks,
+        worst_check=row.worst_check,
     )
 
 
@@ -96,6 +98,7 @@ def case_snapshot(case: StoredCase, stored: StoredSnapshot) -> CaseSnapshot:
         errors=[error_from_dict(e) for e in stored.errors],
         responses=responses,
         skipped=dict(stored.skipped),
+        snapshot_id=stored.id,
     )
 
 

@@ -13,6 +13,7 @@ from reviewer.store.errors import (
     StoreTooNew,
     UnknownCase,
 )
+from reviewer.store.findings import StoredFindings
 from reviewer.store.records import (
     AuditEntry,
     CaseRow,
@@ -38,6 +39,7 @@ __all__ = [
     "StoreError",
     "StoreTooNew",
     "StoredCase",
+    "StoredFindings",
     "StoredSnapshot",
     "UnknownCase",
 ]

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from reviewer.store import audit, cases, snapshots
+from reviewer.store import audit, cases, findings, snapshots
 from reviewer.store.connection import (
     ThreadConnections,
     create_private_file,
@@ -30,6 +30,7 @@ from reviewer.store.connection import (
 )
 from reviewer.store.errors import StoreCorrupt, UnknownCase
 from reviewer.store.files import DocumentFiles, private_dir
+from reviewer.store.findings import StoredFindings
 from reviewer.store.records import (
     AuditEntry,
     CaseRow,
@@ -195,6 +196,31 @@ class CaseStore:
     def latest_good_responses(self, case_id: str) -> dict[str, tuple[int, list[ResponseRecord]]]:
         """Per endpoint, (snapshot_id, responses) of the newest snapshot where all were 2xx."""
         return snapshots.latest_good_responses(self._conn(), case_id)
+
+    # findings of Reviewer's own checks
+
+    def save_findings(
+        self,
+        snapshot_id: int,
+        producer: str,
+        version: str,
+        records: list[dict[str, Any]],
+        *,
+        failed: int,
+        worst: str | None,
+    ) -> None:
+        """Replace one producer's findings of a snapshot (see `findings.save_findings`)."""
+        findings.save_findings(
+            self._conn(), snapshot_id, producer, version, records, failed=failed, worst=worst
+        )
+
+    def findings(self, snapshot_id: int) -> list[StoredFindings]:
+        """Every producer's stored findings of a snapshot."""
+        return findings.load_findings(self._conn(), snapshot_id)
+
+    def finding_versions(self, snapshot_id: int) -> dict[str, str]:
+        """producer -> version of the findings stored for a snapshot."""
+        return findings.finding_versions(self._conn(), snapshot_id)
 
     # audit trail
 

@@ -120,7 +120,11 @@ def list_cases(conn: sqlite3.Connection) -> list[CaseRow]:
     rows = conn.execute(
         """SELECT c.id, c.label, s.applicant_name, s.max_risk_score,
                   (SELECT COUNT(*) FROM documents d WHERE d.snapshot_id = s.id),
-                  a.action, s.fetched_at, c.user_token, c.user_id, c.created_at, a.timestamp
+                  a.action, s.fetched_at, c.user_token, c.user_id, c.created_at, a.timestamp,
+                  (SELECT SUM(f.failed) FROM findings f WHERE f.snapshot_id = s.id),
+                  (SELECT f.worst FROM findings f WHERE f.snapshot_id = s.id AND f.failed > 0
+                   ORDER BY CASE f.worst WHEN 'high' THEN 3 WHEN 'medium' THEN 2
+                            WHEN 'low' THEN 1 ELSE 0 END DESC LIMIT 1)
            FROM cases c
            LEFT JOIN snapshots s
              ON s.id = (SELECT MAX(id) FROM snapshots WHERE case_id = c.id)

@@ -52,6 +52,8 @@ class CaseRow:
     user_id: str | None = None
     created_at: str | None = None
     decided_at: str | None = None
+    failed_checks: int | None = None  # findings that did not hold (None: no findings stored)
+    worst_check: str | None = None  # highest severity among them
 
 
 @dataclass(frozen=True)

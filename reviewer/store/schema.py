@@ -92,6 +92,21 @@ MIGRATIONS: list[list[str]] = [
             WHEN EXISTS (SELECT 1 FROM audit WHERE audit.case_id = OLD.id)
             BEGIN SELECT RAISE(ABORT, 'a case with an audit trail cannot be deleted'); END""",
     ],
+    # version 2: findings of Reviewer's own checks, one set per snapshot and producer
+    # ("checks", "forensics"), tagged with the producer's version so a newer Reviewer knows to
+    # recompute; `failed`/`worst` let the queue show failed checks without parsing the records
+    [
+        """CREATE TABLE findings (
+            snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+            producer TEXT NOT NULL,
+            version TEXT NOT NULL,
+            computed_at TEXT NOT NULL,
+            failed INTEGER NOT NULL,
+            worst TEXT,
+            records_json TEXT NOT NULL,
+            PRIMARY KEY (snapshot_id, producer)
+        )""",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
