@@ -16,15 +16,17 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.review.case_model import CaseSnapshot, DocumentRecord
-from reviewer.ui.present.fmt import humanize
+from reviewer.ui.present.doc_list import document_tooltip, flag_text, riskiest_document
 from reviewer.ui.present.risk import document_risks, flagged_page, risk_band, signals_for
+from reviewer.ui.present.words import document_status_words, document_type_words
 from reviewer.ui.queue_model import BAND_COLOURS
 from reviewer.ui.rows_model import KEY_ROLE, SORT_ROLE, RowsModel
 from reviewer.ui.tasks import TaskRunner
 from reviewer.ui.viewer.pane import DocumentPane
 from reviewer.ui.viewer.renderer import DocumentRenderer
 
-HEADERS = ("Type", "Name", "Status", "Pages", "Score", "Signals", "Problem")
+# compact: the flag column and the document's name come first, the rest scrolls sideways
+HEADERS = ("⚑ Risk", "Document", "Status", "Pages", "Signals", "Problem")
 
 
 class DocumentsTab(QWidget):
@@ -84,12 +86,11 @@ class DocumentsTab(QWidget):
         layout.addWidget(splitter)
 
     def set_snapshot(self, snapshot: CaseSnapshot | None) -> None:
-        """Fill the list; clear the page view."""
+        """Fill the list and open the riskiest document; nothing of the last case stays."""
         self._snapshot = snapshot
         self._doc = None
         self.pane.risk.thresholds = self.thresholds
-        self.pane.risk.show_document(None, [])
-        self.pane.pages.set_message("Select a document to view it.")
+        self.pane.clear("Select a document to view it." if snapshot else "No case is open.")
         if snapshot is None:
             self.model.set_rows([])
             return
@@ -99,23 +100,29 @@ class DocumentsTab(QWidget):
         for d in snapshot.documents:
             r = risks.get(d.document_id)
             score = r.score if r else None
+            flags = r.fraud_flags if r else 0
+            kind = document_type_words(d.document_type)
             rows.append(
                 [
-                    humanize(d.document_type),
-                    d.name or d.document_id,
-                    humanize(d.status) if d.status else "—",
+                    # the flag column: fraud flags and the score, coloured by risk band
+                    (flag_text(score, flags, d.problem), -1.0 if score is None else score),
+                    (f"{kind}: {d.name}" if d.name else kind, f"{kind} {d.name}".lower()),
+                    document_status_words(d.status),
                     (str(d.page_count) if d.page_count is not None else "—", d.page_count or 0),
-                    ("—" if score is None else f"{score:g}", -1.0 if score is None else score),
                     (str(r.signal_count if r else 0), r.signal_count if r else 0),
                     d.problem or "",
                 ]
             )
             keys.append(d.document_id)
-            tips.append(d.problem or d.document_id)
+            tips.append(document_tooltip(d, score, flags))
             colour = BAND_COLOURS.get(risk_band(score, low, high))
-            colours.append({4: colour} if colour is not None else {})
+            colours.append({0: colour} if colour is not None else {})
         self.model.set_rows(rows, keys, tips, colours)
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 260))
+        riskiest = riskiest_document(snapshot)
+        if riskiest is not None:
+            self.select_document(riskiest)
 
     def document_ids(self) -> list[str]:
         """Document ids in list order (source order)."""

@@ -40,6 +40,7 @@ class ViewHighlight:
     colour: QColor
     signal_index: int = -1  # index in the owner's signal list; -1 for search hits
     label: str = ""  # short name drawn beside the rectangle ("Edited text")
+    source: str = "plaid"  # "plaid" (a risk signal) or "reviewer" (a finding of our checks)
 
 
 def rotated_size(size: tuple[float, float], rotation: int) -> tuple[float, float]:

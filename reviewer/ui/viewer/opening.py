@@ -58,6 +58,7 @@ class DocumentOpening:
     _target: int | None
     _generation: int
     _details_pending: tuple[int, bool, int] | None
+    _zooms: dict[str, tuple[str | None, float]]  # document id -> (fit mode, zoom) chosen
 
     if TYPE_CHECKING:  # declared only: at run time the pane's (and QWidget's) are found
 
@@ -80,10 +81,13 @@ class DocumentOpening:
         if path is not None:
             self._renderer.wake()  # it wakes while the panels below are filled in
         self._generation += 1
+        self._remember_zoom()
         self._doc, self._path, self._signals = doc, path, list(signals)
         self._pending.clear()
         self._target = page
         self.pages.rotation = 0
+        # each document opens at its own zoom (fit width unless the reviewer chose one for it)
+        self.pages.fit, self.pages.zoom = self._zooms.get(doc.document_id, ("width", 1.5))
         self.risk.show_document(doc, self._signals)
         banner = banner_text(self._signals)
         self.banner.setText(banner or "")
@@ -103,6 +107,8 @@ class DocumentOpening:
             for loc in s.locations
             if loc.document_id == doc.document_id and loc.page > 0
         ]
+        # labels go in a column beside the page: fit width leaves room for it from the start
+        self.pages.reserve_tag_margin = any(m.label for m in self._marks)
         # last: Python work on this thread now would hold up the task's thread (the GIL)
         self._open(path, page)
 
@@ -111,7 +117,7 @@ class DocumentOpening:
         # the zoom the view will pick, so the first render is the one painted
         fit = PageFit(
             self.pages.fit,
-            (self.pages.viewport().width(), self.pages.viewport().height()),
+            self.pages.fit_viewport(),
             self.pages.zoom,
             self.devicePixelRatioF() or 1.0,
         )
@@ -152,6 +158,31 @@ class DocumentOpening:
         if not renderer.open_soon(path, page, fit, opened, not_opened):
             on_a_thread()
 
+    def _remember_zoom(self) -> None:
+        """Keep the zoom the reviewer chose for the document being left (this session)."""
+        if self._doc is not None and self.pages.sizes:
+            self._zooms[self._doc.document_id] = (self.pages.fit, self.pages.zoom)
+
+    def clear(self, message: str = "Select a document to view it.") -> None:
+        """Show no document: nothing of the previous one stays (title, thumbnails, banner,
+        search, risk panel); late answers for it are dropped by the generation check."""
+        self._generation += 1
+        self._remember_zoom()
+        self._doc, self._path, self._signals, self._marks = None, None, [], []
+        self._pending.clear()
+        self._target = None
+        self._details_pending = None
+        self.title.setText(message)
+        self.banner.clear()
+        self.banner.hide()
+        self.thumbs.clear()
+        self.finder.clear()
+        self.toolbar.search.clear()
+        self.toolbar.set_page_count(0)
+        self.risk.show_document(None, [])
+        self.pages.reserve_tag_margin = False
+        self.pages.set_message(message)
+
     def _laid_out(self, layout: Any, first: tuple[int, float, QImage] | None) -> None:
         assert self._doc is not None
         if first is None:  # layout failed: `layout` is the inspection saying why
@@ -164,7 +195,10 @@ class DocumentOpening:
         self.pages.set_document(sizes)
         self.cache.put((self._doc.document_id, index, zoom, 0), image)
         self.pages.highlights = [h for h in self._marks if h.page_index < len(sizes)]
-        self.pages.scroll_to_page(self._target or 1)
+        # the flagged field itself in the middle of the view, not just the top of its page
+        target = self._target or 1
+        field = next((h.rect for h in self.pages.highlights if h.page_index == target - 1), None)
+        self.pages.scroll_to_page(target, field)
         self._render(max(0, min((self._target or 1), len(sizes)) - 1))  # the tab may be hidden
         # the flagged page goes on screen now; the strip and toolbar around it follow
         if self.pages.isVisible():

@@ -1,4 +1,4 @@
-"""Painting of the continuous page view: pages, page notes, search hits, signal rectangles.
+"""Painting of the continuous page view: pages, page notes, search hits, signal boxes and tags.
 
 Kept apart from the widget's geometry and events; it reads the view's state and never changes
 it, except asking (`render_wanted`) for pages it has no image for yet.
@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from reviewer.ui.viewer.tags import TAG_PADDING, field_tags, placed_tags, tag_font
 
 if TYPE_CHECKING:
     from reviewer.ui.viewer.pages import PagesView
+
+__all__ = ["field_tags", "paint_pages"]  # field_tags: where each flagged field's label goes
 
 BACKGROUND = QColor(90, 94, 100)
 PLACEHOLDER = QColor(245, 245, 245)
@@ -56,45 +60,27 @@ def paint_pages(view: PagesView, painter: QPainter) -> list[int]:
 
 
 def _paint_highlights(view: PagesView, painter: QPainter) -> None:
+    if not view.marks_visible:
+        return  # the reviewer hid every mark to read the page as it is
     flashing = view.flashing_signal()
     for h in view.highlights:
         lit = h.signal_index == flashing
         fill = QColor(h.colour)
-        fill.setAlpha(170 if lit else 55)
-        painter.setPen(QPen(h.colour, 4 if lit else 2.5))
+        fill.setAlpha(110 if lit else 28)  # light enough to read the field's text through
+        painter.setPen(QPen(h.colour, 3 if lit else 2))
         painter.setBrush(fill)
         painter.drawRect(view.highlight_rect(h))
-    metrics = QFontMetricsF(painter.font())
-    for rect, colour, text in field_tags(view):
-        # the signal's name beside its field, so the page reads without hovering
-        width = metrics.horizontalAdvance(text) + 10
-        tag = QRectF(rect.right() + 4, rect.top(), width, metrics.height() + 4)
-        if tag.right() > view.viewport().width() and rect.left() - 4 - width >= 0:
-            tag.moveRight(rect.left() - 4)  # a field at the page's right edge: tag on its left
+    painter.setFont(tag_font(view.font()))
+    for tag in placed_tags(view):
+        # the leader runs from the field's box to its label in the margin
+        painter.setPen(QPen(tag.colour, 1.2, Qt.PenStyle.DotLine))
+        painter.drawLine(tag.anchor, QPointF(tag.box.left(), tag.box.center().y()))
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawRoundedRect(tag, 3, 3)
+        painter.setBrush(tag.colour)
+        painter.drawRoundedRect(tag.box, 3, 3)
         painter.setPen(QColor("white"))
-        painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
-
-
-def field_tags(view: PagesView) -> list[tuple[QRectF, QColor, str]]:
-    """One tag per flagged field: (its rectangle in the viewport, colour, text).
-
-    Several signals on one field (overlaid text and a font mismatch) share a tag naming the
-    first, "+1" for the others: the tooltip names them all, and a stack of tags would cover
-    the page around the field. A signal placed on several fields of a page is tagged once.
-    """
-    tagged: set[tuple[int, int]] = set()
-    fields: dict[tuple[int, int, int], tuple[QRectF, QColor, list[str]]] = {}
-    for h in view.highlights:
-        if not h.label or (h.signal_index, h.page_index) in tagged:
-            continue
-        tagged.add((h.signal_index, h.page_index))
-        rect = view.highlight_rect(h)
-        corner = (h.page_index, round(rect.left()), round(rect.top()))
-        fields.setdefault(corner, (rect, h.colour, []))[2].append(h.label)
-    return [
-        (rect, colour, labels[0] + (f" +{len(labels) - 1}" if len(labels) > 1 else ""))
-        for rect, colour, labels in fields.values()
-    ]
+        painter.drawText(
+            tag.box.adjusted(TAG_PADDING, 0, -TAG_PADDING, 0),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            tag.text,
+        )

@@ -33,6 +33,7 @@ from reviewer.ui.viewer.geometry import (
     rotated_size,
 )
 from reviewer.ui.viewer.page_paint import paint_pages
+from reviewer.ui.viewer.tags import TAG_GUTTER
 
 __all__ = ["GAP", "ZOOM_STEPS", "PagesView", "ViewHighlight"]
 
@@ -59,10 +60,13 @@ class PagesView(QAbstractScrollArea):
         self.message: str | None = "Select a document to view it."
         self.page_notes: dict[int, str] = {}  # 0-based page -> "no text layer ..."
         self.highlights: list[ViewHighlight] = []
+        self.marks_visible = True  # boxes and tags (one key hides them all to read the page)
+        self.reserve_tag_margin = False  # the document has labelled fields: keep a tag column
         self.search_hits: list[ViewHighlight] = []
         self.image_for: Callable[[int], QImage | None] = lambda _i: None
         self.render_wanted: Callable[[int], None] = lambda _i: None
         self._tops: list[float] = []
+        self._reading_line = 0.0  # a third of the viewport's height at the last layout
         self._current = 0
         self._painted_any = False
         self._flash: tuple[int, float] | None = None
@@ -142,9 +146,23 @@ class PagesView(QAbstractScrollArea):
         lower = [z for z in ZOOM_STEPS if z < self.zoom - 1e-3]
         self.set_zoom(lower[-1] if lower else ZOOM_STEPS[0])
 
+    def tag_margin(self) -> int:
+        """Logical px kept right of the page for the labels of flagged fields (0: none)."""
+        return TAG_GUTTER if self.marks_visible and self.reserve_tag_margin else 0
+
+    def fit_viewport(self) -> tuple[int, int]:
+        """The room a fitted page gets: the viewport less the tag column."""
+        return (self.viewport().width() - self.tag_margin(), self.viewport().height())
+
+    def set_marks_visible(self, visible: bool) -> None:
+        """Show or hide every box and tag; the page keeps its place (fit width regains room)."""
+        if visible == self.marks_visible:
+            return
+        self.marks_visible = visible
+        self._relayout_keeping_place()
+
     def _fit_zoom(self) -> float:
-        size = (self.viewport().width(), self.viewport().height())
-        return fit_zoom(self.sizes, size, self.fit, self._current, self.zoom)
+        return fit_zoom(self.sizes, self.fit_viewport(), self.fit, self._current, self.zoom)
 
     def _apply_zoom(self, zoom: float) -> None:
         page, top = self._current, self._tops[self._current] if self._tops else 0.0
@@ -171,7 +189,7 @@ class PagesView(QAbstractScrollArea):
             y -= self.viewport().height() / 2
             # zoomed wider than the window: bring the field into view sideways too
             w = self.sizes[index][0] * self.zoom
-            left = max(GAP, (self.viewport().width() - w) / 2)
+            left = max(GAP, (self.viewport().width() - self.tag_margin() - w) / 2)
             x = left + (rect[0] + rect[2]) / 2 * self.zoom - self.viewport().width() / 2
             self.horizontalScrollBar().setValue(int(x))
         self.verticalScrollBar().setValue(int(y))
@@ -193,7 +211,25 @@ class PagesView(QAbstractScrollArea):
 
     # -- geometry ----------------------------------------------------------------------------
 
+    def _anchor(self) -> tuple[int, float]:
+        """The page under the reading line (a third down the viewport) and how far into it."""
+        if not self._tops:
+            return 0, 0.0
+        line = self.verticalScrollBar().value() + self._reading_line
+        page = max((i for i, t in enumerate(self._tops) if t <= line), default=0)
+        return page, (line - self._tops[page]) / (self.zoom or 1.0)
+
+    def _relayout_keeping_place(self) -> None:
+        """Relayout (a new size or margin changes a fitted zoom) without leaving the page read."""
+        page, offset = self._anchor()
+        self._relayout()
+        if self._tops and page < len(self._tops):
+            line = self.viewport().height() / 3
+            self.verticalScrollBar().setValue(int(self._tops[page] + offset * self.zoom - line))
+            self._scrolled(self.verticalScrollBar().value())
+
     def _relayout(self) -> None:
+        self._reading_line = self.viewport().height() / 3
         if self.fit is not None and self.sizes:
             self.zoom = self._fit_zoom()
         tops, y = [], float(GAP)
@@ -202,6 +238,7 @@ class PagesView(QAbstractScrollArea):
             y += h * self.zoom + GAP
         self._tops = tops
         width = max((w for w, _h in self.sizes), default=0.0) * self.zoom + 2 * GAP
+        width += self.tag_margin()
         bar = self.verticalScrollBar()
         bar.setRange(0, max(0, int(y - self.viewport().height())))
         bar.setPageStep(self.viewport().height())
@@ -213,7 +250,7 @@ class PagesView(QAbstractScrollArea):
 
     def _page_rect(self, index: int) -> QRectF:
         w, h = self.sizes[index]
-        x = max(GAP, (self.viewport().width() - w * self.zoom) / 2)
+        x = max(GAP, (self.viewport().width() - self.tag_margin() - w * self.zoom) / 2)
         x -= self.horizontalScrollBar().value()
         y = self._tops[index] - self.verticalScrollBar().value()
         return QRectF(x, y, w * self.zoom, h * self.zoom)
@@ -278,9 +315,9 @@ class PagesView(QAbstractScrollArea):
         self.viewport().update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Fit modes follow the window's size."""
+        """Fit modes follow the window's size; the page being read stays in view."""
         super().resizeEvent(event)
-        self._relayout()
+        self._relayout_keeping_place()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """Ctrl+wheel zooms; the plain wheel scrolls."""
@@ -294,6 +331,8 @@ class PagesView(QAbstractScrollArea):
         super().wheelEvent(event)
 
     def _highlight_at(self, pos: QPointF) -> list[ViewHighlight]:
+        if not self.marks_visible:
+            return []
         return [h for h in self.highlights if self._rect(h).contains(pos)]
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

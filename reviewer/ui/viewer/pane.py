@@ -11,10 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QGuiApplication, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from reviewer.review.case_model import DocumentRecord, SignalRecord
+from reviewer.ui.present.words import document_type_words
 from reviewer.ui.tasks import TaskRunner
 from reviewer.ui.viewer.geometry import ViewHighlight
 from reviewer.ui.viewer.opening import NO_TEXT, DocumentOpening, why
@@ -51,6 +52,7 @@ class DocumentPane(DocumentOpening, QWidget):
         self._target: int | None = None
         self._generation = 0
         self._details_pending: tuple[int, bool, int] | None = None  # generation, repaired, pages
+        self._zooms: dict[str, tuple[str | None, float]] = {}
 
         self.title = QLabel("Select a document to view it.")
         self.title.setWordWrap(True)
@@ -101,8 +103,18 @@ class DocumentPane(DocumentOpening, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
+        self.marks_action = QAction("Show &tags and boxes", self)
+        self.marks_action.setCheckable(True)
+        self.marks_action.setChecked(True)
+        self.marks_action.setShortcut(QKeySequence("H"))
+        self.marks_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.marks_action.setToolTip("Show or hide every box and tag on the pages (H)")
+        self.marks_action.toggled.connect(self.pages.set_marks_visible)
+        self.addAction(self.marks_action)
+        tb.marks.setDefaultAction(self.marks_action)
+        tb.marks.setText("Tags")
+        # Ctrl+F is the window's: it goes to the search box of the pane that has the focus
         for keys, slot in (
-            ("Ctrl+F", self._focus_search),
             ("N", lambda: self.step(1)),
             ("P", lambda: self.step(-1)),
             ("R", self.rotate),
@@ -225,7 +237,8 @@ class DocumentPane(DocumentOpening, QWidget):
         pos = order.index(current) + delta if current in order else (0 if delta > 0 else -1)
         self.go_to_signal(order[pos % len(order)])
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
+        """Ctrl+F while the viewer has the focus: type in the find-in-document box."""
         self.search.setFocus()
         self.search.selectAll()
 
@@ -234,4 +247,4 @@ class DocumentPane(DocumentOpening, QWidget):
         self.finder.run(self.search.text().strip(), self._path)
 
     def _title(self, doc: DocumentRecord) -> str:
-        return f"{doc.document_type.replace('_', ' ').title()}: {doc.name or doc.document_id}"
+        return f"{document_type_words(doc.document_type)}: {doc.name or 'no file name'}"

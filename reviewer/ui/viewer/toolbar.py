@@ -34,6 +34,7 @@ class ViewerToolbar(QWidget):
         self.fit_page = self._button("Fit page", "Fit whole page")
         self.rotate = self._button("Rotate ↻", "Turn the pages 90° clockwise (R)")
         self.copy_text = self._button("Copy text", "Copy the current page's text (Ctrl+Shift+C)")
+        self.marks = self._button("Tags", "Show or hide every box and tag on the pages (H)")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find in document (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
@@ -50,6 +51,7 @@ class ViewerToolbar(QWidget):
             self.fit_page,
             self.rotate,
             self.copy_text,
+            self.marks,
         ):
             tools.addWidget(widget)
         spacer = QWidget()

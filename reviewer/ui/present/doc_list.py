@@ -1,0 +1,46 @@
+"""The compact document list of the Documents tab: its flag column, tooltips, first pick."""
+
+from __future__ import annotations
+
+from reviewer.review.case_model import CaseSnapshot, DocumentRecord
+from reviewer.ui.present.risk import document_risks
+from reviewer.ui.present.words import document_status_words, document_type_words, plural
+
+
+def flag_text(score: float | None, fraud_flags: int, problem: str | None) -> str:
+    """ "⚑2 · 70": fraud flags then score; "⛔" for a file Reviewer could not get or show."""
+    head = f"⚑{fraud_flags}" if fraud_flags else ""
+    tail = ("⛔" if problem else "—") if score is None else f"{score:g}"
+    return f"{head} · {tail}" if head else tail
+
+
+def document_tooltip(doc: DocumentRecord, score: float | None, fraud_flags: int) -> str:
+    """What the row means in words, with the ids for support (never the only label)."""
+    lines = [f"{document_type_words(doc.document_type)}: {doc.name or 'no file name'}"]
+    lines.append(
+        "Risk: no score from Plaid" if score is None else f"Risk {score:g}/100 (higher is riskier)"
+    )
+    lines.append(plural(fraud_flags, "fraud flag"))
+    lines.append(f"Plaid's status: {document_status_words(doc.status)}")
+    error = getattr(doc, "error_message", None)
+    if error:
+        lines.append(f"Plaid says: {error}")
+    if doc.problem:
+        lines.append(f"Problem: {doc.problem}")
+    lines.append(f"Document id: {doc.document_id}")
+    return "\n".join(lines)
+
+
+def riskiest_document(snapshot: CaseSnapshot) -> str | None:
+    """The document a reviewer opens first: the highest score, then the most fraud flags;
+    a document with a file to show before one without."""
+    if not snapshot.documents:
+        return None
+    risks = document_risks(snapshot)
+
+    def rank(doc: DocumentRecord) -> tuple[bool, float, int, int]:
+        r = risks[doc.document_id]
+        shown = bool(doc.sha256 or doc.path) and not doc.problem
+        return (shown, r.score if r.score is not None else -1.0, r.fraud_flags, r.signal_count)
+
+    return max(snapshot.documents, key=rank).document_id

@@ -1,0 +1,70 @@
+"""Plain words for what Plaid names in codes: document types, counts, local times.
+
+A reviewer reads "W-2", "1 page", "30 Nov 2026, 12:46 UTC"; never "Us Tax W2", "1 pages" or an
+ISO timestamp. Ids stay available in tooltips and copy actions, never as the only label.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from reviewer.ui.present.fmt import humanize
+from reviewer.ui.present.when import parse_time
+
+DOCUMENT_TYPES = {
+    "PAYSTUB": "Pay stub",
+    "PAY_STUB": "Pay stub",
+    "PAYSLIP": "Pay stub",
+    "BANK_STATEMENT": "Bank statement",
+    "US_TAX_W2": "W-2",
+    "W2": "W-2",
+    "US_TAX_1099_MISC": "1099-MISC",
+    "US_TAX_1099_K": "1099-K",
+    "US_TAX_1099_NEC": "1099-NEC",
+    "FORM_1099": "1099",
+    "US_MILITARY_ERAS": "Military retirement statement (eRAS)",
+    "US_MILITARY_LES": "Military leave and earnings statement",
+    "US_MILITARY_CLES": "Military civilian leave and earnings statement",
+    "GIG": "Gig income statement",
+    "PLAID_GENERATED_PAYSTUB_PDF": "Pay stub (PDF made by Plaid from payroll data)",
+    "BANK_INCOME_REPORT": "Bank income report",
+    "UNKNOWN": "Document of unknown type",
+    "NONE": "Document of unknown type",
+}
+
+# Plaid's document statuses, said as what they mean for the review
+DOCUMENT_STATUS = {
+    "PROCESSING_COMPLETE": "Read by Plaid",
+    "DOCUMENT_ERROR": "Plaid could not read it",
+    "PROCESSING": "Plaid is still reading it",
+    "UNKNOWN": "Status unknown",
+}
+
+
+def document_type_words(code: str | None) -> str:
+    """`US_TAX_W2` -> `W-2`; an unknown code in sentence case."""
+    if not code:
+        return "Document"
+    return DOCUMENT_TYPES.get(code.upper(), humanize(code))
+
+
+def document_status_words(status: str | None) -> str:
+    """Plaid's processing status of a document in words ("—" when Plaid gave none)."""
+    if not status:
+        return "—"
+    return DOCUMENT_STATUS.get(status.upper(), humanize(status))
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """`1 page`, `2 pages`, `1 W-2`, `3 W-2 forms` (pass the plural where +s is wrong)."""
+    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
+
+
+def local_time(value: str | datetime | None, with_seconds: bool = False) -> str:
+    """An ISO time (or datetime) in the reviewer's local zone, with the zone's name."""
+    dt = parse_time(value) if isinstance(value, str) or value is None else value
+    if dt is None:
+        return "—"
+    local = dt.astimezone()
+    pattern = "%d %b %Y, %H:%M:%S %Z" if with_seconds else "%d %b %Y, %H:%M %Z"
+    return local.strftime(pattern).lstrip("0")
