@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QSplitter,
@@ -47,6 +48,7 @@ class DocumentsTab(QWidget):
         self._snapshot: CaseSnapshot | None = None
         self._doc: DocumentRecord | None = None
         self._page = 1
+        self._open_first: str | None = None  # opened when the tab is next on screen
         self.thresholds = (20, 80)
 
         self.model = RowsModel(HEADERS, self)
@@ -120,9 +122,21 @@ class DocumentsTab(QWidget):
         self.model.set_rows(rows, keys, tips, colours)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(1, min(self.table.columnWidth(1), 260))
-        riskiest = riskiest_document(snapshot)
-        if riskiest is not None:
-            self.select_document(riskiest)
+        # the riskiest document opens when the tab is on screen: reading a case's Overview
+        # must not keep the documents worker busy with a document nobody looks at
+        self._open_first = riskiest_document(snapshot)
+        if self.isVisible():
+            self._open_riskiest()
+
+    def _open_riskiest(self) -> None:
+        first, self._open_first = self._open_first, None
+        if first is not None and self._doc is None:
+            self.select_document(first)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The tab comes on screen: open the case's riskiest document if none is open."""
+        super().showEvent(event)
+        self._open_riskiest()
 
     def document_ids(self) -> list[str]:
         """Document ids in list order (source order)."""
