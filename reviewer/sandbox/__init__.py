@@ -33,6 +33,10 @@ Demo users (``reviewer sandbox users`` prints tokens; all but the last have a us
   and virus-detected uploads.
 - user_id_only: Nadia Haddad, created with the new User APIs: only a user_id; endpoints that
   need a user_token answer 400 MISSING_FIELDS (as plaid-node#698).
+- missing_deposit: Camila Ortiz; three consistent stubs, but the newest one's net pay never
+  arrives in her uploaded bank statement (Reviewer's reconciliation check).
+- fabricated_packet: Ray Delgado; stubs, W-2, 1099-K and statements where each figure fails
+  one of Reviewer's own checks (arithmetic, dates, identity, reconciliation).
 
 Download URLs are zips, single use, and expire 120 s after issue by the injected clock.
 """

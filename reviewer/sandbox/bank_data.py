@@ -37,32 +37,45 @@ class Source:
         return out
 
 
+_MERCHANTS = (
+    ("WHOLEFDS MKT #10234", 41.17),
+    ("SHELL OIL 57442", 38.30),
+    ("STARBUCKS STORE 0912", 6.45),
+    ("AMAZON MKTPL*2K4LL", 24.99),
+    ("TRADER JOE'S #552", 36.08),
+    ("CVS/PHARMACY #0731", 12.24),
+    ("UBER TRIP HELP.UBER", 17.60),
+    ("CHIPOTLE 1877", 13.85),
+    ("TARGET T-1043", 29.12),
+    ("SPOTIFY USA", 10.99),
+    ("PG&E WEB ONLINE", 48.35),
+)
+
+
 def statement_transactions(
-    account_id: str, start: date, days: int, salary: float, seed: int
+    account_id: str,
+    start: date,
+    days: int,
+    salary: float,
+    seed: int,
+    *,
+    per_day: int = 2,
+    payroll_name: str = "ACME PAYROLL DIRECT DEP",
 ) -> list[dict[str, Any]]:
-    """Deterministic everyday transactions: biweekly salary, rent, groceries, utilities, cards."""
-    merchants = [
-        ("WHOLEFDS MKT #10234", -84.17),
-        ("SHELL OIL 57442", -46.30),
-        ("STARBUCKS STORE 0912", -6.45),
-        ("AMAZON MKTPL*2K4LL", -39.99),
-        ("TRADER JOE'S #552", -62.08),
-        ("CVS/PHARMACY #0731", -18.24),
-        ("UBER TRIP HELP.UBER", -21.60),
-        ("NETFLIX.COM", -15.49),
-        ("PG&E WEB ONLINE", -112.35),
-        ("COMCAST CABLE", -89.99),
-    ]
+    """Deterministic everyday transactions: biweekly salary, monthly rent, card purchases.
+
+    Plaid's sign: the salary (money into the account) is negative, spending positive.
+    """
     out: list[dict[str, Any]] = []
     for i in range(days):
         d = start + timedelta(days=i)
         if i % 14 == 4:
-            out.append(_txn(account_id, d, salary, "ACME PAYROLL DIRECT DEP"))
+            out.append(_txn(account_id, d, -salary, payroll_name))
         if d.day == 1:
-            out.append(_txn(account_id, d, -1850.00, "ZELLE TO OAKWOOD PROPERTY MGMT RENT"))
-        for k in range(2):
-            name, amount = merchants[(i * 3 + k + seed) % len(merchants)]
-            out.append(_txn(account_id, d, _c(amount - ((i + k) % 5) * 1.13), name))
+            out.append(_txn(account_id, d, 1850.00, "ZELLE TO OAKWOOD PROPERTY MGMT RENT"))
+        for k in range(per_day - (i % 7 == 6)):  # a quieter day each week
+            name, amount = _MERCHANTS[(i * 3 + k + seed) % len(_MERCHANTS)]
+            out.append(_txn(account_id, d, _c(amount + ((i + k) % 5) * 1.13), name))
     return out
 
 
@@ -73,6 +86,27 @@ def _txn(account_id: str, d: date, amount: float, description: str) -> dict[str,
         "original_description": description,
         "account_id": account_id,
     }
+
+
+def monthly_periods(
+    txns: list[dict[str, Any]], start: date, end: date, opening_balance: float
+) -> list[dict[str, Any]]:
+    """Calendar-month statement periods from `start` to `end` whose balances chain exactly."""
+    periods = []
+    balance = opening_balance
+    for first, last in _month_ranges(start, end):
+        moved = sum(t["amount"] for t in txns if first.isoformat() <= t["date"] <= last.isoformat())
+        closing = _c(balance - moved)  # Plaid's sign: a negative amount raised the balance
+        periods.append(
+            {
+                "start_date": first.isoformat(),
+                "end_date": last.isoformat(),
+                "starting_balance": balance,
+                "ending_balance": closing,
+            }
+        )
+        balance = closing
+    return periods
 
 
 def bank_statement(
@@ -88,10 +122,23 @@ def bank_statement(
     salary: float,
     seed: int = 0,
     name: str = "bank_statement.pdf",
+    per_day: int = 2,
+    payroll_name: str = "ACME PAYROLL DIRECT DEP",
+    transactions: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """A CreditBankStatementUploadObject whose period balances reconcile with its transactions."""
-    txns = statement_transactions(account_id, start, days, salary, seed)
-    closing = _c(opening_balance + sum(t["amount"] for t in txns))
+    """A CreditBankStatementUploadObject: monthly periods whose balances reconcile with its rows.
+
+    `transactions` replaces the generated everyday rows (a story that needs particular ones).
+    """
+    end = start + timedelta(days=days - 1)
+    txns = (
+        transactions
+        if transactions is not None
+        else statement_transactions(
+            account_id, start, days, salary, seed, per_day=per_day, payroll_name=payroll_name
+        )
+    )
+    txns = sorted(txns, key=lambda t: (t["date"], t["amount"]))
     return {
         "transactions": txns,
         "document_metadata": document_metadata(name, "BANK_STATEMENT", page_count=None),
@@ -112,14 +159,7 @@ def bank_statement(
                         "country": "US",
                     },
                 },
-                "periods": [
-                    {
-                        "start_date": start.isoformat(),
-                        "end_date": (start + timedelta(days=days - 1)).isoformat(),
-                        "starting_balance": opening_balance,
-                        "ending_balance": closing,
-                    }
-                ],
+                "periods": monthly_periods(txns, start, end, opening_balance),
                 "account_id": account_id,
             }
         ],

@@ -23,6 +23,9 @@ START_90 = AS_OF - timedelta(days=89)
 # The 32-page statement: the balance shown on this page was altered.
 EDITED_PAGE = 17
 STATEMENT_PAGES = 32
+# twelve monthly periods, every row a real transaction of the JSON (nothing padded)
+STATEMENT_START, STATEMENT_END = date(2025, 11, 1), date(2026, 10, 31)
+STATEMENT_ROWS_PER_DAY = 4
 
 
 def edited_statement(key: str, token_user: str) -> Profile:
@@ -36,11 +39,12 @@ def edited_statement(key: str, token_user: str) -> Profile:
         bank_name="First Platypus Bank",
         account_id=acct,
         account_number="XXXXXX7730",
-        start=AS_OF - timedelta(days=184),
-        days=180,
+        start=STATEMENT_START,
+        days=(STATEMENT_END - STATEMENT_START).days + 1,
         opening_balance=6_412.55,
         salary=2_874.31,
-        name="statement_may_oct_2026.pdf",
+        per_day=STATEMENT_ROWS_PER_DAY,
+        name="statement_nov2025_oct2026.pdf",
     )
     stmt["document_metadata"]["page_count"] = STATEMENT_PAGES
     item = StatementItem(stable_id(key, "item"), [stmt])

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reviewer.sandbox import stories_bank as bank
+from reviewer.sandbox import stories_checks as checks
 from reviewer.sandbox import stories_docs as docs
 from reviewer.sandbox import stories_docs2 as docs2
 from reviewer.sandbox.model import Profile
@@ -188,6 +189,22 @@ _USERS: tuple[DemoUser, ...] = (
         "Created through the new User APIs: has only a user_id, so user_token-only endpoints fail (plaid-node#698).",
         ("user_id_only",),
         user_id_only,
+    ),
+    _u(
+        "missing_deposit",
+        "APP-1017",
+        "Camila Ortiz",
+        "Three pay stubs that add up and a bank statement: the newest stub's net pay never reached the bank (Reviewer check).",
+        ("reconciliation", "bank_statement", "reviewer_checks"),
+        checks.missing_deposit,
+    ),
+    _u(
+        "fabricated_packet",
+        "APP-1018",
+        "Ray Delgado",
+        "Stubs, W-2, 1099-K and statements that do not add up: each figure fails one of Reviewer's own checks.",
+        ("arithmetic", "dates", "identity", "bank_income", "reviewer_checks"),
+        checks.fabricated_packet,
     ),
 )
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import itertools
+from datetime import UTC, date, datetime, timedelta
 
 import pymupdf
 import pytest
 
+from reviewer.sandbox.bank_data import bank_statement
 from reviewer.sandbox.docgen import (
     DocMeta,
     Tamper,
@@ -27,6 +29,7 @@ from reviewer.sandbox.docgen.examples import (
     example_paystub,
     example_w2,
 )
+from reviewer.sandbox.payroll_data import Party
 
 
 def _text(data: bytes) -> list[str]:
@@ -93,12 +96,10 @@ def test_tamper_keeps_original_under_a_box_and_overlays_another_font() -> None:
 
 def test_tamper_page_restricts_the_edit_and_unknown_text_is_refused() -> None:
     statement = example_bank_statement()
-    doc = bank_statement_pdf(statement, min_pages=3)
+    doc = bank_statement_pdf(statement)
     ending = money(statement["bank_accounts"][0]["periods"][0]["ending_balance"])
     assert 1 in find_text_pages(doc.data, ending)
-    edited = bank_statement_pdf(
-        statement, min_pages=3, tampers=[Tamper(ending, "$9,570.67", page=1)]
-    )
+    edited = bank_statement_pdf(statement, tampers=[Tamper(ending, "$9,570.67", page=1)])
     assert find_text_pages(edited.data, "$9,570.67") == [1]
     with pytest.raises(ValueError, match="not printed"):
         paystub_pdf(example_paystub(), tampers=[Tamper("$123,456.78", "$1.00")])
@@ -134,7 +135,23 @@ def test_w2_and_1099_show_their_boxes() -> None:
     assert money(k["march_amount"]) in k_page
 
 
-def test_statement_runs_balances_and_pads_to_35_pages() -> None:
+def _long_statement() -> dict:
+    owner = Party("Priya Raman", "31 Orchard Hill Rd", "Edison", "NJ", "08817")
+    return bank_statement(
+        document_id="long",
+        owner=owner,
+        bank_name="First Platypus Bank",
+        account_id="acct",
+        account_number="XXXXXX7730",
+        start=date(2025, 11, 1),
+        days=365,
+        opening_balance=6412.55,
+        salary=2874.31,
+        per_day=4,
+    )
+
+
+def test_statement_runs_balances_and_is_never_padded() -> None:
     statement = example_bank_statement()
     short = bank_statement_pdf(statement)
     first = _text(short.data)[0]
@@ -143,11 +160,51 @@ def test_statement_runs_balances_and_pads_to_35_pages() -> None:
     assert money(period["starting_balance"]) in first and money(period["ending_balance"]) in first
     # Running balance after the first row (rent paid out of the opening balance).
     assert money(period["starting_balance"] - 1875.0) in first
-    long = bank_statement_pdf(statement, min_pages=35)
-    pages = _text(long.data)
-    assert long.page_count == len(pages) >= 35
-    assert f"Page 35 of {long.page_count}" in pages[34]
-    assert all("Balance" in page and "$" in page for page in pages), "no blank padding pages"
+    with pytest.raises(ValueError, match="never padded"):
+        bank_statement_pdf(statement, min_pages=2)
+    long = _long_statement()
+    doc = bank_statement_pdf(long, min_pages=30)
+    pages = _text(doc.data)
+    assert doc.page_count == len(pages) >= 30
+    assert "11/01/2025 through 10/31/2026" in pages[0]
+    assert all("Balance" in page and "$" in page for page in pages)
+
+
+def test_long_statement_adds_up_and_prints_its_json_rows_by_direction() -> None:
+    statement = _long_statement()
+    txns = statement["transactions"]
+    periods = statement["bank_accounts"][0]["periods"]
+    assert len(periods) == 12 and periods[0]["start_date"] == "2025-11-01"
+    for before, after in itertools.pairwise(periods):
+        assert before["ending_balance"] == after["starting_balance"]
+        assert date.fromisoformat(after["start_date"]) - date.fromisoformat(
+            before["end_date"]
+        ) == timedelta(days=1)
+    for period in periods:
+        rows = [t for t in txns if period["start_date"] <= t["date"] <= period["end_date"]]
+        moved = round(sum(t["amount"] for t in rows), 2)
+        assert round(period["starting_balance"] - moved, 2) == period["ending_balance"]
+    payroll = [t for t in txns if "PAYROLL" in t["original_description"]]
+    assert payroll and all(t["amount"] < 0 for t in payroll), "money in is negative (Plaid)"
+    assert all(t["amount"] > 0 for t in txns if t not in payroll)
+    doc = bank_statement_pdf(statement)
+    with pymupdf.open(stream=doc.data) as pdf:
+        words = [w for page in pdf for w in page.get_text("words")]
+    deposits_x, withdrawals_x = (424, 496), (352, 424)
+    printed_in = sorted(
+        w[4] for w in words if deposits_x[0] < w[2] <= deposits_x[1] + 1 and w[4].startswith("$")
+    )
+    printed_out = [
+        w for w in words if withdrawals_x[0] < w[2] <= withdrawals_x[1] + 1 and w[4].startswith("$")
+    ]
+    assert printed_in == sorted(money(-t["amount"]) for t in payroll)
+    assert len(printed_out) == len(txns) - len(payroll)
+    # every running balance never dips below zero and ends at the period's ending balance
+    balance = periods[0]["starting_balance"]
+    for t in txns:
+        balance = round(balance - t["amount"], 2)
+        assert balance > 0
+    assert balance == periods[-1]["ending_balance"]
 
 
 def test_bank_income_report_is_multi_page_with_history() -> None:
@@ -191,6 +248,6 @@ def test_photo_is_a_jpeg_without_text() -> None:
 
 
 def test_find_text_pages_reports_each_page() -> None:
-    doc = bank_statement_pdf(example_bank_statement(), min_pages=4)
+    doc = bank_statement_pdf(_long_statement())
     assert find_text_pages(doc.data, "Page 3 of") == [3]
     assert find_text_pages(doc.data, "no such text anywhere") == []

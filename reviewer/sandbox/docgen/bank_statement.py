@@ -1,17 +1,19 @@
 """A bank statement drawn from one Plaid `CreditBankStatementUploadObject` dict.
 
 Per account and period: an account summary (beginning/ending balance, credits, debits) and the
-transaction detail with a running balance, continuing over as many pages as needed. `min_pages`
-pads the statement with earlier periods' activity whose balances chain into the real period.
+transaction detail with a running balance, continuing over as many pages as needed. Every row
+printed is a row of the JSON, in the Deposits or Withdrawals column by Plaid's sign (negative =
+money in), and the statement's stated range covers every period printed: a statement is never
+padded with made-up activity (`min_pages` only asserts the length a story relies on).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from reviewer.sandbox.docgen._history import Txn, prior_months
 from reviewer.sandbox.docgen._layout import Column
 from reviewer.sandbox.docgen._pdf import GREY, LIGHT, Canvas, Page, fit
 from reviewer.sandbox.docgen._types import (
@@ -41,6 +43,15 @@ _COLUMNS = (
     Column("Deposits", 424, 496, "right"),
     Column("Balance", 496, _R, "right"),
 )
+
+
+@dataclass(frozen=True)
+class Txn:
+    """One printed transaction; `amount` follows Plaid's sign (negative = money in)."""
+
+    day: date
+    description: str
+    amount: float
 
 
 class _Writer:
@@ -125,7 +136,7 @@ def _summary(w: _Writer, opening: float | None, closing: float | None, txns: Seq
     lines = [
         ("Beginning balance", money(opening)),
         (f"Deposits and other credits ({len(credits)})", money(-sum(credits))),
-        (f"Withdrawals and other debits ({len(debits)})", money(-sum(debits) if debits else 0.0)),
+        (f"Withdrawals and other debits ({len(debits)})", money(sum(debits) if debits else 0.0)),
         ("Ending balance", money(closing)),
     ]
     w.ensure(len(lines) * 14 + 10)
@@ -195,6 +206,11 @@ def bank_statement_pdf(
     w = _Writer(canvas, bank, owner, f"{text(get(first, 'name'))} {number_shown}".strip())
     periods_all = [p for a in accounts for p in items(a, "periods")]
     first_period = periods_all[0] if periods_all else {}
+    last_period = periods_all[-1] if periods_all else {}
+    starts = [d for d in (parse_date(get(p, "start_date")) for p in periods_all) if d]
+    ends = [d for d in (parse_date(get(p, "end_date")) for p in periods_all) if d]
+    stated_start = min(starts) if starts else get(first_period, "start_date")
+    stated_end = max(ends) if ends else get(last_period, "end_date")
 
     # First page: mailing block left, statement identity right.
     page = w.page
@@ -209,8 +225,7 @@ def bank_statement_pdf(
     page.text(
         _R,
         100,
-        f"{date_text(get(first_period, 'start_date'))} through "
-        f"{date_text(get(first_period, 'end_date'))}",
+        f"{date_text(stated_start)} through {date_text(stated_end)}",
         size=9,
         align="right",
     )
@@ -249,53 +264,13 @@ def bank_statement_pdf(
             )
 
     if len(canvas.pages) < min_pages:
-        _pad_history(w, statement, first, first_period, min_pages)
+        raise ValueError(
+            f"the statement's rows fill {len(canvas.pages)} pages, fewer than the {min_pages} "
+            "asked for: give it more transactions (it is never padded with made-up activity)"
+        )
 
     canvas.apply_tampers(tampers)
-    issued = parse_date(get(first_period, "end_date"))
+    issued = stated_end if isinstance(stated_end, date) else parse_date(stated_end)
     chosen = meta or default_meta(issued, "Statement Rendering Service")
-    footer = (
-        f"{bank} - {owner} - Statement period ending {date_text(get(first_period, 'end_date'))}"
-    )
+    footer = f"{bank} - {owner} - Statement period ending {date_text(stated_end)}"
     return canvas.render(chosen, footer=footer)
-
-
-def _pad_history(
-    w: _Writer,
-    statement: Mapping[str, Any],
-    account: Mapping[str, Any],
-    period: Mapping[str, Any],
-    min_pages: int,
-) -> None:
-    """Append earlier periods (newest first) until the statement reaches `min_pages` pages."""
-    start = parse_date(get(period, "start_date")) or date(2024, 1, 1)
-    opening = (
-        number(get(period, "starting_balance")) or number(get(period, "ending_balance")) or 2500.0
-    )
-    deposits = [
-        t for t in items(statement, "transactions") if (number(get(t, "amount")) or 0.0) < 0
-    ]
-    biggest = min(deposits, key=lambda t: number(get(t, "amount")) or 0.0, default=None)
-    payroll_name = text(get(biggest, "original_description")) or "PAYROLL DIRECT DEPOSIT"
-    payroll_amount = -(number(get(biggest, "amount")) or -2150.0)
-    seed = f"{text(get(statement, 'document_id'))}:{text(get(account, 'account_number'))}"
-    w.heading("Account Activity - Prior Statement Periods")
-    for month in prior_months(
-        start,
-        opening,
-        seed=seed,
-        payroll_name=payroll_name,
-        payroll_amount=payroll_amount,
-        paychecks_per_month=2 if len(deposits) >= 2 else 1,
-    ):
-        if len(w.canvas.pages) >= min_pages:
-            return
-        _period_section(
-            w,
-            "Prior Period",
-            month.start,
-            month.end,
-            month.opening,
-            month.closing,
-            month.transactions,
-        )
