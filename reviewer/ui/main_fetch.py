@@ -34,6 +34,7 @@ class FetchMixin:
         def current_case_id(self) -> str | None: ...
         def load_case(self, case_id: str) -> None: ...
         def show_error(self, summary: str, details: str) -> None: ...
+        def select_top_case(self) -> None: ...
         def refresh_queue(
             self, then: Callable[[], Any] | None = None, select: str | None = None
         ) -> None: ...
@@ -116,6 +117,12 @@ class FetchMixin:
             message = getattr(result, "message", "") or "Fetch finished"
         self.statusBar().showMessage(message[:200], 10000)
         last = next((r.case_id for r in reversed(results) if getattr(r, "case_id", None)), None)
+        if isinstance(result, list):  # the demo's first fetch: the top of the queue, not the last
+            self.refresh_queue(
+                then=self.select_top_case if self.current_case_id() is None else None
+            )
+            self.fetch_finished.emit(result)
+            return
         if last and last == self.current_case_id():
             self.load_case(last)
         self.refresh_queue(select=last)

@@ -39,7 +39,10 @@ def build_actions(w: MainWindow) -> None:
     """Create the window's actions, the Case and View menus and the toolbar."""
     w.new_case_action = make_action(w, "&New case…", "Ctrl+N", w.new_case, "new")
     w.refresh_action = make_action(w, "&Refresh case", "F5", w.refresh_case, "refresh")
-    w.search_action = make_action(w, "&Search cases", "Ctrl+F", w.focus_search, "search")
+    w.search_action = make_action(w, "&Find…", "Ctrl+F", w.focus_search, "search")
+    w.search_action.setStatusTip(
+        "Search in the pane that has the focus: document, transactions or cases"
+    )
     w.settings_action = make_action(w, "Se&ttings…", "Ctrl+,", w.open_settings, "settings")
     w.offline_action = make_action(
         w,

@@ -34,6 +34,7 @@ from reviewer.ui.present.when import short_time
 from reviewer.ui.queue_model import CASE_ID_ROLE, CaseQueueModel, CaseQueueProxy
 from reviewer.ui.status import StatusWidgets
 from reviewer.ui.tasks import TaskHandle, TaskRunner
+from reviewer.ui.workspace import Workspace, focused_pane_search
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +92,6 @@ class MainWindow(FetchMixin, QMainWindow):
         self._fetch_handle: TaskHandle | None = None
         self.setWindowTitle("Reviewer" + (" — demo" if demo else ""))
         self.setWindowIcon(icons.icon("app"))
-        self.resize(1400, 900)
 
         self.queue_model = CaseQueueModel(self)
         self.queue_proxy = CaseQueueProxy(self)
@@ -136,11 +136,15 @@ class MainWindow(FetchMixin, QMainWindow):
         runner.progress.connect(lambda _label, p: self.status.show_progress(p))
         runner.unexpected_error.connect(self.show_error)
         build_actions(self)
+        self.workspace = Workspace(self)  # fits the screen, queue strip (F9), saved layout
+        self.toolbar.addAction(self.workspace.queue_action)
+        self.workspace.restore()
         self._update_actions()
         self._apply_settings()
         # the Decision and Actions menus (reviewer.ui.actions) cost ~70 ms to build: they are
         # added right after the first paint, or when the service is ready, whichever comes first
         self._extras_installed = False
+        self._layout_saved = False
 
     def _install_extra_actions(self) -> None:
         if self._extras_installed:
@@ -181,6 +185,14 @@ class MainWindow(FetchMixin, QMainWindow):
             self._case_view = view
             self._splitter.replaceWidget(1, view)
             self._placeholder.deleteLater()
+            self.workspace.restore_splitters()
+            view.currentChanged.connect(
+                lambda i: (
+                    self.workspace.case_opened_for_reading()
+                    if view.widget(i) is view.documents
+                    else None
+                )
+            )
         return self._case_view
 
     def has_case(self) -> bool:
@@ -201,9 +213,14 @@ class MainWindow(FetchMixin, QMainWindow):
         self.case_view.setCurrentIndex(index)
 
     def focus_search(self) -> None:
-        """Ctrl+F: type to filter the queue."""
-        self.search.setFocus()
-        self.search.selectAll()
+        """Ctrl+F: the focused pane's search (document, transactions), else the queue's."""
+        focused_pane_search(self)
+
+    def select_top_case(self) -> None:
+        """Select the first case in queue order (the riskiest, as the queue is sorted)."""
+        index = self.queue_proxy.index(0, 0)
+        if index.isValid():
+            self.queue.setCurrentIndex(index)
 
     def _update_actions(self) -> None:
         update_actions(self)
@@ -223,6 +240,8 @@ class MainWindow(FetchMixin, QMainWindow):
     def attach_service(self, service: Any) -> None:
         """Use this service; fill the queue from the cache, then fetch demo cases if missing."""
         self.service = service
+        if self.offline_action.isChecked():  # "Work offline" is kept between runs
+            service.set_offline(True)
         self.status.set_environment(service.environment_label)
         self._install_extra_actions()
         self._update_actions()
@@ -388,6 +407,9 @@ class MainWindow(FetchMixin, QMainWindow):
 
     def shutdown(self) -> None:
         """Idempotent teardown (also called by tests)."""
+        if not self._layout_saved:
+            self._layout_saved = True
+            self.workspace.save()
         decisions = getattr(self, "decision_actions", None)
         if decisions is not None:
             try:

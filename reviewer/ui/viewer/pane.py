@@ -11,7 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QImage, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QAction,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from reviewer.review.case_model import DocumentRecord, SignalRecord
@@ -28,6 +35,7 @@ from reviewer.ui.viewer.toolbar import ViewerToolbar
 
 __all__ = ["NO_TEXT", "DocumentPane"]
 
+NARROW_PANE = 1100  # px: below this the thumbnail strip starts folded
 _BANNER_STYLE = "background:#f8d7da;color:#58151c;padding:6px;border:1px solid #f1aeb5;"
 
 
@@ -37,6 +45,7 @@ class DocumentPane(DocumentOpening, QWidget):
     target_painted = Signal(int)
     failed = Signal(str)
     other_document_requested = Signal(str)  # document id of a multi-document signal's other
+    search_finished = Signal(int)  # hits found by the find-in-document box
 
     def __init__(
         self, runner: TaskRunner, renderer: DocumentRenderer, parent: QWidget | None = None
@@ -91,14 +100,16 @@ class DocumentPane(DocumentOpening, QWidget):
         for widget in header:
             cl.addWidget(widget)
         cl.addWidget(self.pages, 1)
-        split = QSplitter()
+        self.splitter = split = QSplitter()
+        split.setObjectName("viewer-splitter")
         for widget in (self.thumbs, centre, self.risk):
             split.addWidget(widget)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 1)
         split.setCollapsible(2, False)
+        self._thumbs_fitted = False  # the strip is folded once on a narrow pane
         # the risk panel is what the reviewer reads beside the page: never squeeze it to a strip
-        self.risk.setMinimumWidth(260)
+        self.risk.setMinimumWidth(250)
         split.setSizes([160, 900, 360])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -125,6 +136,16 @@ class DocumentPane(DocumentOpening, QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a narrow pane (a 1366 px laptop) the thumbnails fold away: the page needs the
+        room to stay legible at fit width; dragging the splitter's edge brings them back."""
+        super().resizeEvent(event)
+        if not self._thumbs_fitted and self.width() > 0 and self.isVisible():
+            self._thumbs_fitted = True
+            if self.width() < NARROW_PANE:
+                sizes = self.splitter.sizes()
+                self.splitter.setSizes([0, sizes[0] + sizes[1], sizes[2]])
 
     # -- rendering ---------------------------------------------------------------------------
 

@@ -45,6 +45,7 @@ class SearchController:
                 first = min(hits)
                 pane.pages.scroll_to_page(first + 1, hits[first][0])
             pane.pages.viewport().update()
+            pane.search_finished.emit(count)
 
         self._runner.run(
             lambda _h: renderer.search(path, text),

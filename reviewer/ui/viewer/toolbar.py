@@ -6,9 +6,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSizePolicy,
     QSpinBox,
-    QToolBar,
     QToolButton,
     QWidget,
 )
@@ -17,8 +15,8 @@ from PySide6.QtWidgets import (
 class ViewerToolbar(QWidget):
     """Controls above the pages; the pane connects them (this widget holds no document).
 
-    A QToolBar, so controls that do not fit a narrow window fold into its "»" menu instead of
-    forcing the whole window wider than a laptop screen.
+    A plain row of short buttons (their full names in tooltips and accessible names) that fits
+    beside the page on a 1366 px laptop: nothing folds into an overflow menu.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -28,20 +26,25 @@ class ViewerToolbar(QWidget):
         self.page_box.setPrefix("Page ")
         self.page_box.setToolTip("Go to page")
         self.of_pages = QLabel("of 0")
-        self.zoom_out = self._button("−", "Zoom out (Ctrl+wheel, Ctrl+-)")
-        self.zoom_in = self._button("+", "Zoom in (Ctrl+wheel, Ctrl++)")
-        self.fit_width = self._button("Fit width", "Fit page width")
-        self.fit_page = self._button("Fit page", "Fit whole page")
-        self.rotate = self._button("Rotate ↻", "Turn the pages 90° clockwise (R)")
-        self.copy_text = self._button("Copy text", "Copy the current page's text (Ctrl+Shift+C)")
-        self.marks = self._button("Tags", "Show or hide every box and tag on the pages (H)")
+        self.zoom_out = self._button("−", "Zoom out (Ctrl+wheel, Ctrl+-)", "Zoom out")
+        self.zoom_in = self._button("+", "Zoom in (Ctrl+wheel, Ctrl++)", "Zoom in")
+        self.fit_width = self._button("↔ Width", "Fit page width", "Fit page width")
+        self.fit_page = self._button("⤢ Page", "Fit whole page", "Fit whole page")
+        self.rotate = self._button("↻", "Turn the pages 90° clockwise (R)", "Rotate pages")
+        self.copy_text = self._button(
+            "Copy", "Copy the current page's text (Ctrl+Shift+C)", "Copy page text"
+        )
+        self.marks = self._button("Tags", "Show or hide every box and tag on the pages (H)", "")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find in document (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(140)
+        self.search.setMinimumWidth(120)
+        self.search.setAccessibleName("Find in document")
+        self.page_box.setAccessibleName("Page number")
         self.search_status = QLabel("")
-        tools = QToolBar()
-        tools.setMovable(False)
+        bar = QHBoxLayout(self)
+        bar.setContentsMargins(0, 2, 0, 2)
+        bar.setSpacing(3)
         for widget in (
             self.page_box,
             self.of_pages,
@@ -53,20 +56,15 @@ class ViewerToolbar(QWidget):
             self.copy_text,
             self.marks,
         ):
-            tools.addWidget(widget)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        tools.addWidget(spacer)
-        tools.addWidget(self.search)
-        tools.addWidget(self.search_status)
-        bar = QHBoxLayout(self)
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(tools)
+            bar.addWidget(widget)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.search_status)
 
-    def _button(self, text: str, tip: str) -> QToolButton:
+    def _button(self, text: str, tip: str, name: str) -> QToolButton:
         button = QToolButton()
         button.setText(text)
         button.setToolTip(tip)
+        button.setAccessibleName(name or tip.split(" (")[0])  # screen readers: words, not "↻"
         return button
 
     def set_page_count(self, count: int) -> None:

@@ -1,0 +1,174 @@
+"""The window's layout for the work: fits the screen, gives the page the room, remembers itself.
+
+- The window opens no larger than the screen's available area (a 1366×768 laptop keeps the
+  status bar and its environment badge on screen).
+- Once a case is being read in the Documents tab on a screen narrower than 1600 px, the case
+  queue collapses to a strip at the window's edge; F9 (or a click on the strip) brings it back.
+- Splitter sizes and the window's geometry are saved per screen size ("1366x768") in the
+  settings file, and restored on the next run on that screen. "Work offline" is kept too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QObject, QRect, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QSplitter, QWidget
+
+if TYPE_CHECKING:
+    from reviewer.ui.main_window import MainWindow
+
+DEFAULT_SIZE = (1400, 900)
+COLLAPSE_BELOW = 1600  # px of window width under which the queue gives way to the page
+QUEUE_KEY = "F9"
+
+
+def screen_key(window: QWidget) -> str:
+    """The screen the window is on, as "1366x768" (layouts are kept per screen size)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    size = screen.size() if screen is not None else None
+    return f"{size.width()}x{size.height()}" if size is not None else "unknown"
+
+
+def fit_to_screen(window: QWidget, wanted: tuple[int, int] = DEFAULT_SIZE) -> QRect:
+    """Size and place the window inside the screen's available area (frame included)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(*wanted)
+        return window.geometry()
+    area = screen.availableGeometry()
+    # the window manager's title bar and borders are outside the client size
+    frame_w, frame_h = 8, 36
+    width = min(wanted[0], area.width() - frame_w)
+    height = min(wanted[1], area.height() - frame_h)
+    window.resize(width, height)
+    window.move(area.left() + max(0, (area.width() - width - frame_w) // 2), area.top())
+    return window.geometry()
+
+
+class Workspace(QObject):
+    """Layout state of one MainWindow: queue strip, saved splitters, offline remembered."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.queue_action = QAction("Case &queue", window)
+        self.queue_action.setCheckable(True)
+        self.queue_action.setChecked(True)
+        self.queue_action.setShortcut(QKeySequence(QUEUE_KEY))
+        self.queue_action.setToolTip(f"Show or hide the case queue ({QUEUE_KEY})")
+        self.queue_action.toggled.connect(self.show_queue)
+        window.addAction(self.queue_action)
+        self._queue_width = 360
+        splitter: QSplitter = window._splitter
+        splitter.setCollapsible(0, True)
+        splitter.setHandleWidth(8)
+        splitter.splitterMoved.connect(lambda *_: self._follow_splitter())
+
+    # -- the queue strip -------------------------------------------------------------------
+
+    def queue_shown(self) -> bool:
+        """The case queue has room on screen (not collapsed to the strip)."""
+        return self.window._splitter.sizes()[0] > 0
+
+    def show_queue(self, shown: bool) -> None:
+        """Open the queue beside the case, or collapse it to the strip (F9)."""
+        splitter = self.window._splitter
+        sizes = splitter.sizes()
+        total = sum(sizes)
+        if shown and sizes[0] == 0:
+            width = min(self._queue_width, total // 2)
+            splitter.setSizes([width, total - width])
+            self.window.queue.setFocus()
+        elif not shown and sizes[0] > 0:
+            self._queue_width = sizes[0]
+            splitter.setSizes([0, total])
+        self._sync_action()
+
+    def case_opened_for_reading(self) -> None:
+        """The reviewer reads a document: on a small screen the page takes the queue's room."""
+        if self.window.width() < COLLAPSE_BELOW and self.queue_shown():
+            self.show_queue(False)
+
+    def _follow_splitter(self) -> None:
+        if self.queue_shown():
+            self._queue_width = self.window._splitter.sizes()[0]
+        self._sync_action()
+
+    def _sync_action(self) -> None:
+        self.queue_action.blockSignals(True)
+        self.queue_action.setChecked(self.queue_shown())
+        self.queue_action.blockSignals(False)
+
+    # -- saved per screen ------------------------------------------------------------------
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        found: dict[str, QSplitter] = {"main": self.window._splitter}
+        view = self.window._case_view
+        if view is not None:
+            found["documents"] = view.documents.splitter
+            found["viewer"] = view.documents.pane.splitter
+        return found
+
+    def _saved(self) -> dict[str, Any]:
+        layouts = self.window.settings.extra.setdefault("layouts", {})
+        return layouts.setdefault(screen_key(self.window), {})  # type: ignore[no-any-return]
+
+    def restore(self) -> None:
+        """Geometry and splitters saved on this screen size (a first run fits the screen)."""
+        saved = self._saved()
+        geometry = saved.get("geometry")
+        if not (isinstance(geometry, str) and self.window.restoreGeometry(_bytes(geometry))):
+            fit_to_screen(self.window)
+        self.restore_splitters()
+        offline = self.window.settings.extra.get("work_offline")
+        if offline is True:
+            self.window.offline_action.setChecked(True)
+
+    def restore_splitters(self) -> None:
+        """Splitter sizes saved on this screen (called again once the case view exists)."""
+        saved = self._saved().get("splitters", {})
+        for name, splitter in self._splitters().items():
+            state = saved.get(name) if isinstance(saved, dict) else None
+            if isinstance(state, str):
+                splitter.restoreState(_bytes(state))
+        self._sync_action()
+
+    def save(self) -> None:
+        """Keep the layout for this screen size and the offline choice (at quit)."""
+        saved = self._saved()
+        saved["geometry"] = _text(self.window.saveGeometry())
+        saved["splitters"] = {n: _text(s.saveState()) for n, s in self._splitters().items()}
+        self.window.settings.extra["work_offline"] = self.window.offline_action.isChecked()
+        with contextlib.suppress(OSError):  # a read-only config directory costs the layout only
+            self.window.settings.save()
+
+
+def _text(data: QByteArray) -> str:
+    return bytes(data.toBase64().data()).decode("ascii")
+
+
+def _bytes(text: str) -> QByteArray:
+    return QByteArray.fromBase64(QByteArray(text.encode("ascii")))
+
+
+def focused_pane_search(window: MainWindow) -> None:
+    """Ctrl+F: the search box of the pane that has the focus (document, transactions, queue)."""
+    focus = QApplication.focusWidget()
+    view = window._case_view
+    if view is not None and focus is not None:
+        pane = view.documents.pane
+        if focus is pane or pane.isAncestorOf(focus):
+            pane.focus_search()
+            return
+        statements = view.statements
+        if focus is statements or statements.isAncestorOf(focus):
+            statements.tx_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            statements.tx_filter.selectAll()
+            return
+    if not window.workspace.queue_shown():
+        window.workspace.show_queue(True)
+    window.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    window.search.selectAll()

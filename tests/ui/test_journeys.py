@@ -1,0 +1,210 @@
+"""Reviewer journeys on the real MainWindow at 1366×768, driven by keys, actions and clicks.
+
+Each step under test is what a reviewer does (a key press, a QAction.trigger(), a mouse click);
+fetching the demo cases beforehand is set-up, not the step under test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from reviewer.sandbox import demo_users
+from reviewer.settings import Settings
+from reviewer.ui.main_window import MainWindow
+from reviewer.ui.tasks import TaskRunner
+from reviewer.ui.viewer.tags import placed_tags
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+LAPTOP = (1366, 768)
+
+
+def _fetch(qtbot: Any, win: MainWindow, key: str) -> str:
+    user = next(u for u in demo_users() if u.key == key)
+    with qtbot.waitSignal(win.fetch_finished, timeout=60000) as blocker:
+        win.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
+    case_id: str = blocker.args[0].case_id
+    qtbot.waitUntil(lambda: win.queue_model.row_of(case_id) >= 0, timeout=10000)
+    return case_id
+
+
+@pytest.fixture
+def laptop(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
+    """The demo window on a 1366×768 laptop with three cases fetched."""
+    from reviewer.review.service import ReviewService
+
+    win = MainWindow(
+        runner=TaskRunner(), settings=Settings(reviewer_name="Dana"), data_dir=tmp_path / "d"
+    )
+    win.show_error_dialogs = False
+    qtbot.addWidget(win)
+    win.resize(*LAPTOP)
+    win.show()
+    qtbot.waitExposed(win)
+    with qtbot.waitSignal(win.service_ready, timeout=60000):
+        win.open_service(lambda: ReviewService.open(tmp_path / "d", demo=True))
+    win.cases = {k: _fetch(qtbot, win, k) for k in ("tampered_paystub", "edited_statement")}  # type: ignore[attr-defined]
+    yield win
+    win.shutdown()
+
+
+def _click_row(qtbot: Any, view: Any, row: int) -> None:
+    rect = view.visualRect(view.model().index(row, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _queue_row(win: MainWindow, case_id: str) -> int:
+    source = win.queue_model.index(win.queue_model.row_of(case_id), 0)
+    return win.queue_proxy.mapFromSource(source).row()
+
+
+def _open_documents(qtbot: Any, win: MainWindow) -> Any:
+    """Alt+2: the Documents tab; the riskiest document opens on its flagged page."""
+    tab = win.case_view.documents
+    with qtbot.waitSignal(tab.page_shown, timeout=30000):
+        qtbot.keyClick(win, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    return tab
+
+
+def _pick_case(qtbot: Any, win: MainWindow, case_id: str) -> None:
+    if win.current_case_id() == case_id:
+        qtbot.waitUntil(lambda: win.has_case(), timeout=10000)
+        return
+    with qtbot.waitSignal(win.case_shown, timeout=10000):
+        _click_row(qtbot, win.queue, _queue_row(win, case_id))
+
+
+def test_the_window_fits_the_screen_it_opens_on(qtbot: Any, tmp_path: Path) -> None:
+    """Item 12: never larger than the screen; the status bar (environment badge) on screen."""
+    win = MainWindow(runner=TaskRunner(), settings=Settings(), data_dir=tmp_path / "d")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    area = (win.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+    assert area.contains(win.frameGeometry()) or win.frameGeometry().size() == area.size()
+    badge = win.status.environment
+    corner = badge.mapTo(win, badge.rect().bottomRight())
+    assert win.rect().contains(corner)
+    win.shutdown()
+
+
+def test_work_a_tampered_case_on_a_laptop(qtbot: Any, laptop: MainWindow, tmp_path, monkeypatch):
+    """Items 1, 3, 6, 7, 13: open the riskiest document legibly, step signals, Ctrl+F in each
+    pane, hide the marks, export through the menu and the file dialog."""
+    win, cases = laptop, laptop.cases  # type: ignore[attr-defined]
+    _pick_case(qtbot, win, cases["tampered_paystub"])
+    tab = _open_documents(qtbot, win)
+    pages = tab.pane.pages
+    # the queue gave its room to the page; the page is legible at fit width
+    assert not win.workspace.queue_shown()
+    assert pages.fit == "width"
+    assert 8.5 * pages.zoom >= 9.0, f"body text {8.5 * pages.zoom:.1f} px high"
+    doc = tab.current_document()
+    assert doc is not None and doc.document_type == "PAYSTUB"
+    assert tab.pane.risk.isVisible() and tab.table.isVisible()
+    assert tab.pane.risk.width() >= 250
+    # the tags are on screen, in the margin, never over the page
+    page_box = pages.page_rect(pages.current_page - 1)
+    tags = placed_tags(pages)
+    assert tags and all(t.box.left() >= page_box.right() for t in tags)
+    assert all(t.box.right() <= pages.viewport().width() for t in tags)
+    # N steps through the signals
+    pages.setFocus()
+    qtbot.keyClick(pages, Qt.Key.Key_N)
+    assert tab.pane.risk.current_signal() is not None
+    # Ctrl+F in the viewer goes to the document's search; typing never fires R (rotate)
+    qtbot.keyClick(pages, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is tab.pane.search
+    qtbot.keyClicks(tab.pane.search, "Gross")
+    assert tab.pane.search.text() == "Gross" and pages.rotation == 0
+    with qtbot.waitSignal(tab.pane.search_finished, timeout=20000):
+        qtbot.keyClick(tab.pane.search, Qt.Key.Key_Return)
+    assert pages.search_hits
+    # H hides every box and tag
+    pages.setFocus()
+    qtbot.keyClick(pages, Qt.Key.Key_H)
+    assert placed_tags(pages) == [] and not pages.marks_visible
+    qtbot.keyClick(pages, Qt.Key.Key_H)
+    # Ctrl+F in the queue (F9 shows it) filters cases
+    qtbot.keyClick(win, Qt.Key.Key_F9)
+    assert win.workspace.queue_shown()
+    win.queue.setFocus()
+    qtbot.keyClick(win.queue, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is win.search
+    # Ctrl+F in the transactions goes to their filter
+    _pick_case(qtbot, win, cases["edited_statement"])
+    qtbot.keyClick(win, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    statements = win.case_view.statements
+    statements.setFocus()
+    focusable = statements.focusWidget() or statements
+    focusable.setFocus()
+    qtbot.keyClick(focusable, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is statements.tx_filter
+    # Export report… through the menu and the file dialog (item 1)
+    out = tmp_path / "report.json"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(out), "JSON"))
+    )
+    win.plaid_actions.update_enabled()
+    win.plaid_actions.export.trigger()
+    qtbot.waitUntil(lambda: win.plaid_actions.last_message.startswith("Report"), timeout=60000)
+    assert out.exists()
+
+
+def test_switching_cases_mid_document_leaves_nothing_of_the_last_case(qtbot, laptop) -> None:
+    """Item 2: title, thumbnails, banner, search and risk panel all belong to the new case."""
+    win, cases = laptop, laptop.cases  # type: ignore[attr-defined]
+    _pick_case(qtbot, win, cases["edited_statement"])
+    tab = _open_documents(qtbot, win)
+    pane = tab.pane
+    old = tab.current_document()
+    assert old is not None
+    pane.search.setText("Withdrawal")
+    qtbot.keyClick(win, Qt.Key.Key_F9)  # the queue comes back
+    _pick_case(qtbot, win, cases["tampered_paystub"])
+    # the moment the new case is shown, nothing of the old document remains anywhere
+    assert old.name not in pane.title.text()
+    assert pane.search.text() == "" and pane.pages.search_hits == []
+    assert all(old.document_id not in h.tooltip for h in pane.pages.highlights)
+    assert old.name not in pane.risk.score.text()
+    qtbot.waitUntil(lambda: tab.current_document() is not None, timeout=10000)
+    new = tab.current_document()
+    assert new is not None and new.document_id != old.document_id
+    qtbot.waitUntil(lambda: pane.pages.has_page(), timeout=30000)
+    assert new.name in pane.title.text()
+    assert pane.thumbs.count() == pane.pages.page_count()
+
+
+def test_layout_and_offline_are_kept_between_runs(qtbot, tmp_path: Path) -> None:
+    """Items 7 and 13: splitter sizes per screen and "Work offline" survive a restart."""
+    from reviewer.review.service import ReviewService
+
+    def start() -> MainWindow:
+        win = MainWindow(runner=TaskRunner(), settings=Settings.load(), data_dir=tmp_path / "d")
+        win.show_error_dialogs = False
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        with qtbot.waitSignal(win.service_ready, timeout=60000):
+            win.open_service(lambda: ReviewService.open(tmp_path / "d", demo=True))
+        return win
+
+    first = start()
+    qtbot.waitUntil(lambda: first._case_view is not None, timeout=10000)
+    first._splitter.setSizes([200, first._splitter.width() - 200])
+    first.offline_action.trigger()
+    assert first.offline_action.isChecked()
+    kept = first._splitter.sizes()
+    first.close()
+    second = start()
+    assert second.offline_action.isChecked()
+    assert not second.service.can_fetch[0]
+    assert abs(second._splitter.sizes()[0] - kept[0]) <= 2
+    second.shutdown()
