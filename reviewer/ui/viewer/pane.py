@@ -35,7 +35,7 @@ from reviewer.ui.viewer.toolbar import ViewerToolbar
 
 __all__ = ["NO_TEXT", "DocumentPane"]
 
-NARROW_PANE = 1100  # px: below this the thumbnail strip starts folded
+NARROW_PANE = 1250  # px: below this (a 1366 px laptop) the thumbnail strip starts folded
 _BANNER_STYLE = "background:#f8d7da;color:#58151c;padding:6px;border:1px solid #f1aeb5;"
 
 

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QWidget,
@@ -42,6 +43,9 @@ class ViewerToolbar(QWidget):
         self.search.setAccessibleName("Find in document")
         self.page_box.setAccessibleName("Page number")
         self.search_status = QLabel("")
+        # the row never sets the pane's minimum width: on a narrow pane its end is clipped
+        # instead of pushing the window wider than the screen
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         bar = QHBoxLayout(self)
         bar.setContentsMargins(0, 2, 0, 2)
         bar.setSpacing(3)
