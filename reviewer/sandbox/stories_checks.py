@@ -98,11 +98,18 @@ def missing_deposit(key: str, token_user: str) -> Profile:
         day = date.fromisoformat(stub["pay_period_details"]["pay_date"])
         rows.append(
             _row(
-                account, day, -stub["net_pay"]["current_amount"], "HARBOR POINT LOG PAYROLL DIRECT DEP"
+                account,
+                day,
+                -stub["net_pay"]["current_amount"],
+                "HARBOR POINT LOG PAYROLL DIRECT DEP",
             )
         )
     last_pay = date.fromisoformat(stubs[2]["pay_period_details"]["pay_date"])
-    rows.append(_row(account, last_pay + timedelta(days=1), -600.00, "ONLINE TRANSFER FROM SAVINGS XXXX2291"))
+    rows.append(
+        _row(
+            account, last_pay + timedelta(days=1), -600.00, "ONLINE TRANSFER FROM SAVINGS XXXX2291"
+        )
+    )
     statement = bank_statement(
         document_id=stable_id(key, "stmt"),
         owner=camila,
@@ -138,7 +145,9 @@ def fabricated_packet(key: str, token_user: str) -> Profile:
     p = Profile()
     ray = Party("Ray Delgado", "77 Juniper Ct", "Albuquerque", "NM", "87110")
     moved = Party("Ray Delgado", "1450 Coors Blvd NW", "Albuquerque", "NM", "87121")
-    employer = Party("Brightline Staffing Inc", "500 Marquette Ave NW", "Albuquerque", "NM", "87102")
+    employer = Party(
+        "Brightline Staffing Inc", "500 Marquette Ave NW", "Albuquerque", "NM", "87102"
+    )
     item = _upload_item(key)
     # stub 1: paid on a Sunday; 80 hours x 25.00 printed as 2,150.00; Social Security short
     one = paystub(
@@ -151,10 +160,14 @@ def fabricated_packet(key: str, token_user: str) -> Profile:
     ss = next(d for d in one["deductions"]["breakdown"] if d["description"] == "Social Security")
     shortfall = 40.00
     ss["current_amount"] = round(ss["current_amount"] - shortfall, 2)
-    one["deductions"]["total"]["current_amount"] = round(one["deductions"]["total"]["current_amount"] - shortfall, 2)
+    one["deductions"]["total"]["current_amount"] = round(
+        one["deductions"]["total"]["current_amount"] - shortfall, 2
+    )
     one["net_pay"]["current_amount"] = round(one["net_pay"]["current_amount"] + shortfall, 2)
     one["pay_period_details"]["pay_amount"] = one["net_pay"]["current_amount"]
-    one["pay_period_details"]["distribution_breakdown"][0]["current_amount"] = one["net_pay"]["current_amount"]
+    one["pay_period_details"]["distribution_breakdown"][0]["current_amount"] = one["net_pay"][
+        "current_amount"
+    ]
     # stub 2: three weeks later, period ending after the pay date, gross above its lines,
     # deductions total below its lines, a 401(k) YTD below this period's, a new home address
     two = paystub(
@@ -165,8 +178,12 @@ def fabricated_packet(key: str, token_user: str) -> Profile:
     two["pay_period_details"]["end_date"] = "2025-12-31"
     two["pay_period_details"]["start_date"] = "2025-12-18"
     _tweak_stub(two, gross=2_450.00)
-    two["deductions"]["total"]["current_amount"] = round(two["deductions"]["total"]["current_amount"] - 100, 2)
-    two["net_pay"]["current_amount"] = round(2_450.00 - two["deductions"]["total"]["current_amount"], 2)
+    two["deductions"]["total"]["current_amount"] = round(
+        two["deductions"]["total"]["current_amount"] - 100, 2
+    )
+    two["net_pay"]["current_amount"] = round(
+        2_450.00 - two["deductions"]["total"]["current_amount"], 2
+    )
     two["pay_period_details"]["pay_amount"] = two["net_pay"]["current_amount"]
     k401 = next(d for d in two["deductions"]["breakdown"] if d["description"] == "401(k)")
     k401["ytd_amount"] = round(k401["current_amount"] / 2, 2)
@@ -247,7 +264,9 @@ def _form_1099k(key: str, recipient: Party) -> dict[str, Any]:
     form["tax_year"] = "2025"
     form["recipient"]["name"] = recipient.name
     form["recipient"]["address"] = recipient.address()
-    months = [m for m in form if m.endswith("_amount") and form[m] is not None and m != "gross_amount"]
+    months = [
+        m for m in form if m.endswith("_amount") and form[m] is not None and m != "gross_amount"
+    ]
     monthly_total = round(sum(form[m] for m in months), 2)
     form["gross_amount"] = round(monthly_total + 1_800.00, 2)  # 1a exceeds its months
     return form

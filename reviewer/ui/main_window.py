@@ -315,6 +315,8 @@ class MainWindow(FetchMixin, QMainWindow):
 
         def done(snapshot: Any) -> None:
             self.case_view.set_snapshot(snapshot)
+            if self.case_view.currentWidget() is self.case_view.documents:
+                self.workspace.case_opened_for_reading()  # on a laptop the page needs the room
             self._update_actions()
             self.case_shown.emit(case_id)
 

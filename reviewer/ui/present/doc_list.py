@@ -8,9 +8,9 @@ from reviewer.ui.present.words import document_status_words, document_type_words
 
 
 def flag_text(score: float | None, fraud_flags: int, problem: str | None) -> str:
-    """ "⚑2 · 70": fraud flags then score; "⛔" for a file Reviewer could not get or show."""
+    """ "⚑2 · 70": fraud flags then score; "no file" for a file Reviewer could not get or show."""
     head = f"⚑{fraud_flags}" if fraud_flags else ""
-    tail = ("⛔" if problem else "—") if score is None else f"{score:g}"
+    tail = ("no file" if problem else "—") if score is None else f"{score:g}"
     return f"{head} · {tail}" if head else tail
 
 

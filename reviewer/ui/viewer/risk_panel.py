@@ -77,7 +77,8 @@ def placement(sig: SignalRecord, document_id: str) -> str:
     """How the highlight was placed, or why it could not be."""
     found = sorted({loc.found_by for loc in sig.locations if loc.document_id == document_id})
     if found:
-        return "placed by matching the " + " / ".join(f.replace("_", " ") for f in found)
+        words = {"expected_value": "printed value", "actual_value": "derived value"}
+        return "found by the " + " / ".join(words.get(f, f.replace("_", " ")) for f in found)
     if sig.page_number == 0:
         return "whole document (page 0): no rectangle"
     return f"location unknown: {sig.location_note or 'no matching text'}"

@@ -108,7 +108,12 @@ def place_tags(
     width = max(0.0, column_width - 2)
     for tag in sorted(tags, key=lambda t: (t.rect.center().y(), t.rect.left())):
         top = max(tag.rect.center().y() - height / 2, bottom + 2)
-        text = elide(tag.text, width - 2 * TAG_PADDING)
+        # "+1" (more signals on the field) survives the shortening of the name before it
+        name, plus, more = tag.text.rpartition(" +")
+        suffix = f" +{more}" if plus and more.isdigit() else ""
+        head = name if suffix else tag.text
+        room = width - 2 * TAG_PADDING - len(suffix) * line_height * 0.55
+        text = elide(head, room) + suffix
         box = QRectF(column_left, top, width, height)
         anchor = QPointF(tag.rect.right(), tag.rect.center().y())
         placed.append(PlacedTag(box, anchor, tag.colour, text, tag.text, tag.source))
