@@ -87,6 +87,9 @@ class Decision:
     note: str = ""
     requested_document: str = ""  # for REQUEST_DOCUMENTS: which document
     request_reason: str = ""  # for REQUEST_DOCUMENTS: why
+    # high-severity concerns open when the reviewer decided (see review.approval): approving
+    # over them needs a reason and a note, and they are recorded with the decision
+    open_concerns: tuple[str, ...] = ()
 
     def validate(self) -> None:
         """Raise DecisionInvalid when something the reviewer must give is missing."""
@@ -94,6 +97,16 @@ class Decision:
             raise DecisionInvalid(f"unknown decision {self.kind!r}")
         if self.kind in NOTE_REQUIRED and not self.note.strip():
             raise DecisionInvalid(f"a note is required to {self.kind} a case")
+        if self.kind == APPROVE and self.open_concerns:
+            count = len(self.open_concerns)
+            what = "concern" if count == 1 else "concerns"
+            if not self.reasons:
+                raise DecisionInvalid(f"approving over {count} open {what}: choose a reason")
+            if not self.note.strip():
+                raise DecisionInvalid(
+                    f"approving over {count} open {what}: a note is required (why they do not"
+                    " stand in the way)"
+                )
         if self.kind == REQUEST_DOCUMENTS and not self.requested_document.strip():
             raise DecisionInvalid("say which document is needed")
         if self.kind == REQUEST_DOCUMENTS and not (self.request_reason.strip() or self.reasons):
@@ -114,6 +127,8 @@ class Decision:
             "reasons": list(self.reasons),
             "note": self.note.strip(),
         }
+        if self.open_concerns:
+            details["open_concerns"] = list(self.open_concerns)
         if self.kind == REQUEST_DOCUMENTS:
             details["requested_document"] = self.requested_document.strip()
             details["request_reason"] = self.request_reason.strip()

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -16,22 +18,53 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.review.decisions import (
-    DECISION_LABELS,
+    APPROVE,
     PRESET_REASONS,
     REQUEST_DOCUMENTS,
     Decision,
     DecisionInvalid,
 )
 
+DECISION_VERBS = {
+    "approve": "Approve",
+    "reject": "Reject",
+    "escalate": "Escalate",
+    "request_documents": "Request more documents for",
+}
+
 
 class DecisionDialog(QDialog):
     """Collects one Decision; OK stays disabled until the decision is complete."""
 
-    def __init__(self, kind: str, case_label: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        case_label: str,
+        parent: QWidget | None = None,
+        concerns: Sequence[str] = (),
+    ) -> None:
         super().__init__(parent)
         self.kind = kind
-        self.setWindowTitle(f"{DECISION_LABELS[kind]}: {case_label}")
+        self.concerns = tuple(concerns)
+        # a question until the reviewer confirms: "Approve APP-1002?", never "Approved: …"
+        self.setWindowTitle(f"{DECISION_VERBS[kind]} {case_label}?")
         layout = QVBoxLayout(self)
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(
+            "background:#fff3cd;color:#664d03;border:1px solid #ffda6a;padding:6px;"
+        )
+        if kind == APPROVE and self.concerns:
+            count = len(self.concerns)
+            lines = "\n".join(f"• {c}" for c in self.concerns[:8])
+            more = f"\n… and {count - 8} more" if count > 8 else ""
+            self.warning.setText(
+                f"{count} high-severity concern{'s' if count != 1 else ''} still open:\n"
+                f"{lines}{more}\nTo approve anyway, choose a reason and write a note."
+            )
+            layout.addWidget(self.warning)
+        else:
+            self.warning.hide()
         layout.addWidget(QLabel("Reasons:"))
         self.reason_boxes = [QCheckBox(reason) for reason in PRESET_REASONS[kind]]
         for box in self.reason_boxes:
@@ -44,9 +77,8 @@ class DecisionDialog(QDialog):
             form.addRow("Document needed:", self.document)
             form.addRow("Why:", self.request_reason)
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText(
-            "Note (required)" if kind in ("reject", "escalate") else "Note"
-        )
+        needed = kind in ("reject", "escalate") or (kind == APPROVE and bool(self.concerns))
+        self.note.setPlaceholderText("Note (required)" if needed else "Note")
         form.addRow("Note:", self.note)
         layout.addLayout(form)
         self.problem = QLabel()
@@ -71,6 +103,7 @@ class DecisionDialog(QDialog):
             note=self.note.toPlainText(),
             requested_document=self.document.text(),
             request_reason=self.request_reason.text(),
+            open_concerns=self.concerns,
         )
 
     def _check(self) -> None:
