@@ -28,6 +28,7 @@ from reviewer.documents.fit import PageFit
 from reviewer.documents.inspect import inspect_document
 from reviewer.documents.locate import SignalQuery, locate_in_document
 from reviewer.documents.pagetext import PageText
+from reviewer.documents.statement_rows import rows_of_document as page_rows_of
 from reviewer.documents.worker_types import DocumentLayout
 
 # A hostile MediaBox (say 1e6 points square) would ask for terabytes of pixels; renders are
@@ -225,6 +226,8 @@ class _Server:
         if op == "page_text":
             text = self.document(args[0]).page_text(args[1])
             return text.text() if text else ""
+        if op == "statement_rows":
+            return page_rows_of(self.document(args[0]).doc)
         if op == "locate":
             opened = self.document(args[0])
             queries: list[SignalQuery] = args[1]

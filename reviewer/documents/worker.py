@@ -25,6 +25,7 @@ from reviewer.documents.fit import PageFit
 from reviewer.documents.inspect import DocumentInfo
 from reviewer.documents.locate import LocatedSignal, SignalQuery
 from reviewer.documents.pagetext import Rect
+from reviewer.documents.printed_rows import PrintedRow
 from reviewer.documents.shared_pages import SharedBlock, SharedBlockPool
 from reviewer.documents.worker_types import (
     DocumentError,
@@ -184,6 +185,11 @@ class DocumentWorker(WorkerProcess):
         """The plain text of a page ("" for a scan or photo)."""
         text: str = self._request("page_text", str(path), page_index)
         return text
+
+    def statement_rows(self, path: str | Path) -> list[PrintedRow]:
+        """The dated and money lines a statement prints (see `statement_rows`)."""
+        rows: list[PrintedRow] = self._request("statement_rows", str(path))
+        return rows
 
     def locate(self, path: str | Path, queries: list[SignalQuery]) -> list[LocatedSignal]:
         """Place risk signals on the document (see `reviewer.documents.locate`)."""

@@ -12,6 +12,7 @@ from typing import Protocol
 from reviewer.documents.inspect import DocumentInfo, inspect_document
 from reviewer.documents.locate import LocatedSignal, SignalQuery, locate_signals
 from reviewer.documents.mupdf_lock import MUPDF_LOCK
+from reviewer.documents.printed_rows import PrintedRow
 
 
 class DocumentBackend(Protocol):
@@ -41,6 +42,13 @@ class InProcessDocuments:
         """Locate under the lock."""
         with self._lock:
             return locate_signals(path, queries)
+
+    def statement_rows(self, path: Path) -> list[PrintedRow]:
+        """A statement's printed rows, under the lock."""
+        from reviewer.documents.statement_rows import statement_rows
+
+        with self._lock:
+            return statement_rows(path)
 
 
 class WorkerDocuments:
@@ -74,6 +82,14 @@ class WorkerDocuments:
                 for q in queries
             ]
         return located
+
+    def statement_rows(self, path: Path) -> list[PrintedRow]:
+        """A statement's printed rows, read in the worker; [] if it cannot be read."""
+        try:
+            rows: list[PrintedRow] = self._worker.statement_rows(path)  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - a hostile file costs the printed-row checks only
+            return []
+        return rows
 
     def close(self) -> None:
         """Stop the worker process."""

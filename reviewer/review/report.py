@@ -84,6 +84,8 @@ def build_report(service: ReviewService, case_id: str) -> dict[str, Any]:
         "documents": documents,
         "risk_signals": signals,
         "cross_document_mismatches": [s for s in signals if len(s["document_ids"]) > 1],
+        # Reviewer's own checks (never Plaid's signals), worst first, passes included
+        "findings": [f.to_json() for f in snapshot.findings],
         "errors": [asdict(e) for e in snapshot.errors],
         "audit_trail": [
             {
@@ -145,6 +147,46 @@ def _crops(
     ]
 
 
+def _findings_section(
+    findings: list[dict[str, Any]], names: dict[str, str], paths: dict[str, str | None]
+) -> ReportSection:
+    """Reviewer checks: every failed finding with its numbers and picture, then the tallies."""
+    failed = [f for f in findings if f["severity"] not in ("pass", None)]
+    passed = sum(1 for f in findings if f["severity"] == "pass")
+    skipped = [f for f in findings if f["severity"] is None]
+    section = ReportSection(
+        f"Reviewer checks: {len(failed)} failed, {passed} passed, {len(skipped)} not applicable"
+    )
+    section.lines.append("Computed by Reviewer from Plaid's data; not Plaid risk signals.")
+    for f in failed:
+        docs = ", ".join(names.get(d, d) for d in f["document_ids"])
+        section.lines.append(f"! {f['severity'].upper()} {f['check']}: {f['summary']}")
+        numbers = ", ".join(
+            f"{k} {v:,.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in f["values"].items()
+        )
+        if numbers:
+            section.lines.append(f"   {numbers}")
+        if docs:
+            section.lines.append(f"   in {docs}")
+    seen: set[tuple[Any, ...]] = set()
+    for f in failed:
+        by_page: dict[tuple[str, int], list[tuple[float, float, float, float]]] = {}
+        for loc in f["locations"]:
+            rect = tuple(float(v) for v in loc["rect"])
+            by_page.setdefault((loc["document_id"], int(loc["page"])), []).append(rect)  # type: ignore[arg-type]
+        for (doc_id, page), rects in list(by_page.items())[:1]:
+            key = (doc_id, page, tuple(rects))
+            if key not in seen:
+                seen.add(key)
+                caption = f"Reviewer check {f['check']}: page {page} of {names.get(doc_id)}"
+                section.crops.append(ReportCrop(paths.get(doc_id), page, rects, caption))
+    for f in skipped:
+        section.lines.append(f"   not applicable: {f['check']}: {f['not_applicable']}")
+    if not findings:
+        section.lines.append("Reviewer's checks have not run on this case.")
+    return section
+
+
 def report_document(report: dict[str, Any]) -> ReportDocument:
     """The report object laid out as sections for the PDF."""
     case = report["case"]
@@ -203,6 +245,7 @@ def report_document(report: dict[str, Any]) -> ReportDocument:
         mismatches.lines.extend(_signal_lines(s, names))
     if not report["cross_document_mismatches"]:
         mismatches.lines.append("None reported.")
+    checks = _findings_section(report.get("findings") or [], names, paths)
     audit = ReportSection("Audit trail (UTC, oldest first)")
     for e in report["audit_trail"]:
         rid = f" [request {e['request_id']}]" if e["request_id"] else ""
@@ -210,5 +253,5 @@ def report_document(report: dict[str, Any]) -> ReportDocument:
         audit.lines.append(f"{e['timestamp']}  {e['actor']}: {e['action']} {detail}{rid}".rstrip())
     if not report["audit_trail"]:
         audit.lines.append("No entries.")
-    sections = [summary, decided, docs, signals, mismatches, audit]
+    sections = [summary, decided, docs, signals, checks, mismatches, audit]
     return ReportDocument(title, subtitle, sections)

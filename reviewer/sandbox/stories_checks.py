@@ -9,7 +9,14 @@ from typing import Any
 
 from reviewer.sandbox.bank_data import _MERCHANTS, bank_income, bank_statement
 from reviewer.sandbox.common import AS_OF, GENERATED_AT, employment, session, stable_id
-from reviewer.sandbox.model import DocSpec, PayrollItem, Profile, RiskSpec, StatementItem
+from reviewer.sandbox.model import (
+    DocSpec,
+    PayrollItem,
+    Profile,
+    RiskSpec,
+    StatementItem,
+    TamperSpec,
+)
 from reviewer.sandbox.payroll_data import Party, paystub, w2
 from reviewer.sandbox.stories_docs import DOC_INSTITUTION
 
@@ -198,9 +205,10 @@ def fabricated_packet(key: str, token_user: str) -> Profile:
     for stub in stubs:
         p.add_doc(DocSpec(stub["document_id"], "paystub", stub))
     item.pay_stubs.extend(stubs)
+    elsewhere = Party(employer.name, "9 Industrial Park Rd", "Rio Rancho", "NM", "87124")
     form = w2(
         document_id=stable_id(key, "w2"),
-        employee=ray, employer=employer, tax_year=2025, wages=45_000.00, ein="85-0412276",
+        employee=ray, employer=elsewhere, tax_year=2025, wages=45_000.00, ein="85-0412276",
     )  # fmt: skip
     form.update(
         {
@@ -222,8 +230,11 @@ def fabricated_packet(key: str, token_user: str) -> Profile:
     ]
     p.payroll_items.append(item)
     p.statement_items.append(_broken_statements(key))
-    for statement in p.statement_items[-1].statements:
-        p.add_doc(DocSpec(statement["document_id"], "statement", statement))
+    september, october = p.statement_items[-1].statements
+    # the September summary's deposits figure was raised by 1,000.00 over the rows under it
+    raised = TamperSpec("$3,810.24", "$4,810.24", 1)
+    p.add_doc(DocSpec(september["document_id"], "statement", september, tampers=(raised,)))
+    p.add_doc(DocSpec(october["document_id"], "statement", october))
     p.bank_income.append(
         bank_income(
             bank_income_id=stable_id(key, "bank-income"),

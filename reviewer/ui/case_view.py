@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from reviewer.review.case_model import CaseSnapshot, DocumentRecord
 from reviewer.ui.chart import MonthlyChart
 from reviewer.ui.documents_tab import DocumentsTab
+from reviewer.ui.findings_marks import FindingLinks, payroll_html
 from reviewer.ui.page_view import DocumentRenderer
 from reviewer.ui.present import bank, html
 from reviewer.ui.present.forms import payroll_forms
@@ -42,6 +43,7 @@ class CaseView(QTabWidget):
         self.overview = browser()
         self.documents = DocumentsTab(runner, renderer, path_of)
         self.payroll = browser()
+        self.payroll_links = FindingLinks(self.payroll)
         self.statements = StatementsTab()
         # kept as attributes: tests and the self-test look at the transactions directly
         self.tx_model = self.statements.tx_model
@@ -98,8 +100,12 @@ class CaseView(QTabWidget):
         low, high = self.thresholds
         self.overview.setHtml(overview_html(snapshot, low, high))
         forms = payroll_forms(r.get("/credit/payroll_income/get"))
+        # Reviewer's failed findings noted above each document and its values marked in place
+        body, self.payroll_links.findings = payroll_html(
+            [(f.document_id, html.form_html(f)) for f in forms], snapshot.findings
+        )
         self.payroll.setHtml(
-            html.page("<hr>".join(html.form_html(f) for f in forms))
+            html.page(body)
             if forms
             else html.empty("payroll documents", snapshot.skipped.get("/credit/payroll_income/get"))
         )

@@ -167,6 +167,7 @@ class DocumentsTab(QWidget):
         if doc.problem and not doc.sha256:
             path = None
         self.pane.show_document(doc, path, sigs, self._page)
+        self.pane.show_findings(self._snapshot.findings)
 
     def select_document(self, document_id: str) -> None:
         """Select a document in the list, which opens it (a multi-document signal's other)."""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.settings import SecretStore, Settings
 from reviewer.ui import icons
+from reviewer.ui.checks_refresh import refresh_findings
 from reviewer.ui.main_fetch import FetchMixin
 from reviewer.ui.main_menus import build_actions, update_actions
 from reviewer.ui.present.when import short_time
@@ -319,6 +320,7 @@ class MainWindow(FetchMixin, QMainWindow):
                 self.workspace.case_opened_for_reading()  # on a laptop the page needs the room
             self._update_actions()
             self.case_shown.emit(case_id)
+            refresh_findings(self, case_id, snapshot)  # in the background, if outdated
 
         self.runner.run(
             lambda _h: svc.load_case(case_id), on_done=done, key="load-case", label="Opening case"

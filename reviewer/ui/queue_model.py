@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from reviewer.review.case_model import CaseSummary
+from reviewer.ui.present.findings import FINDING_COLOURS
 from reviewer.ui.present.risk import RiskBand, risk_band
 from reviewer.ui.present.when import is_stale, short_time
 
@@ -30,7 +31,8 @@ def _decision_words(action: str | None) -> str:
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-COLUMNS = ("Label", "Applicant", "Risk", "Docs", "Decision", "Fetched")
+COLUMNS = ("Label", "Applicant", "Risk", "Docs", "Decision", "Fetched", "Checks")
+CHECKS_COLUMN = 6  # Reviewer's own checks (never Plaid's score): failed count
 
 BAND_COLOURS = {
     RiskBand.HIGH: QColor(220, 53, 69),
@@ -107,6 +109,8 @@ class CaseQueueModel(QAbstractTableModel):
             return self._display(case, col, stale)
         if role == SORT_ROLE:
             return self._sort_key(case, col)
+        if col == CHECKS_COLUMN and role != Qt.ItemDataRole.DisplayRole:
+            return _checks_cell(case, role)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 2:
                 band = risk_band(case.max_risk_score, self.low_threshold, self.high_threshold)
@@ -136,6 +140,8 @@ class CaseQueueModel(QAbstractTableModel):
             return str(case.document_count)
         if col == 4:
             return _decision_words(case.decision)
+        if col == CHECKS_COLUMN:
+            return checks_words(case)
         return short_time(case.fetched_at) + (" ⚠ stale" if stale else "")
 
     @staticmethod
@@ -144,6 +150,8 @@ class CaseQueueModel(QAbstractTableModel):
             return -1.0 if case.max_risk_score is None else float(case.max_risk_score)
         if col == 3:
             return case.document_count
+        if col == CHECKS_COLUMN:
+            return -1 if case.failed_checks is None else case.failed_checks
         keys = (
             case.label or case.id,
             case.applicant_name or "",
@@ -154,6 +162,27 @@ class CaseQueueModel(QAbstractTableModel):
         if col < len(keys):
             return (keys[col] or "").lower()
         return case.fetched_at or ""
+
+
+def checks_words(case: CaseSummary) -> str:
+    """ "✕ 3 failed", "✓ passed", or "—" before Reviewer's checks have run."""
+    if case.failed_checks is None:
+        return "—"
+    return f"✕ {case.failed_checks} failed" if case.failed_checks else "✓ passed"
+
+
+def _checks_cell(case: CaseSummary, role: int) -> Any:
+    if role == SORT_ROLE:
+        return -1 if case.failed_checks is None else case.failed_checks
+    if role == Qt.ItemDataRole.ToolTipRole:
+        if case.failed_checks is None:
+            return "Reviewer's checks have not run on this case yet"
+        if not case.failed_checks:
+            return "Reviewer checks: every check that could run passed"
+        return f"Reviewer checks: {case.failed_checks} failed (worst: {case.worst_check})"
+    if role == Qt.ItemDataRole.ForegroundRole and case.failed_checks:
+        return QBrush(FINDING_COLOURS.get(case.worst_check, FINDING_COLOURS["high"]))
+    return None
 
 
 class CaseQueueProxy(QSortFilterProxyModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reviewer.review.case_model import CaseSnapshot
 from reviewer.ui.present import html
 from reviewer.ui.present.errors import error_sentence
+from reviewer.ui.present.findings import checks_summary_html
 from reviewer.ui.present.identity import ATTRIBUTES, identity_table
 from reviewer.ui.present.risk import document_risks, risk_band
 
@@ -13,6 +14,7 @@ def overview_html(snapshot: CaseSnapshot, low: int, high: int) -> str:
     """Identity side by side with mismatches, risk per document, fetch errors in plain words."""
     parts = [f"<h2>{html.e(snapshot.case.label or snapshot.case.id)}</h2>"]
     parts.append(f"<p class='muted'>Fetched {html.e(snapshot.fetched_at)}</p>")
+    parts.append(checks_summary_html(snapshot.findings))  # Reviewer's own checks, worst first
     ident = identity_table(snapshot.responses)
     parts.append("<h3>Identity as the documents state it</h3>")
     if ident.documents:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.review.case_model import CaseSnapshot
+from reviewer.ui.findings_marks import FindingLinks, FindingRowsProxy, note_html
 from reviewer.ui.present import bank, html
 from reviewer.ui.present.fmt import money
 from reviewer.ui.rows_model import SORT_ROLE, RowsModel
@@ -52,9 +53,13 @@ class StatementsTab(QSplitter):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
         self.info = browser()
+        self.info_links = FindingLinks(self.info)
         self.tx_model = RowsModel(("Date", "Description", "Amount", "Account"), self)
+        # rows Reviewer's failed findings name are shaded, the finding on hover
+        self.tx_marks = FindingRowsProxy(self)
+        self.tx_marks.setSourceModel(self.tx_model)
         self.tx_proxy = QSortFilterProxyModel(self)
-        self.tx_proxy.setSourceModel(self.tx_model)
+        self.tx_proxy.setSourceModel(self.tx_marks)
         self.tx_proxy.setSortRole(SORT_ROLE)
         self.tx_proxy.setFilterKeyColumn(-1)
         self.tx_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -83,12 +88,21 @@ class StatementsTab(QSplitter):
     def clear(self, blank_html: str) -> None:
         """No case."""
         self.info.setHtml(blank_html)
+        self.tx_marks.set_findings([])
         self.tx_model.set_rows([])
 
     def set_snapshot(self, snapshot: CaseSnapshot) -> None:
         """Show a case's statements."""
         uploads = snapshot.responses.get(UPLOADS)
-        self.info.setHtml(statements_html(uploads))
+        statement_ids = {d.document_id for d in snapshot.documents if d.source_endpoint == UPLOADS}
+        failed = [
+            f for f in snapshot.findings if f.failed and statement_ids.intersection(f.document_ids)
+        ]
+        self.info_links.findings = failed
+        self.info.setHtml(
+            statements_html(uploads).replace("<body>", "<body>" + note_html(failed), 1)
+        )
+        self.tx_marks.set_findings(failed)
         rows = [
             [
                 t.date,

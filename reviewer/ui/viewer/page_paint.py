@@ -67,7 +67,10 @@ def _paint_highlights(view: PagesView, painter: QPainter) -> None:
         lit = h.signal_index == flashing
         fill = QColor(h.colour)
         fill.setAlpha(110 if lit else 28)  # light enough to read the field's text through
-        painter.setPen(QPen(h.colour, 3 if lit else 2))
+        pen = QPen(h.colour, 3 if lit else 2)
+        if h.source == "reviewer":  # Reviewer's findings: dashed, never mistaken for a signal
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
         painter.setBrush(fill)
         painter.drawRect(view.highlight_rect(h))
     painter.setFont(tag_font(view.font()))

@@ -22,8 +22,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from reviewer.review.case_model import DocumentRecord, SignalRecord
+from reviewer.review.findings import Finding
 from reviewer.ui.present.words import document_type_words
 from reviewer.ui.tasks import TaskRunner
+from reviewer.ui.viewer.findings_group import FINDING_BASE, document_findings, finding_marks
 from reviewer.ui.viewer.geometry import ViewHighlight
 from reviewer.ui.viewer.opening import NO_TEXT, DocumentOpening, why
 from reviewer.ui.viewer.pages import PagesView
@@ -91,6 +93,8 @@ class DocumentPane(DocumentOpening, QWidget):
         self.thumbs.page_chosen.connect(self.pages.scroll_to_page)
         self.risk = RiskPanel()
         self.risk.signal_activated.connect(self.go_to_signal)
+        self.risk.finding_activated.connect(self.go_to_finding)
+        self._findings: list[Finding] = []  # Reviewer's findings on this document, worst first
         self.risk.document_requested.connect(self.other_document_requested)
 
         centre = QWidget()
@@ -244,9 +248,37 @@ class DocumentPane(DocumentOpening, QWidget):
         self.pages.flash(index)
         self.risk.select_signal(index)
 
+    def show_findings(self, findings: list[Finding]) -> None:
+        """Reviewer's findings on the open document: a panel group and marks on the page."""
+        doc_id = self._doc.document_id if self._doc else ""
+        self._findings = document_findings(doc_id, findings)
+        self.risk.show_findings(self._findings)
+        marks = finding_marks(doc_id, self._findings)
+        self._marks = [m for m in self._marks if m.source != "reviewer"] + marks
+        if marks:
+            self.pages.reserve_tag_margin = True
+        if self.pages.sizes:  # already laid out: the marks appear now, not on the next open
+            count = len(self.pages.sizes)
+            self.pages.highlights = [h for h in self._marks if h.page_index < count]
+            self.pages.viewport().update()
+
+    def go_to_finding(self, index: int) -> None:
+        """Scroll to a finding's place on the page and flash it."""
+        if not 0 <= index < len(self._findings):
+            return
+        doc_id = self._doc.document_id if self._doc else ""
+        locs = [loc for loc in self._findings[index].locations if loc.document_id == doc_id]
+        if locs:
+            self.pages.scroll_to_page(locs[0].page, locs[0].rect)
+        self.pages.flash(FINDING_BASE + index)
+        self.risk.select_finding(index)
+
     def select_signal(self, index: int) -> None:
-        """A rectangle was clicked: select its signal in the panel."""
-        self.risk.select_signal(index)
+        """A rectangle was clicked: select its signal (or Reviewer finding) in the panel."""
+        if index >= FINDING_BASE:
+            self.risk.select_finding(index - FINDING_BASE)
+        else:
+            self.risk.select_signal(index)
         self.pages.flash(index)
 
     def step(self, delta: int) -> None:

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.review.case_model import DocumentRecord, SignalRecord
+from reviewer.review.findings import Finding
 from reviewer.review.signal_glossary import Severity, effective_severity, guide_for
 from reviewer.ui.present.risk import RiskBand, risk_band
+from reviewer.ui.viewer import findings_group
 from reviewer.ui.viewer.facts_text import file_type_text
 
 SEVERITY_COLOURS = {
@@ -88,6 +90,7 @@ class RiskPanel(QWidget):
     """Score, band and file type up front; signals grouped by severity; document facts."""
 
     signal_activated = Signal(int)  # index into the signals given to `show_document`
+    finding_activated = Signal(int)  # index into the findings given to `show_findings`
     document_requested = Signal(str)  # open another document a multi-document signal names
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -200,10 +203,21 @@ class RiskPanel(QWidget):
         value = item.data(0, SIGNAL_ROLE) if item is not None else None
         return value if isinstance(value, int) else None
 
+    def show_findings(self, findings: list[Finding]) -> None:
+        """Add the "Reviewer checks" group (Reviewer's findings, never mixed with signals)."""
+        findings_group.fill_group(self.tree, findings)
+
+    def select_finding(self, index: int) -> None:
+        """Highlight a finding's row (its mark on the page was clicked)."""
+        findings_group.select_in(self.tree, index)
+
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         value = item.data(0, SIGNAL_ROLE)
         if isinstance(value, int):
             self.signal_activated.emit(value)
+        finding = item.data(0, findings_group.FINDING_ROLE)
+        if isinstance(finding, int):
+            self.finding_activated.emit(finding)
 
     def _update_others(self) -> None:
         """Offer to open the other documents the selected signal references."""
