@@ -47,15 +47,14 @@ def page_rows(page: pymupdf.Page, number: int) -> list[PrintedRow]:
     )
     grouped: list[list[tuple[float, float, float, float, str, int]]] = []
     middle = -1e9
-    for mid, word in by_middle:
+    for mid, entry in by_middle:
         if mid - middle > _SAME_LINE:
             grouped.append([])
             middle = mid
-        grouped[-1].append(word)
-    lines = dict(enumerate(grouped))
+        grouped[-1].append(entry)
     rows = []
-    for key in sorted(lines):
-        row_words = sorted(lines[key])
+    for line in grouped:
+        row_words = sorted(line)
         date = row_words[0][4] if _DATE.match(row_words[0][4]) else None
         amounts: list[tuple[PrintedAmount, int]] = []
         label_words = []
