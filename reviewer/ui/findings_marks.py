@@ -107,8 +107,8 @@ class FindingRowsProxy(QIdentityProxyModel):
     """Transaction rows that failed findings name: shaded violet, the finding on hover.
 
     A finding names a row by date and amount in its values (`date`/`amount`,
-    `deposit_date`/`deposit`, `first_date`); the source model keeps the date (column 0) and
-    the signed amount (column 2) under its sort role.
+    `deposit_date`/`deposit`, `first_date`); the source model keeps the date and the amount
+    (columns titled "Date" and "Amount") under its sort role.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -136,10 +136,18 @@ class FindingRowsProxy(QIdentityProxyModel):
             return None
         source = self.sourceModel()
         row = self.mapToSource(index).row()
-        day = source.index(row, 0).data(SORT_ROLE)
-        amount = source.index(row, 2).data(SORT_ROLE)
+        day = source.index(row, self._column(source, "Date", 0)).data(SORT_ROLE)
+        amount = source.index(row, self._column(source, "Amount", 2)).data(SORT_ROLE)
         key_amount = abs(float(amount)) if isinstance(amount, int | float) else None
         return self._by_key.get((str(day), key_amount)) or self._by_key.get((str(day), None))
+
+    @staticmethod
+    def _column(source: Any, title: str, default: int) -> int:
+        """The source column with this header (the tab's columns may be reordered)."""
+        for column in range(source.columnCount()):
+            if source.headerData(column, Qt.Orientation.Horizontal) == title:
+                return column
+        return default
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole

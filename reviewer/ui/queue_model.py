@@ -111,6 +111,9 @@ class CaseQueueModel(QAbstractTableModel):
             return self._sort_key(case, col)
         if col == CHECKS_COLUMN and role != Qt.ItemDataRole.DisplayRole:
             return _checks_cell(case, role)
+        if col == 0 and role == Qt.ItemDataRole.DecorationRole and case.failed_checks:
+            # a violet badge beside the label: visible however narrow the queue is
+            return FINDING_COLOURS.get(case.worst_check, FINDING_COLOURS["high"])
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 2:
                 band = risk_band(case.max_risk_score, self.low_threshold, self.high_threshold)
