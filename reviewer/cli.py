@@ -9,6 +9,8 @@ reviewer show CASE [--json]
 reviewer export CASE --out FILE.pdf|FILE.json
 reviewer sandbox serve [--host 127.0.0.1] [--port 0] [--client-id ID] [--secret S]
 reviewer sandbox users [--json]
+reviewer purge CASE --yes [--reason TEXT]
+reviewer rekey
 ```
 
 Heavy modules (Qt, PyMuPDF, httpx) are imported only by the sub-command that needs them, so
@@ -23,10 +25,25 @@ from collections.abc import Sequence
 
 from reviewer import __version__
 
+_EPILOG = """\
+The case cache is encrypted at rest. Its key is kept in the OS keyring; where there is no
+keyring, a passphrase protects it: every command reads it from the terminal, or from the
+environment variable REVIEWER_PASSPHRASE (scripts, CI). `reviewer rekey` rotates the key that
+protects the data key (a new passphrase from the terminal or REVIEWER_NEW_PASSPHRASE).
+
+environment:
+  REVIEWER_PASSPHRASE      passphrase of the case cache (only where there is no OS keyring)
+  REVIEWER_DATA_DIR        data directory (as --data-dir)
+  PLAID_CLIENT_ID, PLAID_SECRET, PLAID_ENV   Plaid credentials
+"""
+
 
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="reviewer", description="Review Plaid income documents and risk signals."
+        prog="reviewer",
+        description="Review Plaid income documents and risk signals.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
     parser.add_argument("--demo", action="store_true", help="use the embedded local sandbox")
@@ -71,6 +88,18 @@ def _build_parser() -> argparse.ArgumentParser:
         help="set a damaged case database aside and start a fresh one",
     )
 
+    purge = sub.add_parser(
+        "purge", parents=[common], help="delete a case's data for good (tombstone kept)"
+    )
+    purge.add_argument("case", metavar="CASE", help="case id or label")
+    purge.add_argument("--yes", action="store_true", help="yes, delete it (required)")
+    purge.add_argument("--reason", default="purged from the command line", help="why")
+    sub.add_parser(
+        "rekey",
+        parents=[common],
+        help="rotate the key that protects the data key (keyring entry or passphrase)",
+    )
+
     sandbox = sub.add_parser("sandbox", help="the local Plaid sandbox")
     sandbox_sub = sandbox.add_subparsers(dest="sandbox_command", metavar="SUBCOMMAND")
     serve = sandbox_sub.add_parser("serve", help="serve the sandbox over HTTP on loopback")
@@ -112,6 +141,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # `reviewer show X | head`
             sys.stderr.close()
             return 0
+    if args.command in ("purge", "rekey"):
+        from reviewer.review import commands_keys
+
+        return (
+            commands_keys.cmd_purge(args)
+            if args.command == "purge"
+            else commands_keys.cmd_rekey(args)
+        )
     if args.command == "export":
         from reviewer.review.commands_export import cmd_export
 

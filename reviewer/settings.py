@@ -31,6 +31,12 @@ class Settings:
     low_risk_threshold: int = 20  # Plaid: scores <= 20 are low risk
     high_risk_threshold: int = 80  # Plaid: scores >= 80 are high risk
     stale_after_hours: int = 24
+    # Purge a case this many days after its decision (0: never). 90 days covers the period in
+    # which a decision is typically re-examined (adverse-action notices go out within 30 days
+    # under Reg B; appeals and QA sampling follow within the quarter) while keeping the
+    # workstation's copy far below the FTC Safeguards Rule's two-year disposal ceiling; the
+    # lender's system of record, not this cache, keeps the file for its legal retention.
+    retention_days: int = 90
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -19,6 +19,13 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 # keyring must never touch the developer's real keychain in tests
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+# ...so data directories are encrypted under a passphrase (subprocesses inherit it, as CI's
+# scripts would); tests/store/test_keys.py covers the keyring, key loss and rekey
+TEST_PASSPHRASE = "correct horse battery staple (tests)"
+os.environ["REVIEWER_PASSPHRASE"] = TEST_PASSPHRASE
+# scrypt at 2**10 instead of 2**17 for the data directories tests make (in this process and
+# in the subprocesses it starts): a second of CPU each otherwise. Stored per key file.
+os.environ["REVIEWER_TEST_SCRYPT_LOG2_N"] = "10"
 
 
 @pytest.fixture(autouse=True)
@@ -34,6 +41,7 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REVIEWER_DATA_DIR", str(tmp_path / "reviewer-data"))
     for var in ("PLAID_CLIENT_ID", "PLAID_SECRET", "PLAID_ENV"):
         monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("REVIEWER_PASSPHRASE", TEST_PASSPHRASE)
 
 
 @pytest.fixture(autouse=True)

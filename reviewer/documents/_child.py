@@ -30,6 +30,7 @@ from reviewer.documents.locate import SignalQuery, locate_in_document
 from reviewer.documents.pagetext import PageText
 from reviewer.documents.statement_rows import rows_of_document as page_rows_of
 from reviewer.documents.worker_types import DocumentLayout
+from reviewer.sealing import register_keys
 
 # A hostile MediaBox (say 1e6 points square) would ask for terabytes of pixels; renders are
 # scaled down to this many pixels instead (the reply carries the zoom actually used).
@@ -264,6 +265,9 @@ def serve(conn: Connection, memory_limit_mb: int) -> None:
             if op == "quit":
                 return
             if op == "wake":  # a request is on its way: no reply, just be awake for it
+                continue
+            if op == "keys":  # file keys of unlocked data directories: no reply
+                register_keys(args[0])
                 continue
             try:
                 conn.send(("ok", server.handle(op, args)))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pymupdf
 
 from reviewer.documents.sniff import FILETYPE_FOR_MEDIA_TYPE, OCTET_STREAM, sniff_media_type
+from reviewer.sealing import SealedFileError, read_file
 
 DocumentSource = str | Path | bytes
 
@@ -22,27 +23,44 @@ class UnsupportedDocument(Exception):
     """The bytes are not a type the viewer opens (PDF, JPEG, PNG, TIFF)."""
 
 
+class UnreadableDocument(Exception):
+    """The stored file cannot be read back: missing, or its encryption check failed."""
+
+
+def load_bytes(source: DocumentSource) -> bytes:
+    """The document's bytes; a stored (encrypted) file is decrypted in memory, never to disk.
+
+    Raises UnreadableDocument, in words, when the file is missing or fails its integrity check.
+    """
+    if isinstance(source, bytes | bytearray | memoryview):
+        return bytes(source)
+    try:
+        return read_file(source)
+    except SealedFileError as exc:
+        raise UnreadableDocument(str(exc)) from None
+    except OSError as exc:
+        raise UnreadableDocument(f"cannot read file: {exc.strerror or exc}") from None
+
+
 def media_type_of(source: DocumentSource) -> str:
     """Sniff the media type of a document given as bytes or as a file path."""
-    if isinstance(source, bytes | bytearray | memoryview):
-        return sniff_media_type(bytes(source[:1024]))
-    with open(source, "rb") as handle:
-        return sniff_media_type(handle.read(1024))
+    return sniff_media_type(load_bytes(source)[:1024])
 
 
 def open_document(source: DocumentSource, media_type: str | None = None) -> pymupdf.Document:
     """Open `source` with PyMuPDF as the type its bytes say it is.
 
-    Raises UnsupportedDocument for other types, and PyMuPDF's own exceptions for files it
+    A path is read into memory (and decrypted when it is a stored, encrypted file), so a
+    plaintext copy never touches the disk. Raises UnreadableDocument when the file cannot be
+    read back, UnsupportedDocument for other types, and PyMuPDF's own exceptions for files it
     cannot open at all.
     """
-    kind = media_type or media_type_of(source)
+    data = load_bytes(source)
+    kind = media_type or sniff_media_type(data[:1024])
     filetype = FILETYPE_FOR_MEDIA_TYPE.get(kind)
     if filetype is None:
         raise UnsupportedDocument(f"unsupported type ({kind or OCTET_STREAM})")
-    if isinstance(source, bytes | bytearray | memoryview):
-        return pymupdf.open(stream=bytes(source), filetype=filetype)
-    return pymupdf.open(str(source), filetype=filetype)
+    return pymupdf.open(stream=data, filetype=filetype)
 
 
 def page_has_text(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -> bool:

@@ -27,6 +27,7 @@ from reviewer.documents.worker_types import (
     WorkerError,
     WorkerTimeout,
 )
+from reviewer.sealing import registered_keys
 
 _MIB = 1024 * 1024
 INITIAL_SHARED_BYTES = 16 * _MIB
@@ -51,6 +52,7 @@ class WorkerProcess:
         self._conn: Connection | None = None
         self._shm: SharedMemory | None = None
         self._closed = False
+        self._keys_sent = -1  # generation of the file keys the running worker holds
 
     @property
     def pid(self) -> int | None:
@@ -119,6 +121,7 @@ class WorkerProcess:
             raise WorkerError("documents worker is closed")
         conn = self._ensure_started()
         assert self._shm is not None
+        self._send_keys(conn)
         message: tuple[Any, ...] = (op, args)
         if op in ("render", "open_at", "thumbnails"):
             message = (op, (*args, into or self._shm.name))
@@ -153,6 +156,7 @@ class WorkerProcess:
             self._lock.release()
             return None
         try:
+            self._send_keys(conn)
             conn.send((op, (*args, into)))
         except OSError:
             self._lock.release()
@@ -191,6 +195,17 @@ class WorkerProcess:
             "it was stopped and will restart on the next request"
         )
 
+    def _send_keys(self, conn: Connection) -> None:
+        """Hand the worker the document file keys unlocked since it last got them.
+
+        The keys travel over the worker's private pipe and live in its memory only: it
+        decrypts stored documents itself, so no plaintext copy is ever written for it.
+        """
+        generation, keys = registered_keys()
+        if generation != self._keys_sent:
+            conn.send(("keys", (keys,)))
+            self._keys_sent = generation
+
     def _receive(self, conn: Connection, op: str) -> tuple[Any, ...]:
         if not conn.poll(self.timeout_s):
             self._stop(graceful=False)
@@ -217,6 +232,7 @@ class WorkerProcess:
             process.start()
         child_end.close()
         self._process, self._conn = process, parent_end
+        self._keys_sent = -1
         try:
             if not parent_end.poll(self.startup_timeout_s):
                 raise WorkerTimeout("documents worker did not start in time")

@@ -10,7 +10,9 @@ import pymupdf
 
 from reviewer.documents._open import (
     DocumentSource,
+    UnreadableDocument,
     UnsupportedDocument,
+    load_bytes,
     media_type_of,
     open_document,
     page_has_text,
@@ -37,9 +39,10 @@ def inspect_document(source: DocumentSource, media_type: str | None = None) -> D
     `media_type` may be given when already known; otherwise it is sniffed from the bytes.
     """
     try:
-        kind = media_type or media_type_of(source)
-    except OSError as exc:
-        return DocumentInfo(page_count=None, problem=f"cannot read file: {exc.strerror or exc}")
+        source = load_bytes(source)  # read (and decrypted) once, sniffed and opened from memory
+    except UnreadableDocument as exc:
+        return DocumentInfo(page_count=None, problem=str(exc))
+    kind = media_type or media_type_of(source)
     try:
         doc = open_document(source, kind)
     except UnsupportedDocument as exc:

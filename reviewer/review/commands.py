@@ -13,12 +13,22 @@ import sys
 from reviewer import paths
 from reviewer.review.case_model import CaseSnapshot
 from reviewer.review.service import ReviewService
-from reviewer.store import CaseStore, StoreCorrupt, StoreError
+from reviewer.review.unlocking import unlock_from_terminal
+from reviewer.store import (
+    CaseStore,
+    KeyUnavailable,
+    PassphraseRequired,
+    StoreCorrupt,
+    StoreError,
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
 
 def _open(args: argparse.Namespace) -> ReviewService:
+    unlock_from_terminal(
+        paths.data_dir(getattr(args, "data_dir", None), demo=bool(getattr(args, "demo", False)))
+    )
     return ReviewService.open(
         getattr(args, "data_dir", None),
         demo=bool(getattr(args, "demo", False)),
@@ -37,6 +47,8 @@ def _open_or_explain(args: argparse.Namespace) -> ReviewService | None:
         return _open(args)
     except StoreCorrupt as exc:
         _err(f"{exc} (run `reviewer rebuild-cache`; the damaged file is kept)")
+    except (PassphraseRequired, KeyUnavailable) as exc:
+        _err(str(exc))
     except (StoreError, OSError) as exc:
         _err(f"cannot open the data directory: {exc}")
     return None
@@ -131,7 +143,12 @@ def cmd_rebuild_cache(args: argparse.Namespace) -> int:
     data_dir = paths.data_dir(
         getattr(args, "data_dir", None), demo=bool(getattr(args, "demo", False))
     )
-    store = CaseStore.rebuild(data_dir)
+    try:
+        unlock_from_terminal(data_dir)
+        store = CaseStore.rebuild(data_dir)
+    except (PassphraseRequired, KeyUnavailable) as exc:
+        _err(str(exc))
+        return EXIT_FAILED
     store.close()
     print(f"started a fresh case database in {data_dir}; fetch the cases again to refill it")
     return EXIT_OK

@@ -13,9 +13,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from reviewer import paths
 from reviewer.documents.report_pdf import render_report_pdf
 from reviewer.review.report import ReportUnavailable, build_report, report_document
 from reviewer.review.service import ReviewService
+from reviewer.review.unlocking import unlock_from_terminal
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -50,9 +52,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         print("reviewer: --out must end in .pdf or .json", file=sys.stderr)
         return EXIT_USAGE
     try:
-        service = ReviewService.open(
+        data_dir = paths.data_dir(
             getattr(args, "data_dir", None), demo=bool(getattr(args, "demo", False))
         )
+        unlock_from_terminal(data_dir)
+        service = ReviewService.open(data_dir, demo=bool(getattr(args, "demo", False)))
     except Exception as exc:  # noqa: BLE001 - one line, never a traceback
         print(f"reviewer: cannot open the data directory: {exc}", file=sys.stderr)
         return EXIT_FAILED

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from reviewer import paths
+from reviewer import __version__, paths
 from reviewer.plaid.client import PlaidClient
 from reviewer.review.case_model import CaseSnapshot, CaseSummary, DocumentRecord, FetchError
 from reviewer.review.document_backend import DocumentBackend, InProcessDocuments
@@ -80,6 +80,7 @@ class ReviewService:
         environment: str | None = None,
         base_url: str | None = None,
         isolated_documents: bool = False,
+        passphrase: str | None = None,
     ) -> ReviewService:
         """Open the store; demo mode talks to the in-process local sandbox, nothing to configure.
 
@@ -91,7 +92,8 @@ class ReviewService:
             from reviewer.review.documents_access import DocumentWorker
 
             backend = WorkerDocuments(DocumentWorker())
-        store = CaseStore(paths.data_dir(data_dir, demo=demo))
+        # the cache is encrypted: PassphraseRequired / KeyUnavailable say what is needed
+        store = CaseStore(paths.data_dir(data_dir, demo=demo), passphrase)
         if demo:
             from reviewer.review.demo import demo_client_factory, demo_user_list
 
@@ -150,6 +152,12 @@ class ReviewService:
         """`load_case` with findings brought up to date (the command line and the report)."""
         snapshot = self.load_case(case_id)
         return None if snapshot is None else self.update_findings(snapshot)
+
+    def apply_retention(self, days: int | None) -> list[str]:
+        """Purge the cases decided more than `days` days ago (0/None: off); their labels."""
+        from reviewer.review.unlocking import apply_retention
+
+        return apply_retention(self.store, days, __version__)
 
     def document_path(self, doc: DocumentRecord) -> Path | None:
         """Where a stored document's file is, if it was downloaded."""

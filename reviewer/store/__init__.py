@@ -6,14 +6,18 @@ of `reviewer.review.case_model` so the review layer converts them 1:1.
 
 from reviewer.store.case_store import DB_NAME, GC_GRACE_SECONDS, CaseStore
 from reviewer.store.errors import (
+    KeyUnavailable,
     LabelInUse,
     MissingDocument,
+    PassphraseRequired,
     StoreCorrupt,
     StoreError,
     StoreTooNew,
     UnknownCase,
 )
+from reviewer.store.files import DocumentUnreadable
 from reviewer.store.findings import StoredFindings
+from reviewer.store.keys import PASSPHRASE_ENV, keyring_usable, rekey
 from reviewer.store.records import (
     AuditEntry,
     CaseRow,
@@ -23,16 +27,21 @@ from reviewer.store.records import (
     StoredCase,
     StoredSnapshot,
 )
+from reviewer.store.unlock import set_aside_data_dir, unlock_data_dir
 
 __all__ = [
     "DB_NAME",
     "GC_GRACE_SECONDS",
+    "PASSPHRASE_ENV",
     "AuditEntry",
     "CaseRow",
     "CaseStore",
+    "DocumentUnreadable",
+    "KeyUnavailable",
     "LabelInUse",
     "MissingDocument",
     "NewSnapshot",
+    "PassphraseRequired",
     "ResponseRecord",
     "SnapshotInfo",
     "StoreCorrupt",
@@ -42,4 +51,8 @@ __all__ = [
     "StoredFindings",
     "StoredSnapshot",
     "UnknownCase",
+    "keyring_usable",
+    "rekey",
+    "set_aside_data_dir",
+    "unlock_data_dir",
 ]

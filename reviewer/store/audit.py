@@ -7,9 +7,9 @@ reports as saved survives a crash the instant after.
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
+from reviewer.store import sqlcipher as sqlite3
 from reviewer.store.connection import utc_now, write_transaction
 from reviewer.store.errors import UnknownCase
 from reviewer.store.records import AuditEntry

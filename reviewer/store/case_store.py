@@ -1,8 +1,10 @@
 """`CaseStore`: the durable local cache of cases, snapshots, document files and the audit trail.
 
 Layout of a data directory (mode 0700, files 0600):
+    reviewer.key                      the data key, wrapped (OS keyring or passphrase; keys.py)
     reviewer.sqlite3 (+ -wal, -shm)   cases, snapshots, raw responses, records, audit trail
-    documents/ab/abcdef…              document files named by SHA-256
+                                      (SQLCipher: every page encrypted, WAL and free pages too)
+    documents/ab/abcdef….sealed       document files, AES-256-GCM, named by a keyed hash
     documents/.tmp/                   files being written (cleaned on open when orphaned)
 
 Thread-safe (one SQLite connection per thread) and safe to share between processes (SQLite
@@ -13,22 +15,21 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 import time
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from reviewer.store import audit, cases, findings, snapshots
+from reviewer.store import audit, cases, findings, purge, snapshots
+from reviewer.store import sqlcipher as sqlite3
 from reviewer.store.connection import (
     ThreadConnections,
     create_private_file,
     is_corruption,
     quick_check,
-    utc_now,
     write_transaction,
 )
-from reviewer.store.errors import StoreCorrupt, UnknownCase
+from reviewer.store.errors import StoreCorrupt
 from reviewer.store.files import DocumentFiles, private_dir
 from reviewer.store.findings import StoredFindings
 from reviewer.store.records import (
@@ -41,6 +42,7 @@ from reviewer.store.records import (
     StoredSnapshot,
 )
 from reviewer.store.schema import migrate
+from reviewer.store.unlock import open_keys
 
 DB_NAME = "reviewer.sqlite3"
 DOCUMENTS_DIR = "documents"
@@ -49,15 +51,21 @@ GC_GRACE_SECONDS = 3600.0
 
 
 class CaseStore:
-    """Cases, their fetch snapshots, document files and audit trail in one data directory."""
+    """Cases, their fetch snapshots, document files and audit trail in one data directory.
 
-    def __init__(self, data_dir: Path) -> None:
+    Everything applicant-related is encrypted at rest under the directory's data key
+    (`keys.unlock`: OS keyring, else `passphrase` or REVIEWER_PASSPHRASE). An older,
+    unencrypted directory is encrypted in place on first open (`upgrade`).
+    """
+
+    def __init__(self, data_dir: Path, passphrase: str | None = None) -> None:
         self.data_dir = private_dir(Path(data_dir))
         self.db_path = self.data_dir / DB_NAME
+        self.keys = open_keys(self.data_dir, self.db_path, passphrase)
         create_private_file(self.db_path)
-        self.files = DocumentFiles(self.data_dir / DOCUMENTS_DIR)
+        self.files = DocumentFiles(self.data_dir / DOCUMENTS_DIR, self.keys)
         self.files.remove_orphaned_temps()
-        self._connections = ThreadConnections(self.db_path)
+        self._connections = ThreadConnections(self.db_path, self.keys.sqlcipher_key_pragma())
         try:
             conn = self._conn()
             quick_check(conn, self.db_path)
@@ -143,8 +151,15 @@ class CaseStore:
         return self.files.put(bytes(data))
 
     def document_path(self, sha256: str) -> Path:
-        """Path of the document file with this digest (ValueError for a malformed digest)."""
+        """Path of the (encrypted) document file with this digest (ValueError if malformed).
+
+        Open it through the documents layer, which decrypts it in memory.
+        """
         return self.files.path(sha256)
+
+    def read_document(self, sha256: str) -> bytes:
+        """The document's plaintext, checked (DocumentUnreadable when altered or missing)."""
+        return self.files.read(sha256)
 
     def gc_documents(self, grace_seconds: float = GC_GRACE_SECONDS) -> int:
         """Delete document files no snapshot references and older than the grace period.
@@ -156,14 +171,14 @@ class CaseStore:
         conn = self._conn()
         with write_transaction(conn):
             referenced = {
-                row[0]
+                self.files.name(row[0])
                 for row in conn.execute(
                     "SELECT DISTINCT sha256 FROM documents WHERE sha256 IS NOT NULL"
                 )
             }
             cutoff = time.time() - grace_seconds
-            for sha256, path in self.files.stored_digests():
-                if sha256 in referenced:
+            for name, path in self.files.stored_names():
+                if name in referenced:
                     continue
                 with contextlib.suppress(FileNotFoundError):
                     if path.stat().st_mtime <= cutoff:
@@ -253,53 +268,17 @@ class CaseStore:
         """The case's newest "decision*" entry."""
         return audit.latest_decision(self._conn(), case_id)
 
-    def purge_case(self, case_id: str, *, actor: str, app_version: str, reason: str) -> None:
-        """Delete the case's snapshots, responses and user identifiers; keep its audit trail.
+    def purge_case(
+        self, case_id: str, *, actor: str, app_version: str, reason: str
+    ) -> dict[str, Any]:
+        """Delete the case's data and keep a tombstone in its trail (see `purge.purge_case`).
 
-        A tombstone entry records who purged it and why. Document files only this case used are
-        deleted at once (the reviewer asked for the data to go), not after the gc grace period.
+        Returns the tombstone's details (label, dates, decision; no applicant data).
         """
-        conn = self._conn()
-        with write_transaction(conn):
-            case = cases.case_by_id(conn, case_id)
-            if case is None or case.purged_at is not None:
-                raise UnknownCase(f"No case {case_id!r} to purge.")
-            shas = {
-                row[0]
-                for row in conn.execute(
-                    "SELECT DISTINCT d.sha256 FROM documents d JOIN snapshots s"
-                    " ON s.id = d.snapshot_id WHERE s.case_id = ? AND d.sha256 IS NOT NULL",
-                    (case_id,),
-                )
-            }
-            count = conn.execute(
-                "SELECT COUNT(*) FROM snapshots WHERE case_id = ?", (case_id,)
-            ).fetchone()[0]
-            conn.execute("DELETE FROM snapshots WHERE case_id = ?", (case_id,))
-            conn.execute(
-                "UPDATE cases SET purged_at = ?, user_token = NULL, user_id = NULL WHERE id = ?",
-                (utc_now(), case_id),
-            )
-            audit.insert_audit(
-                conn,
-                case_id,
-                actor=actor,
-                action=audit.PURGE_ACTION,
-                details={"reason": reason, "label": case.label, "snapshots_deleted": count},
-                app_version=app_version,
-                request_id=None,
-            )
-        self._remove_unreferenced(shas)
-        # secure_delete zeroes freed pages; a checkpoint moves them out of the WAL too
-        with contextlib.suppress(sqlite3.OperationalError):
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return purge.purge_case(
+            self._conn(), self.files, case_id, actor=actor, app_version=app_version, reason=reason
+        )
 
-    def _remove_unreferenced(self, shas: set[str]) -> None:
-        conn = self._conn()
-        with write_transaction(conn):
-            for sha256 in shas:
-                still_used = conn.execute(
-                    "SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1", (sha256,)
-                ).fetchone()
-                if still_used is None:
-                    self.files.path(sha256).unlink(missing_ok=True)
+    def cases_decided_before(self, cutoff: str) -> list[str]:
+        """Live cases whose newest decision is older than `cutoff` (the retention rule)."""
+        return purge.cases_decided_before(self._conn(), cutoff)

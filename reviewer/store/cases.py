@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import secrets
-import sqlite3
 from typing import Any
 
+from reviewer.store import sqlcipher as sqlite3
 from reviewer.store.audit import DECISION_PREFIX
 from reviewer.store.connection import utc_now, write_transaction
 from reviewer.store.errors import LabelInUse

@@ -8,13 +8,13 @@ processes never deadlock upgrading a read lock; `busy_timeout` makes the second 
 from __future__ import annotations
 
 import os
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from reviewer.store import sqlcipher as sqlite3
 from reviewer.store.errors import StoreCorrupt, StoreError
 
 BUSY_TIMEOUT_SECONDS = 30.0
@@ -43,14 +43,22 @@ def create_private_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
-def open_connection(db_path: Path) -> sqlite3.Connection:
-    """Open `db_path` with the store's pragmas; raises StoreCorrupt for a damaged file."""
+def open_connection(db_path: Path, key_pragma: str | None) -> sqlite3.Connection:
+    """Open `db_path` with the store's pragmas; raises StoreCorrupt for a damaged file.
+
+    `key_pragma` (SQLCipher's `PRAGMA key`) comes first, before anything reads the file;
+    None opens an unencrypted database (only the upgrade of an old data directory does).
+    """
     # check_same_thread=False only so close() can close every thread's connection at the end;
     # each connection is still used by the one thread that opened it
     conn = sqlite3.connect(
         db_path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
     )
     try:
+        if key_pragma is not None:
+            conn.execute(key_pragma)
+        # SQLCipher logs each failed page check to stderr; StoreCorrupt says it in words
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
@@ -58,6 +66,8 @@ def open_connection(db_path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
+        # sorts and temporary tables stay in memory: never a temp file of decrypted rows
+        conn.execute("PRAGMA temp_store = MEMORY")
     except sqlite3.DatabaseError as exc:
         conn.close()
         if is_corruption(exc):
@@ -112,8 +122,9 @@ class ThreadConnections:
     thread pool that retires idle workers does not accumulate open files over a long session.
     """
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, key_pragma: str | None) -> None:
         self.db_path = db_path
+        self._key_pragma = key_pragma
         self._local = threading.local()
         self._lock = threading.Lock()
         self._owned: list[tuple[threading.Thread, sqlite3.Connection]] = []
@@ -126,7 +137,7 @@ class ThreadConnections:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is not None:
             return conn
-        conn = open_connection(self.db_path)
+        conn = open_connection(self.db_path, self._key_pragma)
         with self._lock:
             if self._closed:
                 conn.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 class StoreError(Exception):
@@ -16,7 +17,8 @@ class StoreCorrupt(StoreError):
         self.db_path = db_path
         self.detail = detail
         super().__init__(
-            f"The case cache {db_path} is damaged ({detail}). Rebuild the cache: the damaged "
+            f"The case cache {db_path} is damaged or was altered on disk ({detail}). "
+            "Rebuild the cache: the damaged "
             "file is kept aside for inspection and cases can be fetched again from Plaid "
             "(CaseStore.rebuild)."
         )
@@ -40,3 +42,55 @@ class LabelInUse(StoreError):
 
 class UnknownCase(StoreError):
     """No (unpurged) case has this id."""
+
+
+class KeyUnavailable(StoreError):
+    """The key that decrypts the data directory is lost: its cache cannot be read any more.
+
+    The way on is a fresh data directory (`set_aside_data_dir` keeps the old one, deleting
+    nothing), then fetching the cases again.
+    """
+
+    def __init__(self, data_dir: Path, reason: str) -> None:
+        self.data_dir = data_dir
+        self.reason = reason
+        super().__init__(
+            f"The case cache in {data_dir} cannot be unlocked: {reason}. Without its key the "
+            "cached cases cannot be read. Start a fresh data directory (the old one is set "
+            "aside, nothing is deleted) and fetch the cases again."
+        )
+
+    def __reduce__(self) -> tuple[type[KeyUnavailable], tuple[Path, str]]:
+        return (KeyUnavailable, (self.data_dir, self.reason))
+
+
+class PassphraseRequired(StoreError):
+    """The data directory's key is wrapped by a passphrase and none (or a wrong one) was given.
+
+    `new`: no key exists yet and one is to be chosen. `wrong`: the one given did not open it.
+    """
+
+    def __init__(self, data_dir: Path, *, new: bool = False, wrong: bool = False) -> None:
+        self.data_dir = data_dir
+        self.new = new
+        self.wrong = wrong
+        if wrong:
+            text = f"The passphrase does not unlock the case cache in {data_dir}."
+        elif new:
+            text = (
+                f"No OS keyring here: choose a passphrase to encrypt the case cache in {data_dir}"
+                " (on the command line: from the terminal, or REVIEWER_PASSPHRASE)."
+            )
+        else:
+            text = (
+                f"The case cache in {data_dir} is locked by a passphrase (on the command line: "
+                "type it, or set REVIEWER_PASSPHRASE)."
+            )
+        super().__init__(text)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_passphrase_required, (self.data_dir, self.new, self.wrong))
+
+
+def _passphrase_required(data_dir: Path, new: bool, wrong: bool) -> PassphraseRequired:
+    return PassphraseRequired(data_dir, new=new, wrong=wrong)

@@ -1,4 +1,8 @@
-"""Content-addressed document files: `documents/ab/abcdef...` named by SHA-256.
+"""Content-addressed, encrypted document files: `documents/ab/abcdef….sealed`.
+
+Each file is sealed with AES-256-GCM (`reviewer.sealing`) under the data directory's file key
+and named by a keyed hash of its plaintext SHA-256 (`DataKeys.file_name`), so neither its
+bytes nor its name say what it is. The database keeps the plain SHA-256; `path(sha256)` maps.
 
 A file appears under its final name only complete and fsynced: it is written to a temporary
 name in `documents/.tmp/`, fsynced, renamed into place, and the directory is fsynced. Killing
@@ -16,8 +20,17 @@ import re
 import secrets
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from reviewer.sealing import SealedFileError, read_file, register_key, seal
+from reviewer.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from reviewer.store.keys import DataKeys
+
+SEALED_SUFFIX = ".sealed"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+_SEALED = re.compile(r"[0-9a-f]{64}\.sealed")
 _TEMP = re.compile(r"(\d+)-[0-9a-f]+\.part")
 # a temp file this old is abandoned even if its pid was reused by an unrelated process
 TEMP_MAX_AGE_SECONDS = 24 * 3600
@@ -48,20 +61,46 @@ def check_sha256(sha256: str) -> str:
     return sha256
 
 
-class DocumentFiles:
-    """The `documents/` tree of a data directory."""
+class DocumentUnreadable(StoreError):
+    """A stored document file is missing or fails its check (altered, damaged, swapped)."""
 
-    def __init__(self, root: Path) -> None:
+
+class DocumentFiles:
+    """The `documents/` tree of a data directory, every file sealed under `keys`."""
+
+    def __init__(self, root: Path, keys: DataKeys) -> None:
         self.root = private_dir(root)
         self.temp_dir = private_dir(root / ".tmp")
+        self.keys = keys
+        # this process (and the documents worker it starts) can now open these files
+        register_key(keys.key_id, keys.file_key)
+
+    def name(self, sha256: str) -> str:
+        """The file name (without suffix) of the document with this plaintext digest."""
+        return self.keys.file_name(check_sha256(sha256))
 
     def path(self, sha256: str) -> Path:
         """Where the file with this digest lives (whether or not it exists)."""
-        check_sha256(sha256)
-        return self.root / sha256[:2] / sha256
+        name = self.name(sha256)
+        return self.root / name[:2] / f"{name}{SEALED_SUFFIX}"
+
+    def read(self, sha256: str) -> bytes:
+        """The document's plaintext, checked: GCM tag and SHA-256 both must match."""
+        path = self.path(sha256)
+        try:
+            data = read_file(path)
+        except FileNotFoundError:
+            raise DocumentUnreadable(f"The document file {sha256[:12]}… is missing.") from None
+        except (OSError, SealedFileError) as exc:
+            raise DocumentUnreadable(f"The document file {sha256[:12]}… : {exc}") from None
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise DocumentUnreadable(
+                f"The document file {sha256[:12]}… does not hold the document it should."
+            )
+        return data
 
     def put(self, data: bytes) -> tuple[str, Path]:
-        """Store `data` durably under its SHA-256; idempotent. Returns (sha256, path)."""
+        """Store `data` durably (sealed) under its SHA-256; idempotent. Returns (sha256, path)."""
         sha256 = hashlib.sha256(data).hexdigest()
         final = self.path(sha256)
         if final.is_file():
@@ -74,9 +113,10 @@ class DocumentFiles:
             private_dir(shard)
             fsync_dir(self.root)
         temp = self.temp_dir / f"{os.getpid()}-{secrets.token_hex(8)}.part"
+        sealed = seal(self.keys.key_id, self.keys.file_key, data, self.name(sha256))
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            view = memoryview(data)
+            view = memoryview(sealed)
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
@@ -90,16 +130,26 @@ class DocumentFiles:
         fsync_dir(shard)
         return sha256, final
 
-    def stored_digests(self) -> list[tuple[str, Path]]:
-        """Every (sha256, path) of a complete file in the tree."""
+    def stored_names(self) -> list[tuple[str, Path]]:
+        """Every (name, path) of a complete sealed file in the tree (name as `name(sha256)`)."""
         found = []
-        for shard in self.root.iterdir():
-            if len(shard.name) != 2 or not shard.is_dir():
-                continue
+        for shard in self._shards():
+            for entry in shard.iterdir():
+                if _SEALED.fullmatch(entry.name) and entry.name[:2] == shard.name:
+                    found.append((entry.name[:64], entry))
+        return found
+
+    def plaintext_files(self) -> list[tuple[str, Path]]:
+        """Every (sha256, path) of a file an older Reviewer stored unencrypted (to upgrade)."""
+        found = []
+        for shard in self._shards():
             for entry in shard.iterdir():
                 if _SHA256.fullmatch(entry.name) and entry.name[:2] == shard.name:
                     found.append((entry.name, entry))
         return found
+
+    def _shards(self) -> list[Path]:
+        return [p for p in self.root.iterdir() if len(p.name) == 2 and p.is_dir()]
 
     def remove_orphaned_temps(self) -> int:
         """Delete temporary files whose writer is gone (or that are very old). Returns a count."""

@@ -9,11 +9,11 @@ the stored one recomputes and replaces its set; other producers' sets are left a
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
+from reviewer.store import sqlcipher as sqlite3
 from reviewer.store.connection import read_transaction, utc_now, write_transaction
 from reviewer.store.errors import UnknownCase
 

@@ -7,11 +7,12 @@ empty directory at once would then both try to create the tables.
 
 from __future__ import annotations
 
-import sqlite3
-
+from reviewer.store import sqlcipher as sqlite3
 from reviewer.store.errors import StoreTooNew
 
 _APPEND_ONLY = "SELECT RAISE(ABORT, 'audit trail is append-only')"
+# what a purged case's audit entries keep as details (see migration 3)
+REDACTED_DETAILS = '{"redacted": "case purged"}'
 
 MIGRATIONS: list[list[str]] = [
     # version 1
@@ -106,6 +107,21 @@ MIGRATIONS: list[list[str]] = [
             records_json TEXT NOT NULL,
             PRIMARY KEY (snapshot_id, producer)
         )""",
+    ],
+    # version 3: a purge erases applicant data from its case's trail. The trail stays
+    # append-only except for one change: once the case is purged, an entry's details may be
+    # replaced by the redaction marker (who, when and what stay; the tombstone says the rest)
+    [
+        "DROP TRIGGER audit_no_update",
+        f"""CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+            WHEN NOT (NEW.id = OLD.id AND NEW.case_id = OLD.case_id
+                      AND NEW.timestamp = OLD.timestamp AND NEW.actor = OLD.actor
+                      AND NEW.action = OLD.action AND NEW.app_version = OLD.app_version
+                      AND NEW.request_id IS OLD.request_id
+                      AND NEW.details_json = '{REDACTED_DETAILS}'
+                      AND EXISTS (SELECT 1 FROM cases
+                                  WHERE id = OLD.case_id AND purged_at IS NOT NULL))
+            BEGIN {_APPEND_ONLY}; END""",  # noqa: S608 - constants, no input
     ],
 ]
 

@@ -8,9 +8,9 @@ collection, `signals.risk_score` and `fetch_errors.endpoint` for queries.
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
+from reviewer.store import sqlcipher as sqlite3
 from reviewer.store.connection import read_transaction, utc_now, write_transaction
 from reviewer.store.errors import MissingDocument, UnknownCase
 from reviewer.store.files import DocumentFiles, check_sha256

@@ -70,7 +70,11 @@ def run(args: argparse.Namespace) -> int:
     instance.raise_requested.connect(window.bring_to_front)
     # opening the store imports the Plaid models and PyMuPDF (seconds of CPU): a thread doing
     # that before the first paint would hold the GIL the GUI thread needs to paint
-    window.first_painted.connect(lambda: window.open_service(lambda: open_service(data_dir, demo)))
+    window.first_painted.connect(
+        lambda: window.open_service(
+            lambda passphrase=None: open_service(data_dir, demo, passphrase)
+        )
+    )
     window.first_painted.connect(instance.listen)  # QtNetwork loads after the first paint
     window.show()
     _quit_on_terminate(app)
@@ -95,12 +99,17 @@ def _quit_on_terminate(app: object) -> None:
     ticker.timeout.connect(lambda: None)
 
 
-def open_service(data_dir: Path, demo: bool) -> object:
-    """Open the ReviewService (imports the core lazily; runs on the task runner)."""
+def open_service(data_dir: Path, demo: bool, passphrase: str | None = None) -> object:
+    """Open the ReviewService (imports the core lazily; runs on the task runner).
+
+    Raises PassphraseRequired / KeyUnavailable for the window to ask or explain.
+    """
     started = time.perf_counter()
     from reviewer.review.service import ReviewService
 
-    service = ReviewService.open(data_dir, demo=demo, isolated_documents=True)
+    service = ReviewService.open(
+        data_dir, demo=demo, isolated_documents=True, passphrase=passphrase
+    )
     # files no snapshot references (a cancelled fetch's downloads, a purged case's files)
     removed = service.store.gc_documents()
     if removed:

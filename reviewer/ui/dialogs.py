@@ -101,6 +101,16 @@ class SettingsDialog(QDialog):
         self.high.setRange(0, 100)
         self.high.setValue(settings.high_risk_threshold)
         self.high.setToolTip("Scores at or above this are high risk (Plaid suggests 80)")
+        self.retention = QSpinBox()
+        self.retention.setRange(0, 3650)
+        self.retention.setValue(max(0, settings.retention_days))
+        self.retention.setSpecialValueText("never")
+        self.retention.setSuffix(" days after the decision")
+        self.retention.setToolTip(
+            "Decided cases are purged from this workstation after this many days (a tombstone "
+            "stays in the audit trail). Default 90: the decision's review window, far below the "
+            "FTC Safeguards Rule's two-year limit. 'never' turns the rule off."
+        )
         self.data_dir = QLabel(str(data_dir) if data_dir else "—")
         self.data_dir.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem = QLabel("")
@@ -114,6 +124,7 @@ class SettingsDialog(QDialog):
         form.addRow("Reviewer name", self.reviewer_name)
         form.addRow("Low risk at or below", self.low)
         form.addRow("High risk at or above", self.high)
+        form.addRow("Purge cases", self.retention)
         form.addRow("Data directory", self.data_dir)
         form.addRow(self.problem)
         buttons = QDialogButtonBox(
@@ -145,6 +156,7 @@ class SettingsDialog(QDialog):
         s.client_id = self.client_id.text().strip() or None
         s.reviewer_name = self.reviewer_name.text().strip() or None
         s.low_risk_threshold, s.high_risk_threshold = self.low.value(), self.high.value()
+        s.retention_days = self.retention.value()
         secret = self.secret.text()
         if secret and s.client_id:
             from reviewer.ui.logs import REDACTOR

@@ -88,7 +88,10 @@ class MainWindow(FetchMixin, QMainWindow):
         self.data_dir = data_dir
         self.demo = demo
         self.service: Any = None
-        self._opener: Callable[[], Any] | None = None
+        self._opener: Callable[..., Any] | None = None
+        from reviewer.ui.service_opening import ServiceOpening
+
+        self.opening = ServiceOpening(self)
         self.show_error_dialogs = True
         self._fetch_handle: TaskHandle | None = None
         self.setWindowTitle("Reviewer" + (" — demo" if demo else ""))
@@ -228,15 +231,13 @@ class MainWindow(FetchMixin, QMainWindow):
 
     # -- service lifecycle ----------------------------------------------------------------
 
-    def open_service(self, opener: Callable[[], Any]) -> None:
+    def open_service(self, opener: Callable[..., Any]) -> None:
         """Open the service off the GUI thread (imports and the store are slow on a cold start).
 
         The opener is kept: a settings change of environment or credentials calls it again.
         """
         self._opener = opener
-        self.runner.run(
-            lambda _h: opener(), on_done=self.attach_service, label="Opening the case store"
-        )
+        self.opening.open(opener)
 
     def attach_service(self, service: Any) -> None:
         """Use this service; fill the queue from the cache, then fetch demo cases if missing."""

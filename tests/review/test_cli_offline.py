@@ -129,7 +129,8 @@ def test_damaged_database_is_explained_and_rebuilt(
     from reviewer.cli import main
 
     data_dir = tmp_path / "damaged"
-    data_dir.mkdir()
+    assert main(["cases", "--data-dir", str(data_dir)]) == 0  # made, with its key
+    capsys.readouterr()
     (data_dir / "reviewer.sqlite3").write_bytes(b"this is not a database" * 200)
     assert main(["cases", "--data-dir", str(data_dir)]) == 1
     err = capsys.readouterr().err

@@ -39,7 +39,7 @@ def _check_store(data_dir: Path) -> int:
             for doc in snap.documents:
                 if not doc.get("sha256"):
                     continue
-                data = store.document_path(doc["sha256"]).read_bytes()
+                data = store.read_document(doc["sha256"])
                 assert hashlib.sha256(data).hexdigest() == doc["sha256"]
         return snapshots
 

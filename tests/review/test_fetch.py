@@ -12,6 +12,7 @@ from reviewer.review import endpoints as ep
 from reviewer.review.progress import Progress
 from reviewer.review.service import ReviewService
 from reviewer.sandbox import demo_users
+from reviewer.sealing import read_file
 
 
 def _snapshot(service: ReviewService, case_id: str):
@@ -39,7 +40,7 @@ def test_every_demo_user_is_fetched_and_stored(
             continue
         path = Path(doc.path).resolve()
         assert data_root in path.parents, "document stored outside the data directory"
-        assert hashlib.sha256(path.read_bytes()).hexdigest() == doc.sha256
+        assert hashlib.sha256(read_file(path)).hexdigest() == doc.sha256
     if demo.user_token is None:
         assert ep.STATEMENTS in snap.skipped and ep.EMPLOYMENT in snap.skipped
     # every signal is kept, located or with a reason
@@ -112,7 +113,7 @@ def test_located_highlights_cover_the_flagged_text(service: ReviewService) -> No
         for sig in snap.risk_signals:
             for loc in sig.locations:
                 doc = by_id[loc.document_id]
-                with pymupdf.open(doc.path) as pdf:
+                with pymupdf.open(stream=read_file(doc.path), filetype="pdf") as pdf:
                     page = pdf[loc.page - 1]
                     text = page.get_textbox(pymupdf.Rect(loc.rect) + pymupdf.Rect(-1, -1, 1, 1))
                 wanted = (

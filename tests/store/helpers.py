@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from typing import Any
 
 from reviewer.store import CaseStore, NewSnapshot
+from reviewer.store import sqlcipher as sqlite3
+from reviewer.store.keys import unlock
 
 PAYROLL = "/credit/payroll_income/get"
 RISK = "/credit/payroll_income/risk_signals/get"
@@ -74,7 +77,14 @@ def pdf_bytes(tag: str) -> bytes:
     return b"%PDF-1.7\n" + tag.encode() * 50 + b"\n%%EOF\n"
 
 
-def save_fetch(store: CaseStore, case_id: str, tag: str, *, n_docs: int = 2) -> int:
+def save_fetch(
+    store: CaseStore,
+    case_id: str,
+    tag: str,
+    *,
+    n_docs: int = 2,
+    applicant_name: str | None = None,
+) -> int:
     """Put `n_docs` documents and save a snapshot referencing them; returns its id."""
     docs = []
     for i in range(n_docs):
@@ -87,7 +97,7 @@ def save_fetch(store: CaseStore, case_id: str, tag: str, *, n_docs: int = 2) -> 
             responses=[(PAYROLL, None, 200, "application/json", f'{{"tag": "{tag}"}}'.encode())],
             documents=docs,
             signals=[signal_record(docs[0]["document_id"], 72.5)] if docs else [],
-            applicant_name=f"Applicant {tag}",
+            applicant_name=applicant_name or f"Applicant {tag}",
             max_risk_score=72.5 if docs else None,
         ),
     )
@@ -96,3 +106,12 @@ def save_fetch(store: CaseStore, case_id: str, tag: str, *, n_docs: int = 2) -> 
 def sha256_of(data: bytes) -> str:
     """Hex SHA-256."""
     return hashlib.sha256(data).hexdigest()
+
+
+def raw_connection(data_dir: Path) -> sqlite3.Connection:
+    """A connection of our own to the (encrypted) database, as another process would open it."""
+    keys = unlock(data_dir)
+    conn = sqlite3.connect(data_dir / "reviewer.sqlite3", isolation_level=None)
+    conn.execute(keys.sqlcipher_key_pragma())
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn

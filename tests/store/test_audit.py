@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from reviewer.store import CaseStore, UnknownCase
+from reviewer.store import sqlcipher as sqlite3
+from tests.store.helpers import raw_connection as _raw
 from tests.store.helpers import save_fetch
-
-
-def _raw(data_dir: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(data_dir / "reviewer.sqlite3", isolation_level=None)
-    conn.execute("PRAGMA foreign_keys = ON")
-    return conn
+from tests.store.sqlcipher_pages import decrypted_database, decrypted_wal
 
 
 def test_append_and_read_trail(store: CaseStore) -> None:
@@ -125,10 +121,18 @@ def test_purge_deletes_data_keeps_trail_and_leaves_tombstone(store: CaseStore) -
     assert [e.action for e in trail] == ["decision.reject", "case.purged"]
     tombstone = trail[-1]
     assert (tombstone.actor, tombstone.app_version) == ("lead", "0.2")
+    decision = trail[0]
+    # the tombstone: label, dates, decision and who; no applicant data
     assert tombstone.details == {
         "reason": "applicant asked",
         "label": "APP-P",
         "snapshots_deleted": 2,
+        "case_created_at": case.created_at,
+        "first_fetched_at": "2026-01-01T00:00:02+00:00",
+        "last_fetched_at": "2026-01-01T00:00:02+00:00",
+        "decision": "decision.reject",
+        "decided_at": decision.timestamp,
+        "decided_by": "ann",
     }
     assert not any(p.exists() for p in own_files)
     assert all(p.exists() for p in shared_files)
@@ -145,7 +149,11 @@ def test_purge_removes_the_user_token_from_the_database(store: CaseStore, data_d
     )
     save_fetch(store, case.id, "x")
     store.purge_case(case.id, actor="lead", app_version="1", reason="r")
+    store.close()
 
-    raw = b"".join(p.read_bytes() for p in data_dir.glob("reviewer.sqlite3*"))
+    # decrypted page by page, free pages and WAL frames included (the raw bytes are ciphertext)
+    db = data_dir / "reviewer.sqlite3"
+    raw = decrypted_database(db, store.keys.db_key)
+    raw += decrypted_wal(Path(f"{db}-wal"), store.keys.db_key)
     assert b"PURGEME" not in raw
     assert b"Applicant x" not in raw

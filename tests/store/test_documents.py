@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.sealing import read_file
 from reviewer.store import CaseStore
 from tests.store.helpers import pdf_bytes, save_fetch, sha256_of
 
@@ -26,8 +27,12 @@ def test_put_document_is_content_addressed_and_idempotent(store: CaseStore, data
 
     assert sha == sha256_of(data)
     assert (sha_again, path_again) == (sha, path)
-    assert path == data_dir / "documents" / sha[:2] / sha
-    assert path.read_bytes() == data
+    # encrypted on disk, named by a keyed hash of the SHA-256 (the name gives nothing away)
+    name = store.keys.file_name(sha)
+    assert path == data_dir / "documents" / name[:2] / f"{name}.sealed"
+    assert sha not in str(path)
+    assert data not in path.read_bytes()
+    assert store.read_document(sha) == data
     assert store.document_path(sha) == path
     assert list((data_dir / "documents" / ".tmp").iterdir()) == []
 
@@ -84,7 +89,7 @@ def test_orphaned_temp_files_are_removed_on_open(data_dir: Path) -> None:
         assert not orphan.exists()
         assert not stray.exists()
         assert live.exists()
-        assert path.read_bytes() == pdf_bytes("keep")
+        assert read_file(path) == pdf_bytes("keep")
 
     # very old temp files go even if the pid looks alive (pids get reused)
     old = time.time() - 3 * 24 * 3600

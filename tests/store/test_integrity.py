@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pickle
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from reviewer.store import CaseStore, StoreCorrupt, StoreTooNew
 from reviewer.store.schema import SCHEMA_VERSION
-from tests.store.helpers import save_fetch
+from tests.store.helpers import raw_connection, save_fetch
 
 
 def _filled_store(data_dir: Path) -> Path:
@@ -18,14 +17,16 @@ def _filled_store(data_dir: Path) -> Path:
         case = store.get_or_create_case(user_token="tok", user_id=None, label="A")
         for i in range(20):
             save_fetch(store, case.id, f"fetch-{i}")
-        conn = sqlite3.connect(data_dir / "reviewer.sqlite3")
+        conn = raw_connection(data_dir)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.close()
     return data_dir / "reviewer.sqlite3"
 
 
 def test_garbage_file_raises_store_corrupt_with_rebuild_hint(data_dir: Path) -> None:
-    data_dir.mkdir(mode=0o700)
+    CaseStore(data_dir).close()  # the directory and its key exist; the database is garbage
+    for leftover in data_dir.glob("reviewer.sqlite3-*"):
+        leftover.unlink()
     (data_dir / "reviewer.sqlite3").write_bytes(b"this is not a database at all" * 200)
 
     with pytest.raises(StoreCorrupt) as info:
@@ -72,8 +73,8 @@ def test_rebuild_keeps_damaged_file_aside_and_starts_fresh(data_dir: Path) -> No
 
 
 def test_database_from_a_newer_reviewer_is_refused(data_dir: Path) -> None:
-    db = _filled_store(data_dir)
-    conn = sqlite3.connect(db)
+    _filled_store(data_dir)
+    conn = raw_connection(data_dir)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
 

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import reviewer.store.snapshots as snapshots_module
+from reviewer.sealing import read_file
 from reviewer.store import CaseStore, MissingDocument, NewSnapshot, ResponseRecord, UnknownCase
 from tests.store.helpers import (
     PAYROLL,
@@ -59,7 +60,7 @@ def test_round_trip_keeps_every_byte_and_record(store: CaseStore) -> None:
     assert got.errors == errors
     assert got.skipped == new.skipped
     assert (got.applicant_name, got.max_risk_score) == ("Jane Doe", 91.0)
-    assert path.read_bytes() == pdf_bytes("stub")
+    assert read_file(path) == pdf_bytes("stub")
     assert sha == sha256_of(pdf_bytes("stub"))
 
 
