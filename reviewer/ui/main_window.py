@@ -347,6 +347,7 @@ class MainWindow(FetchMixin, QMainWindow):
         before = self._connection_settings()
         dialog.accepted.connect(self._apply_settings)
         dialog.accepted.connect(lambda: self._reopen_if_changed(before, dialog.secret.text()))
+        dialog.accepted.connect(self.opening.apply_retention)  # a shorter rule applies at once
         dialog.open()
         return dialog
 

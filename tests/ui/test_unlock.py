@@ -104,3 +104,25 @@ def test_retention_rule_purges_decided_cases_when_the_store_opens(
         pass
     assert applied.args == [["UI-1"]]
     qtbot.waitUntil(lambda: win.queue_model.rowCount() == 0, timeout=30000)
+
+
+def test_retention_set_in_settings_applies_at_once(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reviewer.review import unlocking
+
+    data_dir = tmp_path / "d"
+    _make_cache(data_dir, decided=True)
+    monkeypatch.setattr(unlocking, "retention_cutoff", lambda days: "9999-01-01T00:00:00+00:00")
+    monkeypatch.setenv("REVIEWER_PASSPHRASE", PASSPHRASE)
+    win = _window(qtbot, data_dir, Settings(retention_days=0))  # "never": nothing purged
+    qtbot.waitUntil(lambda: win.queue_model.rowCount() == 1, timeout=30000)
+    dialog = win.open_settings()
+    assert dialog.retention.text() == "never"
+    dialog.retention.selectAll()
+    qtbot.keyClicks(dialog.retention, "30")
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    with qtbot.waitSignal(win.opening.retention_applied, timeout=30000) as applied:
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert applied.args == [["UI-1"]]
+    assert win.settings.retention_days == 30
