@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Collection
 from pathlib import Path
 
 from reviewer.store import keys, upgrade
@@ -46,10 +47,11 @@ def open_keys(data_dir: Path, db_path: Path, passphrase: str | None) -> keys.Dat
     return data_keys
 
 
-def set_aside_data_dir(data_dir: Path) -> Path:
+def set_aside_data_dir(data_dir: Path, keep: Collection[str] = ()) -> Path:
     """Move a data directory whose key is lost aside (nothing is deleted); returns where to.
 
-    The caller then opens `data_dir` again, which starts empty with a new key.
+    Entries named in `keep` stay (the running app's single-instance lock file). The caller
+    then opens `data_dir` again, which starts empty with a new key.
     """
     data_dir = Path(data_dir)
     aside = data_dir.with_name(f"{data_dir.name}.locked-{time.strftime('%Y%m%dT%H%M%S')}")
@@ -57,5 +59,8 @@ def set_aside_data_dir(data_dir: Path) -> Path:
     while aside.exists():
         n += 1
         aside = aside.with_name(f"{aside.name.split('~')[0]}~{n}")
-    os.replace(data_dir, aside)
+    aside.mkdir(mode=0o700)
+    for entry in data_dir.iterdir():
+        if entry.name not in keep:
+            os.replace(entry, aside / entry.name)
     return aside

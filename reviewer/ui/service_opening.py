@@ -100,9 +100,11 @@ class ServiceOpening(QObject):
 
     def _start_fresh(self, opener: Callable[..., Any], data_dir: Any) -> None:
         from reviewer.review.unlocking import set_aside_data_dir
+        from reviewer.ui.single_instance import LOCK_FILE
 
         try:
-            aside = set_aside_data_dir(data_dir)
+            # the lock file stays: this window still holds the directory against a second one
+            aside = set_aside_data_dir(data_dir, keep=(LOCK_FILE,))
         except OSError as exc:
             self.window.show_error(f"The old data directory could not be set aside: {exc}", "")
             return

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 # paint and starts listening right after it (importing QtNetwork costs ~10 ms of cold start).
 
 
+LOCK_FILE = ".reviewer.lock"
+
+
 def server_name(data_dir: Path) -> str:
     """A per-user, per-directory socket name (no path characters)."""
     digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
@@ -29,7 +32,7 @@ class SingleInstance(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._name = server_name(data_dir)
-        self._lock = QLockFile(str(data_dir / ".reviewer.lock"))
+        self._lock = QLockFile(str(data_dir / LOCK_FILE))
         self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None
 

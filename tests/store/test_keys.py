@@ -82,8 +82,10 @@ def test_lost_key_file_is_said_in_words_and_a_fresh_directory_keeps_the_old(
     message = str(info.value)
     assert "cannot be unlocked" in message and "fresh data directory" in message
     before = sorted(p.name for p in data_dir.rglob("*"))
-    aside = set_aside_data_dir(data_dir)
+    (data_dir / ".reviewer.lock").write_text("12345")  # the running app's lock stays put
+    aside = set_aside_data_dir(data_dir, keep=(".reviewer.lock",))
     assert sorted(p.name for p in aside.rglob("*")) == before, "nothing deleted"
+    assert [p.name for p in data_dir.iterdir()] == [".reviewer.lock"]
     with CaseStore(data_dir) as store:
         assert store.list_cases() == []
 
