@@ -187,7 +187,9 @@ def _create(data_dir: Path, passphrase: str | None) -> DataKeys:
         if not passphrase:
             raise PassphraseRequired(data_dir, new=True)
         record, wrapping = _passphrase_wrapping(key_id, passphrase)
-    path = key_file(data_dir)
+    from reviewer.store.files import private_dir
+
+    path = key_file(private_dir(data_dir))
     if not _write(path, _wrap(record, wrapping, data_key), replace=False):
         # another process created the key first: use theirs
         return unlock(data_dir, passphrase, create=False)

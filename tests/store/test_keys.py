@@ -172,3 +172,36 @@ def test_keyring_round_trip_under_a_real_secret_service(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "keyring round trip ok" in result.stdout
+
+
+def test_terminal_prompt_chooses_then_asks_until_right(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reviewer.review.unlocking import unlock_from_terminal
+
+    monkeypatch.delenv("REVIEWER_PASSPHRASE")
+    data_dir = tmp_path / "tty"
+    answers = iter(["first choice", "typo", "first choice", "first choice"])
+    prompts: list[str] = []
+
+    def prompt(text: str) -> str:
+        prompts.append(text)
+        return next(answers)
+
+    # a new cache: choose, confirm wrongly, choose again, confirm
+    unlock_from_terminal(data_dir, prompt=prompt, interactive=True)
+    assert [p.split(" for")[0] for p in prompts] == [
+        "Choose a passphrase",
+        "Type it again: ",
+        "Choose a passphrase",
+        "Type it again: ",
+    ]
+    assert "differ" in capsys.readouterr().err
+    forget_unlocked()
+    answers = iter(["wrong", "first choice"])
+    prompts.clear()
+    unlock_from_terminal(data_dir, prompt=prompt, interactive=True)
+    assert len(prompts) == 2 and "does not unlock" in capsys.readouterr().err
+    forget_unlocked()
+    with pytest.raises(PassphraseRequired, match="REVIEWER_PASSPHRASE"):
+        unlock_from_terminal(data_dir, prompt=prompt, interactive=False)  # a script: no tty
