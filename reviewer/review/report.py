@@ -14,6 +14,7 @@ from typing import Any
 
 from reviewer import __version__
 from reviewer.documents.report_pdf import ReportCrop, ReportDocument, ReportSection
+from reviewer.review.audit_words import action_words, details_words, when_words
 from reviewer.review.decisions import DISPOSITIONS, decision_kind, decision_label, signal_key
 from reviewer.review.service import ReviewService
 
@@ -246,11 +247,12 @@ def report_document(report: dict[str, Any]) -> ReportDocument:
     if not report["cross_document_mismatches"]:
         mismatches.lines.append("None reported.")
     checks = _findings_section(report.get("findings") or [], names, paths)
-    audit = ReportSection("Audit trail (UTC, oldest first)")
+    audit = ReportSection("Audit trail (oldest first, times in the reviewer's zone)")
     for e in report["audit_trail"]:
-        rid = f" [request {e['request_id']}]" if e["request_id"] else ""
-        detail = e["details"].get("note") or e["details"].get("status") or ""
-        audit.lines.append(f"{e['timestamp']}  {e['actor']}: {e['action']} {detail}{rid}".rstrip())
+        rid = f" [Plaid request id {e['request_id']}]" if e["request_id"] else ""
+        detail = details_words(e["action"], e["details"])
+        what = action_words(e["action"]) + (f": {detail}" if detail else "")
+        audit.lines.append(f"{when_words(e['timestamp'])}  {e['actor']} — {what}{rid}".rstrip())
     if not report["audit_trail"]:
         audit.lines.append("No entries.")
     sections = [summary, decided, docs, signals, checks, mismatches, audit]

@@ -58,6 +58,9 @@ class ReviewService:
         self._client: PlaidClient | None = None
         self._client_lock = threading.Lock()
         self.environment_label = environment_label
+        # who the audit trail names for fetches (the UI sets the reviewer's name; else the OS
+        # account, see decisions.reviewer_identity)
+        self.reviewer_name: str | None = None
         self.backend: DocumentBackend = backend or InProcessDocuments()
         self._demo_users = demo_users or []
         self._offline = False
@@ -225,10 +228,12 @@ class ReviewService:
     def _fetch(
         self, case: StoredCase, progress: ProgressCallback | None, cancel: CancelCheck | None
     ) -> FetchResult:
+        again = bool(self.store.snapshots(case.id))  # fetched before: this is a refetch
         try:
             fetcher = CaseFetcher(self.client(), self.store, self.backend)
             outcome = fetcher.fetch(case, progress, cancel)
         except FetchFailed as exc:
+            self._audit_fetch(case.id, "case.fetch_failed", {"error": str(exc)})
             return FetchResult(case.id, False, False, [], str(exc))
         except FetchCancelled:
             return FetchResult(case.id, False, False, [], "cancelled: nothing was stored")
@@ -237,17 +242,51 @@ class ReviewService:
         else:
             failed = ", ".join(sorted({e.endpoint for e in outcome.errors}))
             message = f"stored, but some endpoints failed: {failed}"
-        self._check_fetched(case.id)
+        snapshot = self._check_fetched(case.id)
+        request_ids = {
+            endpoint: body.get("request_id")
+            for endpoint, body in (snapshot.responses.items() if snapshot else ())
+            if isinstance(body, dict) and isinstance(body.get("request_id"), str)
+        }
+        self._audit_fetch(
+            case.id,
+            "case.refetched" if again else "case.fetched",
+            {
+                "complete": outcome.complete,
+                "failed_endpoints": sorted({e.endpoint for e in outcome.errors}),
+                "documents": outcome.document_count,
+                "signals": outcome.signal_count,
+                "request_ids": request_ids,
+            },
+        )
         return FetchResult(case.id, outcome.complete, True, outcome.errors, message, outcome)
 
-    def _check_fetched(self, case_id: str) -> None:
+    def _audit_fetch(self, case_id: str, action: str, details: dict[str, Any]) -> None:
+        """Who fetched, when, from which environment, with which request ids (never fails
+        the fetch: the snapshot is what matters, the entry says it happened)."""
+        from reviewer.review.decisions import reviewer_identity
+
+        try:
+            self.store.append_audit(
+                case_id,
+                actor=reviewer_identity(self.reviewer_name),
+                action=action,
+                details={"environment": self.environment_label, **details},
+                app_version=__version__,
+            )
+        except Exception:
+            log.exception("could not record the fetch of %s in the audit trail", case_id)
+
+    def _check_fetched(self, case_id: str) -> Any:
         """Findings for a snapshot just stored; a failure here never fails the fetch."""
         try:
             snapshot = self.load_case(case_id)
             if snapshot is not None:
                 self.update_findings(snapshot)
+            return snapshot
         except Exception:  # the fetch is stored; checks rerun on open
             log.exception("checks after the fetch of %s failed", case_id)
+            return None
 
     # -- demo -----------------------------------------------------------------------------
 

@@ -242,6 +242,7 @@ class MainWindow(FetchMixin, QMainWindow):
     def attach_service(self, service: Any) -> None:
         """Use this service; fill the queue from the cache, then fetch demo cases if missing."""
         self.service = service
+        service.reviewer_name = self.settings.reviewer_name  # named in the fetch audit entries
         if self.offline_action.isChecked():  # "Work offline" is kept between runs
             service.set_offline(True)
         self.status.set_environment(service.environment_label)
@@ -388,6 +389,8 @@ class MainWindow(FetchMixin, QMainWindow):
         )
         if self._case_view is not None:
             self._case_view.set_thresholds(s.low_risk_threshold, s.high_risk_threshold)
+        if self.service is not None:
+            self.service.reviewer_name = s.reviewer_name
         if s.reviewer_name:
             self.setWindowTitle(f"Reviewer — {s.reviewer_name}" + (" (demo)" if self.demo else ""))
 

@@ -24,6 +24,15 @@ from reviewer.review.service import ReviewService
 from reviewer.sandbox import Sandbox
 from tests.review.conftest import make_service, user
 
+FETCH_ENTRIES = ("case.fetched", "case.refetched", "case.fetch_failed")
+
+
+def _work(trail):
+    """The trail without the fetch entries every fetch now adds."""
+    return [
+        e for e in trail if (e["action"] if isinstance(e, dict) else e.action) not in FETCH_ENTRIES
+    ]
+
 
 @pytest.fixture
 def decided(sandbox: Sandbox, tmp_path: Path) -> Iterator[tuple[ReviewService, str]]:
@@ -54,7 +63,8 @@ def test_json_report_holds_decision_dispositions_and_trail(decided) -> None:
     assert report["decision"]["note"] == "net pay overwritten"
     disposed = [s for s in report["risk_signals"] if s["disposition"]]
     assert len(disposed) == 1 and disposed[0]["disposition"]["note"] == "white box"
-    assert [e["action"] for e in report["audit_trail"]] == [
+    assert report["audit_trail"][0]["action"] == "case.fetched"  # the fetch is audited too
+    assert [e["action"] for e in _work(report["audit_trail"])] == [
         "signal.disposition",
         "decision.rejected",
     ]
@@ -80,7 +90,8 @@ def test_pdf_report_reads_without_the_app(decided, tmp_path: Path) -> None:
         "Confirmed fraud: white box",
         "risk score 94",
         "Audit trail",
-        "decision.rejected",
+        "Decision: Rejected",
+        "Case fetched from Plaid",
     ):
         assert expected in text, expected
     assert images >= 1  # a crop of the flagged page

@@ -14,6 +14,15 @@ from reviewer.ui.actions.decision_dialog import DecisionDialog
 from reviewer.ui.main_window import MainWindow
 from reviewer.ui.tasks import TaskRunner
 
+FETCH_ENTRIES = ("case.fetched", "case.refetched", "case.fetch_failed")
+
+
+def _work(trail):
+    """The trail without the fetch entries every fetch now adds."""
+    return [
+        e for e in trail if (e["action"] if isinstance(e, dict) else e.action) not in FETCH_ENTRIES
+    ]
+
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path):
@@ -63,12 +72,12 @@ def test_decide_undo_then_commit_and_offline(qtbot, window, monkeypatch) -> None
     assert controller.decide(REJECT)
     controller.undo()
     qtbot.wait(400)
-    assert win.service.store.audit_trail(case_id) == []
+    assert _work(win.service.store.audit_trail(case_id)) == []
     win.select_case(case_id)
     qtbot.waitUntil(lambda: win.current_case_id() == case_id, timeout=10000)
     assert controller.decide(REJECT)
     qtbot.waitUntil(lambda: controller.last_saved is not None, timeout=10000)
-    (entry,) = win.service.store.audit_trail(case_id)
+    (entry,) = _work(win.service.store.audit_trail(case_id))
     assert entry.actor == "Dana" and entry.action == "decision.rejected"
     assert "Saved" in win.statusBar().currentMessage()
 
@@ -104,7 +113,7 @@ def test_decision_in_its_undo_window_is_saved_at_quit(
     assert win.decision_actions.pending.pending is not None  # still undoable
     win.shutdown()
     with CaseStore(tmp_path / "d") as store:
-        (entry,) = store.audit_trail(case_id)
+        (entry,) = _work(store.audit_trail(case_id))
     assert entry.action == "decision.approved"
     assert entry.actor == "Dana"
 

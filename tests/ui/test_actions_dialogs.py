@@ -4,6 +4,7 @@ payroll refresh, parsing configuration (polling with cancel) and export in a chi
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,16 @@ from reviewer.ui.actions.export_process import export_command
 from reviewer.ui.main_window import MainWindow
 from reviewer.ui.tasks import TaskRunner
 from tests.review.conftest import make_service
+
+FETCH_ENTRIES = ("case.fetched", "case.refetched", "case.fetch_failed")
+
+
+def _work(trail):
+    """The trail without the fetch entries every fetch now adds."""
+    return [
+        e for e in trail if (e["action"] if isinstance(e, dict) else e.action) not in FETCH_ENTRIES
+    ]
+
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -81,7 +92,7 @@ def test_dispositions_are_recorded_and_shown_again(qtbot, tampered) -> None:
     assert dialog.save_button.text() == "Save 1"
     with qtbot.waitSignal(dialog.saved, timeout=10000):
         dialog.save_button.click()
-    (entry,) = win.service.store.audit_trail(case_id)
+    (entry,) = _work(win.service.store.audit_trail(case_id))
     assert entry.action == "signal.disposition" and entry.actor == "Dana"
     assert entry.details["disposition"] == "confirmed_fraud"
     assert entry.details["note"] == "box over net pay"
@@ -101,7 +112,11 @@ def test_audit_trail_view_is_read_only_and_names_everything(qtbot, tampered) -> 
     win.case_tools.open_audit_trail()
     qtbot.waitUntil(lambda: win.case_tools.dialog is not None, timeout=10000)
     dialog = win.case_tools.dialog
-    (row,) = dialog.rows()
+    fetched, row = dialog.rows()
+    # the fetch itself is in the trail: who (the reviewer's name), from where, request ids
+    assert fetched[1] == "Dana" and fetched[2] == "Case fetched from Plaid"
+    assert "from test sandbox" in fetched[3] and "payroll income " in fetched[3]
+    assert re.fullmatch(r"[\d-]+ [\d:]+ \S+", fetched[0])  # local time to the second, zone
     when, who, what, details, _request_id, _version = row
     assert when[:2] == "20" and who == "Dana" and what == "Decision: Rejected"
     assert "net pay edited" in details and "Document tampered or edited" in details

@@ -1,9 +1,9 @@
-"""The case's audit trail, read-only: when (UTC), who, what, details, Plaid's request id."""
+"""The case's audit trail, read-only: when (local time), who, what, details in words, Plaid's
+request id."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,55 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.review.decisions import DISPOSITIONS, decision_kind, decision_label
+from reviewer.review.audit_words import action_words, details_words, when_words
 from reviewer.store import AuditEntry
 
-COLUMNS = ("When (UTC)", "Who", "What", "Details", "Plaid request id", "App")
-
-ACTION_WORDS = {
-    "signal.disposition": "Signal disposition",
-    "case.purged": "Case purged",
-    "action.refetch": "Case fetched again",
-    "action.parsing_config_update": "Parsing configuration",
-    "action.risk_signals_poll": "Risk signals checked",
-    "action.payroll_refresh": "Payroll refresh",
-    "action.refresh_changes": "Refresh changes",
-    "webhook.received": "Webhook received",
-}
-
-
-def action_words(action: str) -> str:
-    """An audit action in plain words ("decision.rejected" -> "Decision: Rejected")."""
-    if decision_kind(action) is not None:
-        return f"Decision: {decision_label(action)}"
-    return ACTION_WORDS.get(action, action.replace(".", ": ").replace("_", " "))
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "—"
-    if isinstance(value, dict):
-        return "; ".join(f"{k}={v}" for k, v in value.items())
-    return str(value)
-
-
-def details_words(entry: AuditEntry) -> str:
-    """The entry's details on one line, empty values left out."""
-    details = dict(entry.details)
-    if entry.action == "signal.disposition":
-        details["disposition"] = DISPOSITIONS.get(str(details.get("disposition")), "?")
-        details.pop("signal", None)  # an internal key; type, field and page say which signal
-    parts = [
-        f"{key.replace('_', ' ')}: {_value(value)}"
-        for key, value in details.items()
-        if value not in (None, "", [], {})
-    ]
-    return "; ".join(parts)
-
-
-def when_words(timestamp: str) -> str:
-    """ISO 8601 UTC shortened to the second, with the T made readable."""
-    return timestamp.replace("T", " ")[:19]
+COLUMNS = ("When (your time)", "Who", "What", "Details", "Plaid request id", "App")
 
 
 class AuditTrailDialog(QDialog):
@@ -94,7 +49,7 @@ class AuditTrailDialog(QDialog):
                 when_words(entry.timestamp),
                 entry.actor,
                 action_words(entry.action),
-                details_words(entry),
+                details_words(entry.action, entry.details),
                 entry.request_id or "",
                 entry.app_version,
             )
