@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from reviewer.review.case_model import CaseSnapshot, DocumentRecord
@@ -17,6 +18,7 @@ from reviewer.ui.documents_tab import DocumentsTab
 from reviewer.ui.findings_marks import FindingLinks, payroll_html
 from reviewer.ui.page_view import DocumentRenderer
 from reviewer.ui.present import bank, html
+from reviewer.ui.present.chart_data import month_coverage
 from reviewer.ui.present.forms import payroll_forms
 from reviewer.ui.tabs import TAB_NAMES
 from reviewer.ui.tabs.details import employment_html, income_html, sessions_html
@@ -95,6 +97,7 @@ class CaseView(QTabWidget):
                 b.setHtml(blank)
             self.statements.clear(blank)
             self.chart.set_months([])
+            self.mark_empty_tabs({})
             return
         r = snapshot.responses
         low, high = self.thresholds
@@ -111,7 +114,8 @@ class CaseView(QTabWidget):
         )
         self.statements.set_snapshot(snapshot)
         income = r.get("/credit/bank_income/get")
-        self.chart.set_months(bank.monthly_income(income))
+        partial, currency = month_coverage(income)
+        self.chart.set_months(bank.monthly_income(income), partial, currency)
         self.income_info.setHtml(income_html(income))
         self.employment.setHtml(
             employment_html(
@@ -119,3 +123,59 @@ class CaseView(QTabWidget):
             )
         )
         self.sessions.setHtml(sessions_html(r.get("/credit/sessions/get")))
+        months = self.chart.months()
+        self.mark_empty_tabs(
+            {
+                1: not snapshot.documents,
+                2: not forms,
+                3: self.tx_model.rowCount() == 0
+                and not _has_items(r.get("/credit/bank_statements/uploads/get"), "items"),
+                4: not months and not _has_items(income, "bank_income"),
+                5: not (
+                    _has_items(r.get("/credit/employment/get"), "items")
+                    or _has_items(r.get("/beta/credit/v1/bank_employment/get"), "items")
+                ),
+                6: not _has_items(r.get("/credit/sessions/get"), "sessions"),
+            }
+        )
+
+    def mark_empty_tabs(self, empty: dict[int, bool]) -> None:
+        """Grey the names of tabs with nothing in this case (they stay open: they say why)."""
+        bar = self.tabBar()
+        muted = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
+        for index in range(self.count()):
+            name = TAB_NAMES[index]
+            if empty.get(index, False):
+                bar.setTabTextColor(index, muted)
+                self.setTabToolTip(index, f"{name} (Alt+{index + 1}): nothing in this case")
+            else:
+                bar.setTabTextColor(index, QColor())  # the style's own colour
+                self.setTabToolTip(index, f"{name} (Alt+{index + 1})")
+
+    def empty_tabs(self) -> list[str]:
+        """Names of the greyed tabs (tests, accessibility)."""
+        return [
+            TAB_NAMES[i]
+            for i in range(self.count())
+            if "nothing in this case" in self.tabToolTip(i)
+        ]
+
+
+def _has_items(body: object, key: str) -> bool:
+    """The response lists something under `key` that holds more than empty lists."""
+    if not isinstance(body, dict):
+        return False
+    values = body.get(key)
+    if not isinstance(values, list) or not values:
+        return False
+
+    def filled(value: object) -> bool:
+        if isinstance(value, dict):
+            return any(
+                filled(v) for k, v in value.items() if k not in ("item_id", "status", "warnings")
+            )
+        if isinstance(value, list):
+            return any(filled(v) for v in value)
+        return value not in (None, "")
+
+    return any(filled(v) for v in values)

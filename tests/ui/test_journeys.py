@@ -208,3 +208,16 @@ def test_layout_and_offline_are_kept_between_runs(qtbot, tmp_path: Path) -> None
     assert not second.service.can_fetch[0]
     assert abs(second._splitter.sizes()[0] - kept[0]) <= 2
     second.shutdown()
+
+
+def test_tabs_with_nothing_in_the_case_are_greyed(qtbot, laptop) -> None:
+    """Item 13: a pay stub case has no bank statements; its tab says so before it is opened."""
+    win, cases = laptop, laptop.cases  # type: ignore[attr-defined]
+    _pick_case(qtbot, win, cases["tampered_paystub"])
+    view = win.case_view
+    assert "Bank statements" in view.empty_tabs()
+    assert "Payroll" not in view.empty_tabs() and "Documents" not in view.empty_tabs()
+    index = 3
+    assert view.tabBar().tabTextColor(index) != view.tabBar().tabTextColor(2)
+    _pick_case(qtbot, win, cases["edited_statement"])
+    assert "Bank statements" not in view.empty_tabs()
