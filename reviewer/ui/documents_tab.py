@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.review.case_model import CaseSnapshot, DocumentRecord
-from reviewer.ui.present.doc_list import document_tooltip, flag_text, riskiest_document
+from reviewer.ui.present.doc_list import (
+    document_info,
+    document_status_line,
+    document_tooltip,
+    flag_text,
+    riskiest_document,
+)
 from reviewer.ui.present.risk import document_risks, flagged_page, risk_band, signals_for
 from reviewer.ui.present.words import document_status_words, document_type_words
 from reviewer.ui.queue_model import BAND_COLOURS
@@ -62,6 +68,7 @@ class DocumentsTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setAccessibleName("Documents of the case")
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(lambda idx: self.open_document(self.proxy.data(idx, KEY_ROLE)))
         self.table.selectionModel().currentRowChanged.connect(
@@ -166,7 +173,8 @@ class DocumentsTab(QWidget):
         path = self._path_of(doc) if doc.sha256 or doc.path else None
         if doc.problem and not doc.sha256:
             path = None
-        self.pane.show_document(doc, path, sigs, self._page)
+        info = document_info(self._snapshot, document_id)
+        self.pane.show_document(doc, path, sigs, self._page, document_status_line(doc, info))
         self.pane.show_findings(self._snapshot.findings)
 
     def select_document(self, document_id: str) -> None:

@@ -36,7 +36,7 @@ CHECKS_COLUMN = 6  # Reviewer's own checks (never Plaid's score): failed count
 
 BAND_COLOURS = {
     RiskBand.HIGH: QColor(220, 53, 69),
-    RiskBand.MEDIUM: QColor(240, 173, 78),
+    RiskBand.MEDIUM: QColor(200, 120, 0),  # dark amber: white scores stay readable on it
     RiskBand.LOW: QColor(40, 167, 69),
 }
 

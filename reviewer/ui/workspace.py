@@ -14,8 +14,10 @@ import contextlib
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QObject, QRect, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QSplitter, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QSplitter, QWidget
+
+from reviewer.ui.theme import THEME_NAMES, THEMES, apply_theme
 
 if TYPE_CHECKING:
     from reviewer.ui.main_window import MainWindow
@@ -62,10 +64,42 @@ class Workspace(QObject):
         self.queue_action.toggled.connect(self.show_queue)
         window.addAction(self.queue_action)
         self._queue_width = 360
+        window.queue.setAccessibleName("Case queue")
+        window.search.setAccessibleName("Search cases")
+        self.theme_actions = self._theme_menu()
         splitter: QSplitter = window._splitter
         splitter.setCollapsible(0, True)
         splitter.setHandleWidth(8)
         splitter.splitterMoved.connect(lambda *_: self._follow_splitter())
+
+    def _theme_menu(self) -> dict[str, QAction]:
+        """View › Colours: system, dark, high contrast (kept in the settings file)."""
+        window = self.window
+        view = next(
+            (a.menu() for a in window.menuBar().actions() if a.text() == "&View" and a.menu()),
+            None,
+        )
+        group = QActionGroup(self)
+        actions: dict[str, QAction] = {}
+        for name in THEMES:
+            action = QAction(THEME_NAMES[name], window)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _c=False, n=name: self.use_theme(n))
+            group.addAction(action)
+            actions[name] = action
+        if isinstance(view, QMenu):
+            view.addSeparator()
+            view.addAction(self.queue_action)
+            colours = view.addMenu("&Colours")
+            for action in actions.values():
+                colours.addAction(action)
+        return actions
+
+    def use_theme(self, name: str) -> None:
+        """Apply a palette and remember it."""
+        apply_theme(name)
+        self.window.settings.extra["theme"] = name
+        self.theme_actions[name].setChecked(True)
 
     # -- the queue strip -------------------------------------------------------------------
 
@@ -123,6 +157,11 @@ class Workspace(QObject):
         if not (isinstance(geometry, str) and self.window.restoreGeometry(_bytes(geometry))):
             fit_to_screen(self.window)
         self.restore_splitters()
+        theme = self.window.settings.extra.get("theme")
+        if theme in THEMES and theme != "system":
+            self.use_theme(str(theme))
+        else:
+            self.theme_actions["system"].setChecked(True)
         offline = self.window.settings.extra.get("work_offline")
         if offline is True:
             self.window.offline_action.setChecked(True)

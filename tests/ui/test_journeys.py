@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from reviewer.sandbox import demo_users
@@ -221,3 +221,49 @@ def test_tabs_with_nothing_in_the_case_are_greyed(qtbot, laptop) -> None:
     assert view.tabBar().tabTextColor(index) != view.tabBar().tabTextColor(2)
     _pick_case(qtbot, win, cases["edited_statement"])
     assert "Bank statements" not in view.empty_tabs()
+
+
+def test_keyboard_and_screen_reader_names_and_a_high_contrast_palette(qtbot, laptop) -> None:
+    """Short or symbol buttons have names in words for screen readers; View › Colours offers
+    dark and high contrast palettes in which the risk colours stay readable."""
+    from PySide6.QtGui import QAccessible
+
+    from reviewer.ui.queue_model import BAND_COLOURS
+    from reviewer.ui.theme import contrast_ratio
+
+    win = laptop
+    _pick_case(qtbot, win, laptop.cases["tampered_paystub"])  # type: ignore[attr-defined]
+    tab = _open_documents(qtbot, win)
+    toolbar = tab.pane.toolbar
+
+    def name(widget: Any) -> str:
+        iface = QAccessible.queryAccessibleInterface(widget)
+        assert iface is not None
+        return iface.text(QAccessible.Text.Name)
+
+    assert name(toolbar.rotate) == "Rotate pages"  # not "↻"
+    assert name(toolbar.zoom_out) == "Zoom out" and name(toolbar.zoom_in) == "Zoom in"
+    assert name(toolbar.fit_width) == "Fit page width"
+    assert name(toolbar.search) == "Find in document"
+    assert name(win.queue) == "Case queue" and name(tab.table) == "Documents of the case"
+    assert name(tab.pane.pages) == "Document pages"
+    # every toolbar control is reachable with Tab
+    for widget in (toolbar.zoom_out, toolbar.rotate, toolbar.search, toolbar.page_box):
+        assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+    # View › Colours › High contrast
+    win.workspace.theme_actions["high_contrast"].trigger()
+    try:
+        palette = QApplication.palette()
+        background = palette.color(palette.ColorRole.Window)
+        text = palette.color(palette.ColorRole.WindowText)
+        assert contrast_ratio(background, text) >= 15
+        white = QColor("white")
+        bands = list(BAND_COLOURS.values())
+        assert all(contrast_ratio(colour, white) >= 3.0 for colour in bands)  # the score on it
+        assert all(contrast_ratio(colour, background) >= 3.0 for colour in bands)
+        assert win.settings.extra["theme"] == "high_contrast"
+        win.workspace.theme_actions["dark"].trigger()
+        dark = QApplication.palette().color(palette.ColorRole.Base)
+        assert dark.lightness() < 60
+    finally:
+        win.workspace.theme_actions["system"].trigger()

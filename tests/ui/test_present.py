@@ -105,3 +105,37 @@ def test_sessions_list_each_result_kind() -> None:
     assert rows[0].results[0] == "Bank income: Approved at ins_1"
     assert rows[0].results[1].startswith("Documents uploaded: 2 pay stubs")
     assert rows[0].errors == ["Nope (X)"]
+
+
+def test_a_blocked_upload_says_what_plaid_said_and_what_to_do() -> None:
+    """Issue 17 item 4: the word "password" and the next step, never "no document available"."""
+    from types import SimpleNamespace
+
+    from reviewer.review.case_model import DocumentRecord
+    from reviewer.ui.present.doc_list import document_status_line, flag_text
+
+    locked = DocumentRecord(
+        "d1",
+        "i1",
+        "PAYSTUB",
+        "paystub_locked.pdf",
+        "e",
+        None,
+        None,
+        None,
+        "no document available",
+        status="DOCUMENT_ERROR",
+    )
+    info = SimpleNamespace(
+        status="DOCUMENT_ERROR", error_message="The document is password protected"
+    )
+    assert document_status_line(locked, info) == (
+        "Password protected: the applicant must upload an unlocked copy."
+    )
+    offer = SimpleNamespace(
+        status="DOCUMENT_ERROR", error_message="The document is an offer letter"
+    )
+    assert document_status_line(locked, offer).startswith(
+        "Rejected by Plaid: The document is an offer"
+    )
+    assert flag_text(None, 0, "no document available") == "no file"

@@ -44,3 +44,37 @@ def riskiest_document(snapshot: CaseSnapshot) -> str | None:
         return (shown, r.score if r.score is not None else -1.0, r.fraud_flags, r.signal_count)
 
     return max(snapshot.documents, key=rank).document_id
+
+
+def document_status_line(doc: DocumentRecord, info: object = None) -> str | None:
+    """What Plaid said about a document, in words a reviewer can act on (None: nothing to say).
+
+    `info` is the case model's view of the document (status, error_message), when known.
+    """
+    status = (getattr(info, "status", None) or doc.status or "").upper()
+    message = getattr(info, "error_message", None) or getattr(doc, "error_message", None) or ""
+    text = f"{message} {doc.problem or ''}".lower()
+    if "password" in text or status == "PASSWORD_PROTECTED":
+        return "Password protected: the applicant must upload an unlocked copy."
+    if status in ("DOCUMENT_ERROR", "PROCESSING_ERROR", "FAILED"):
+        said = message.strip().rstrip(".") or "no reason given"
+        return f"Rejected by Plaid: {said}. Its figures are not in the case."
+    if status == "PROCESSING":
+        return "Plaid is still reading this document: no figures or risk score yet."
+    if status == "VIRUS_DETECTED":
+        return "Blocked by Plaid: a virus was found. Do not ask for this file again."
+    if doc.problem and not (doc.sha256 or doc.path):
+        return f"No file to show: {doc.problem}."
+    return None
+
+
+def document_info(snapshot: CaseSnapshot | None, document_id: str) -> object:
+    """The case model's view of a document (status, error message, origin), when it has one."""
+    model = getattr(snapshot, "model", None)
+    find = getattr(model, "document", None)
+    if not callable(find):
+        return None
+    try:
+        return find(document_id.split("#", 1)[0])
+    except (KeyError, ValueError):
+        return None

@@ -76,8 +76,12 @@ class DocumentOpening:
         path: Path | None,
         signals: list[SignalRecord],
         page: int,
+        status_line: str | None = None,
     ) -> None:
-        """Open a document at a 1-based page; a file that cannot be shown gets a message."""
+        """Open a document at a 1-based page; a file that cannot be shown gets a message.
+
+        `status_line` is what Plaid said about the document in words ("Password protected:
+        the applicant must upload an unlocked copy."), shown above the page."""
         if path is not None:
             self._renderer.wake()  # it wakes while the panels below are filled in
         self._generation += 1
@@ -89,14 +93,14 @@ class DocumentOpening:
         # each document opens at its own zoom (fit width unless the reviewer chose one for it)
         self.pages.fit, self.pages.zoom = self._zooms.get(doc.document_id, ("width", 1.5))
         self.risk.show_document(doc, self._signals)
-        banner = banner_text(self._signals)
+        banner = "\n".join(t for t in (status_line, banner_text(self._signals)) if t) or None
         self.banner.setText(banner or "")
         self.banner.setVisible(banner is not None)
         self.thumbs.clear()
         self.title.setText(self._title(doc))
         self.finder.clear()
         if path is None:
-            self.fail(doc.problem or "The file was not downloaded.")
+            self.fail(status_line or doc.problem or "The file was not downloaded.")
             return
         self.pages.set_message("Opening…")
         self._marks = [

@@ -91,7 +91,10 @@ class DocumentPane(DocumentOpening, QWidget):
         tb.search.returnPressed.connect(self.run_search)
         self.thumbs = ThumbnailStrip()
         self.thumbs.page_chosen.connect(self.pages.scroll_to_page)
+        self.pages.setAccessibleName("Document pages")
+        self.thumbs.setAccessibleName("Page thumbnails")
         self.risk = RiskPanel()
+        self.risk.tree.setAccessibleName("Risk signals of this document")
         self.risk.signal_activated.connect(self.go_to_signal)
         self.risk.finding_activated.connect(self.go_to_finding)
         self._findings: list[Finding] = []  # Reviewer's findings on this document, worst first

@@ -180,7 +180,11 @@ class RiskPanel(QWidget):
         else:
             band = risk_band(score, *self.thresholds)
             head = f"Risk {score:g}/100, higher is riskier ({_BAND_WORDS.get(band, '')})"
-        file_type = file_type_text(doc.file_type, doc.media_type)
+        file_type = (
+            file_type_text(doc.file_type, doc.media_type)
+            if doc.sha256 or doc.path
+            else "none: Plaid did not release a file for this document"
+        )
         flagged = sum(1 for s in signals if s.has_fraud_risk)
         return f"{head}\nFile: {file_type}\n{flagged} fraud signal(s), {len(signals)} in all"
 
