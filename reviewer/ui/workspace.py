@@ -43,6 +43,9 @@ def fit_to_screen(window: QWidget, wanted: tuple[int, int] = DEFAULT_SIZE) -> QR
     area = screen.availableGeometry()
     # the window manager's title bar and borders are outside the client size
     frame_w, frame_h = 8, 36
+    # a large screen gives the work most of its room (a 1920 px screen keeps the queue open
+    # beside the document); a laptop gets all of it
+    wanted = (max(wanted[0], int(area.width() * 0.9)), max(wanted[1], int(area.height() * 0.9)))
     width = min(wanted[0], area.width() - frame_w)
     height = min(wanted[1], area.height() - frame_h)
     window.resize(width, height)

@@ -267,3 +267,77 @@ def test_keyboard_and_screen_reader_names_and_a_high_contrast_palette(qtbot, lap
         assert dark.lightness() < 60
     finally:
         win.workspace.theme_actions["system"].trigger()
+
+
+def test_a_large_screen_gives_the_window_most_of_its_room(qtbot, tmp_path: Path) -> None:
+    from reviewer.ui.workspace import fit_to_screen
+
+    win = MainWindow(runner=TaskRunner(), settings=Settings(), data_dir=tmp_path / "d")
+    qtbot.addWidget(win)
+    area = (win.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+    fit_to_screen(win)
+    assert win.width() >= min(area.width() - 8, int(area.width() * 0.9))
+    assert win.height() <= area.height()
+    win.shutdown()
+
+
+def _action(win: MainWindow, keys: str) -> Any:
+    from PySide6.QtGui import QAction, QKeySequence
+
+    wanted = QKeySequence(keys)
+    return next(a for a in win.findChildren(QAction) if a.shortcut() == wanted)
+
+
+def test_decide_undo_decide_and_work_offline_and_back(qtbot, laptop) -> None:
+    """Reject with Ctrl+2 (reason, note, OK by mouse), undo with Ctrl+Z, decide again;
+    Work offline disables fetching and keeps the cached case readable; back online."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from reviewer.ui.actions.decision_dialog import DecisionDialog
+
+    win, cases = laptop, laptop.cases  # type: ignore[attr-defined]
+    case_id = cases["tampered_paystub"]
+    _pick_case(qtbot, win, case_id)
+    seen: list[str] = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, DecisionDialog):
+            QTimer.singleShot(20, fill)
+            return
+        seen.append(dialog.windowTitle())
+        qtbot.mouseClick(dialog.reason_boxes[0], Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(dialog.note, "net pay retyped over the original")
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill)
+    _action(win, "Ctrl+2").trigger()
+    assert seen == ["Reject APP-1002?"]
+    assert "Ctrl+Z to undo" in win.statusBar().currentMessage()
+    # Ctrl+Z where the reviewer is (the queue; in a text box it undoes typing, as usual); the
+    # offscreen platform does not hand activation back after a dialog as a window manager does
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=5000)
+    qtbot.keyClick(win.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Undone" in win.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: win.current_case_id() == case_id, timeout=10000)
+    QTimer.singleShot(0, fill)
+    _action(win, "Ctrl+2").trigger()
+    qtbot.waitUntil(lambda: win.statusBar().currentMessage().startswith("Saved"), timeout=30000)
+    trail = (
+        [e.action for e in win.service.audit_trail(case_id)]
+        if hasattr(win.service, "audit_trail")
+        else [e.action for e in win.service.store.audit_trail(case_id)]
+    )
+    assert trail.count("decision.rejected") == 1  # the undone one was never written
+
+    offline = _action(win, "Ctrl+Shift+O")
+    offline.trigger()
+    assert offline.isChecked() and not win.new_case_action.isEnabled()
+    assert "offline" in win.status.online.text()
+    _pick_case(qtbot, win, cases["edited_statement"])  # cached cases still open
+    assert win.has_case()
+    offline.trigger()
+    assert not offline.isChecked() and win.new_case_action.isEnabled()
