@@ -139,3 +139,20 @@ def test_a_blocked_upload_says_what_plaid_said_and_what_to_do() -> None:
         "Rejected by Plaid: The document is an offer"
     )
     assert flag_text(None, 0, "no document available") == "no file"
+
+
+def test_viewer_words_have_plurals_and_no_empty_placeholders() -> None:
+    """Issue 17 item 11: "1 page", "W-2", no "Plaid derived: —", no "Masked content: —"."""
+    from reviewer.review.case_model import SignalRecord
+    from reviewer.ui.present.words import document_type_words, field_words, plural
+    from reviewer.ui.viewer.risk_panel import signal_tooltip
+
+    assert plural(1, "page") == "1 page" and plural(2, "W-2") == "2 W-2s"
+    assert (
+        document_type_words("US_TAX_W2") == "W-2" and document_type_words("PAYSTUB") == "Pay stub"
+    )
+    assert field_words("employee.ssn") == "employee SSN"
+    masked = SignalRecord(["d"], 90.0, "MASKING", None, True, "***-**-4821", None, None, 1)
+    tip = signal_tooltip(masked)
+    assert "Plaid derived" not in tip and "—" not in tip
+    assert "Printed on the document: ***-**-4821" in tip

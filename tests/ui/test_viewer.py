@@ -152,7 +152,7 @@ def test_search_finds_hits_per_page(qtbot, pane, tmp_path) -> None:
     pane.search.setText("pay statement")
     pane.run_search()
     qtbot.waitUntil(lambda: "hit" in pane.search_status.text(), timeout=20000)
-    assert pane.search_status.text() == "3 hit(s) on 3 page(s)"
+    assert pane.search_status.text() == "3 hits on 3 pages"
 
 
 @pytest.mark.parametrize(

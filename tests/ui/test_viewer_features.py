@@ -105,7 +105,7 @@ def test_document_facts_beside_the_panel(qtbot, pane, tmp_path) -> None:
     _open(qtbot, pane, path, [])
     qtbot.waitUntil(lambda: "Producer:" in pane.risk.facts.text(), timeout=20000)
     facts = pane.risk.facts.text()
-    assert "File: PDF, 2 page(s)" in facts
+    assert "File: PDF, 2 pages" in facts
     assert "Fonts:" in facts
 
 

@@ -68,3 +68,11 @@ def local_time(value: str | datetime | None, with_seconds: bool = False) -> str:
     local = dt.astimezone()
     pattern = "%d %b %Y, %H:%M:%S %Z" if with_seconds else "%d %b %Y, %H:%M %Z"
     return local.strftime(pattern).lstrip("0")
+
+
+def field_words(field: str) -> str:
+    """Plaid's field name as words: `net_pay` -> `net pay`, `employee.ssn` -> `employee SSN`."""
+    words = field.replace(".", " ").replace("_", " ").strip()
+    for short in ("ssn", "ein", "ytd", "id"):
+        words = " ".join(w.upper() if w == short else w for w in words.split())
+    return words

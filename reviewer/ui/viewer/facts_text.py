@@ -6,6 +6,7 @@ from typing import Any
 
 from reviewer.review.case_model import SignalRecord
 from reviewer.review.signal_glossary import guide_for
+from reviewer.ui.present.words import plural
 
 # Plaid's file_type: only a born-digital PDF keeps the fonts and metadata that tampering
 # checks read; on the others those checks mean little.
@@ -43,7 +44,9 @@ def facts_text(facts: object) -> str:
     def get(name: str) -> Any:
         return getattr(facts, name, None)
 
-    lines = [f"File: {get('file_kind')}, {get('page_count')} page(s)"]
+    count = get("page_count")
+    pages = plural(count, "page") if isinstance(count, int) else "pages unknown"
+    lines = [f"File: {get('file_kind')}, {pages}"]
     lines.append(f"Producer: {get('producer') or '—'}")
     lines.append(f"Creator: {get('creator') or '—'}")
     lines.append(f"Created: {get('created') or '—'}")

@@ -17,6 +17,7 @@ from reviewer.review.case_model import DocumentRecord, SignalRecord
 from reviewer.review.findings import Finding
 from reviewer.review.signal_glossary import Severity, effective_severity, guide_for
 from reviewer.ui.present.risk import RiskBand, risk_band
+from reviewer.ui.present.words import field_words, plural
 from reviewer.ui.viewer import findings_group
 from reviewer.ui.viewer.facts_text import file_type_text
 
@@ -48,12 +49,17 @@ def signal_tooltip(sig: SignalRecord) -> str:
     """Type in words, field, printed vs derived value, Plaid's description, page."""
     guide = guide_for(sig.type)
     lines = [
-        f"{guide.title} ({guide.severity.label.lower()} severity) on {sig.field or 'the document'}"
+        f"{guide.title} ({guide.severity.label.lower()} severity) on "
+        f"{field_words(sig.field) if sig.field else 'the document'}"
     ]
     if sig.expected_value or sig.actual_value:
-        line = f"Printed: {sig.expected_value or '—'}   Plaid derived: {sig.actual_value or '—'}"
+        said = []  # only what Plaid gave: no "Plaid derived: —"
+        if sig.expected_value:
+            said.append(f"Printed on the document: {sig.expected_value}")
+        if sig.actual_value:
+            said.append(f"Plaid's own reading: {sig.actual_value}")
         diff = _difference(sig.expected_value, sig.actual_value)
-        lines.append(line + (f"   difference {diff}" if diff else ""))
+        lines.append("   ".join(said) + (f"   difference {diff}" if diff else ""))
     if sig.signal_description:
         lines.append(f"Plaid: {sig.signal_description}")
     lines.append(guide.meaning)
@@ -155,12 +161,13 @@ class RiskPanel(QWidget):
                 parent = QTreeWidgetItem(self.tree, [group])
                 parent.setExpanded(group != "Checks that passed")
                 groups[group] = parent
-            page = f"p. {sig.page_number}" if sig.page_number else "whole document"
+            page = f"page {sig.page_number}" if sig.page_number else "the whole document"
             where = placement(sig, doc.document_id)
             others = len(sig.document_ids) - 1
-            text = f"{guide.title}: {sig.field or '—'} ({page})\n  {where}"
+            field = f"on {field_words(sig.field)}, " if sig.field else ""
+            text = f"{guide.title} {field}{page}\n  {where}"
             if others > 0:
-                text += f"\n  also concerns {others} other document(s)"
+                text += f"\n  also concerns {plural(others, 'other document')}"
             item = QTreeWidgetItem(parent, [text])
             item.setToolTip(0, signal_tooltip(sig))
             item.setData(0, SIGNAL_ROLE, i)
@@ -186,7 +193,8 @@ class RiskPanel(QWidget):
             else "none: Plaid did not release a file for this document"
         )
         flagged = sum(1 for s in signals if s.has_fraud_risk)
-        return f"{head}\nFile: {file_type}\n{flagged} fraud signal(s), {len(signals)} in all"
+        counted = plural(flagged, "fraud signal")
+        return f"{head}\nFile: {file_type}\n{counted}, {len(signals)} in all"
 
     def select_signal(self, index: int) -> None:
         """Highlight a signal's row (a rectangle was clicked)."""

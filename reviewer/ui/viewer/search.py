@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reviewer.ui.present.words import plural
 from reviewer.ui.tasks import TaskRunner
 from reviewer.ui.viewer.geometry import ViewHighlight
 from reviewer.ui.viewer.renderer import DocumentRenderer
@@ -40,7 +41,9 @@ class SearchController:
                 ViewHighlight(i, r, text, colour) for i, rects in hits.items() for r in rects
             ]
             count = sum(len(r) for r in hits.values())
-            pane.toolbar.search_status.setText(f"{count} hit(s) on {len(hits)} page(s)")
+            pane.toolbar.search_status.setText(
+                f"{plural(count, 'hit')} on {plural(len(hits), 'page')}" if count else "Not found"
+            )
             if hits:
                 first = min(hits)
                 pane.pages.scroll_to_page(first + 1, hits[first][0])
