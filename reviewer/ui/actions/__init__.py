@@ -29,6 +29,7 @@ from reviewer.ui.actions.case_tools import CaseTools
 from reviewer.ui.actions.decision_dialog import DecisionDialog
 from reviewer.ui.actions.pending import PendingDecision, PendingDecisions
 from reviewer.ui.actions.plaid_menu import PlaidActions
+from reviewer.ui.reviewer_name import ensure_reviewer_name
 
 HOTKEYS = {APPROVE: "Ctrl+1", REJECT: "Ctrl+2", ESCALATE: "Ctrl+3", REQUEST_DOCUMENTS: "Ctrl+4"}
 # menu entries are verbs (what pressing does); the queue shows DECISION_LABELS (the state)
@@ -86,6 +87,8 @@ class DecisionActions:
         """Ask for the decision on the current case; hold it for undo and move to the next."""
         case_id = self.window.current_case_id()
         if case_id is None or self.window.service is None:
+            return False
+        if not ensure_reviewer_name(self.window):  # the first decision asks who decides
             return False
         row = self.window.queue_model.row_of(case_id)
         summary = self.window.queue_model.case_at(row)
