@@ -156,3 +156,23 @@ def test_viewer_words_have_plurals_and_no_empty_placeholders() -> None:
     tip = signal_tooltip(masked)
     assert "Plaid derived" not in tip and "—" not in tip
     assert "Printed on the document: ***-**-4821" in tip
+
+
+def test_overview_says_the_data_is_incomplete_when_uploads_are_blocked(tmp_path) -> None:
+    """Issue 17 item 4: "Every endpoint answered" is not the whole story for APP-1006."""
+    from reviewer.review.service import ReviewService
+    from reviewer.sandbox import demo_users
+    from reviewer.ui.tabs.overview import overview_html
+
+    svc = ReviewService.open(tmp_path / "d", demo=True)
+    try:
+        user = next(u for u in demo_users() if u.key == "upload_problems")
+        result = svc.fetch_case(user_token=user.user_token, label=user.label)
+        snapshot = svc.load_case(result.case_id)
+    finally:
+        svc.close()
+    page = overview_html(snapshot, 20, 80)
+    assert "Data incomplete:" in page
+    assert "paystub_locked.pdf" in page and "offer_letter.pdf" in page
+    assert "US_TAX_W2" not in page and "PAYSTUB<" not in page  # types in words
+    assert "T" not in page.split("Fetched ", 1)[1][:12]  # a local time, not ISO

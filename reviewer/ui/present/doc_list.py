@@ -78,3 +78,17 @@ def document_info(snapshot: CaseSnapshot | None, document_id: str) -> object:
         return find(document_id.split("#", 1)[0])
     except (KeyError, ValueError):
         return None
+
+
+def incomplete_data_line(snapshot: CaseSnapshot) -> str | None:
+    """ "Data incomplete: …" when documents are missing, blocked or unread (None when whole)."""
+    blocked = []
+    for doc in snapshot.documents:
+        line = document_status_line(doc, document_info(snapshot, doc.document_id))
+        if line is not None:
+            blocked.append(f"{doc.name or document_type_words(doc.document_type)}: {line}")
+    if not blocked:
+        return None
+    count = len(snapshot.documents)
+    head = f"Data incomplete: {len(blocked)} of {plural(count, 'document')} did not reach the case."
+    return " ".join([head, *blocked])

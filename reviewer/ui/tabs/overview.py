@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from reviewer.review.case_model import CaseSnapshot
 from reviewer.ui.present import html
+from reviewer.ui.present.doc_list import incomplete_data_line
 from reviewer.ui.present.errors import error_sentence
 from reviewer.ui.present.findings import checks_summary_html
 from reviewer.ui.present.identity import ATTRIBUTES, identity_table
 from reviewer.ui.present.risk import document_risks, risk_band
+from reviewer.ui.present.words import document_type_words, local_time
 
 
 def overview_html(snapshot: CaseSnapshot, low: int, high: int) -> str:
     """Identity side by side with mismatches, risk per document, fetch errors in plain words."""
     parts = [f"<h2>{html.e(snapshot.case.label or snapshot.case.id)}</h2>"]
-    parts.append(f"<p class='muted'>Fetched {html.e(snapshot.fetched_at)}</p>")
+    parts.append(f"<p class='muted'>Fetched {html.e(local_time(snapshot.fetched_at))}</p>")
     parts.append(checks_summary_html(snapshot.findings))  # Reviewer's own checks, worst first
     ident = identity_table(snapshot.responses)
     parts.append("<h3>Identity as the documents state it</h3>")
@@ -42,7 +44,7 @@ def overview_html(snapshot: CaseSnapshot, low: int, high: int) -> str:
         rows.append(
             [
                 d.name or d.document_id,
-                d.document_type,
+                document_type_words(d.document_type),
                 "—" if r.score is None else f"{r.score:g} ({band.value})",
                 str(r.signal_count),
                 str(r.fraud_flags),
@@ -63,6 +65,11 @@ def overview_html(snapshot: CaseSnapshot, low: int, high: int) -> str:
         )
     else:
         parts.append("<p>Every endpoint answered.</p>")
+    incomplete = incomplete_data_line(
+        snapshot
+    )  # an answer is not the evidence: say what is missing
+    if incomplete:
+        parts.append(f"<p class='warn'>⚠ {html.e(incomplete)}</p>")
     for endpoint, reason in snapshot.skipped.items():
         parts.append(f"<p class='muted'>Skipped {html.e(endpoint)}: {html.e(reason)}</p>")
     return html.page("".join(parts))
