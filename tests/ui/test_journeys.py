@@ -341,3 +341,25 @@ def test_decide_undo_decide_and_work_offline_and_back(qtbot, laptop) -> None:
     assert win.has_case()
     offline.trigger()
     assert not offline.isChecked() and win.new_case_action.isEnabled()
+
+
+def test_after_the_first_demo_fetch_the_top_case_is_selected(qtbot, tmp_path: Path) -> None:
+    """Item 13: the riskiest case at the top of the queue, not the last one fetched."""
+    from reviewer.review.service import ReviewService
+    from reviewer.ui.queue_model import CASE_ID_ROLE
+
+    win = MainWindow(
+        runner=TaskRunner(),
+        settings=Settings(reviewer_name="Dana"),
+        data_dir=tmp_path / "d",
+        demo=True,
+    )
+    win.show_error_dialogs = False
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.fetch_finished, timeout=240000):
+        win.open_service(lambda: ReviewService.open(tmp_path / "d", demo=True))
+    qtbot.waitUntil(lambda: win.current_case_id() is not None, timeout=20000)
+    top = win.queue_proxy.index(0, 0).data(CASE_ID_ROLE)
+    assert win.current_case_id() == top
+    win.shutdown()
