@@ -14,7 +14,6 @@ before any request. When both are given, ``user_token`` is sent.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, TypeVar
 
@@ -24,6 +23,7 @@ from reviewer.plaid import models
 from reviewer.plaid._retry import RequestKind
 from reviewer.plaid._transport import Answer, PlaidHttp, PlaidResponse
 from reviewer.plaid.errors import PlaidUnexpectedResponse, PlaidUserTokenRequired
+from reviewer.plaid.json_limits import JsonLimitExceeded, load_json
 
 ParsingConfig = Literal["ocr", "risk_signals"]
 PARSING_CONFIG_VALUES: frozenset[str] = frozenset({"ocr", "risk_signals"})
@@ -79,7 +79,9 @@ def parse_json(answer: Answer, path: str, model: type[ModelT]) -> PlaidResponse[
         )
 
     try:
-        body = json.loads(answer.raw)
+        body = load_json(answer.raw)
+    except JsonLimitExceeded as exc:
+        raise unexpected(f"response refused: {exc}") from None
     except ValueError:
         raise unexpected("response is not JSON") from None
     if not isinstance(body, dict):

@@ -98,6 +98,8 @@ def _is_retryable(exc: PlaidError, kind: RequestKind) -> tuple[bool, str]:
                 return True, f"HTTP {status}"
             return False, f"HTTP {status} on a {kind.value}: it may have reached Plaid"
         return False, f"HTTP {status} is not transient"
+    if isinstance(exc, PlaidTimeout) and exc.phase == "deadline":
+        return False, "the request's time limit was reached (a slow server is not transient)"
     if isinstance(exc, PlaidTimeout | PlaidConnectionError):
         what = f"{type(exc).__name__}" + (
             f" ({exc.phase})" if isinstance(exc, PlaidTimeout) else ""

@@ -24,6 +24,7 @@ from reviewer.plaid._retry import (
     call_with_retries,
     retry_after_seconds,
 )
+from reviewer.plaid.deadlines import Abandoned, DeadlineReached, current_deadline, run_until
 from reviewer.plaid.errors import (
     DocumentDownloadError,
     PlaidApiError,
@@ -31,6 +32,7 @@ from reviewer.plaid.errors import (
     PlaidTimeout,
     PlaidUnexpectedResponse,
 )
+from reviewer.plaid.json_limits import ERROR_BODY_LIMITS, load_json
 
 logger = logging.getLogger("reviewer.plaid")
 
@@ -53,6 +55,7 @@ if not any(isinstance(f, _RedactQueryStrings) for f in logging.getLogger("httpx"
 
 PLAID_VERSION = "2020-09-14"
 DOWNLOAD_ENDPOINT = "download_url"
+MAX_REDIRECTS = 5
 M = TypeVar("M")
 
 
@@ -96,6 +99,8 @@ class PlaidHttp:
         policy: RetryPolicy,
         sleep: Callable[[float], None],
         max_body_bytes: int,
+        max_json_bytes: int | None = None,
+        request_deadline: float = 120.0,
     ) -> None:
         self._http = http
         self._base_url = base_url.rstrip("/")
@@ -104,6 +109,9 @@ class PlaidHttp:
         self.policy = policy
         self._sleep = sleep
         self._max_body_bytes = max_body_bytes
+        # API answers are JSON (or the report PDF): a smaller cap than documents get
+        self._max_json_bytes = min(max_body_bytes, max_json_bytes or max_body_bytes)
+        self.request_deadline = request_deadline
 
     def post(self, path: str, body: Mapping[str, Any], kind: RequestKind) -> Answer:
         """POST a JSON body to a Plaid endpoint, with retries; the 2xx answer or an error."""
@@ -126,13 +134,28 @@ class PlaidHttp:
         )
 
     def download(self, url: str) -> Answer:
-        """GET a signed document URL without Plaid's credentials; bytes as received."""
+        """GET a signed document URL without Plaid's credentials; bytes as received.
+
+        Redirects are followed by hand, at most `MAX_REDIRECTS`, and every hop must pass the
+        same https-only rule as the first URL (an https link must not lead to plain http).
+        """
         target = _checked_download_url(url)
         where = f"{target.host}{target.path}"  # never the query: it holds the signature
 
         def once() -> Answer:
-            request = self._http.build_request("GET", target, timeout=self._timeout)
-            status, headers, raw = self._exchange(request, DOWNLOAD_ENDPOINT, follow=True)
+            hop = target
+            for _ in range(MAX_REDIRECTS + 1):
+                request = self._http.build_request("GET", hop, timeout=self._timeout)
+                status, headers, raw = self._exchange(request, DOWNLOAD_ENDPOINT)
+                location = headers.get("location")
+                if status in _REDIRECT_STATUSES and location:
+                    hop = _checked_download_url(str(hop.join(location)))
+                    continue
+                break
+            else:
+                raise DocumentDownloadError(
+                    f"more than {MAX_REDIRECTS} redirects", http_status=status
+                )
             content_type = headers.get("content-type")
             logger.debug("GET %s -> %d (%d bytes)", where, status, len(raw))
             if 200 <= status < 300:
@@ -156,7 +179,7 @@ class PlaidHttp:
         )
 
     def _api_answer(self, path: str, request: httpx.Request) -> Answer:
-        status, headers, raw = self._exchange(request, path, follow=False)
+        status, headers, raw = self._exchange(request, path)
         content_type = headers.get("content-type")
         retry_after = retry_after_seconds(headers.get("retry-after"))
         plaid_body = _plaid_error_body(raw) if status >= 400 else None
@@ -179,14 +202,24 @@ class PlaidHttp:
             retry_after=retry_after,
         )
 
-    def _exchange(
-        self, request: httpx.Request, endpoint: str, *, follow: bool
-    ) -> tuple[int, httpx.Headers, bytes]:
-        """Send once; status, headers and the body read in full (up to the cap)."""
+    def _exchange(self, request: httpx.Request, endpoint: str) -> tuple[int, httpx.Headers, bytes]:
+        """Send once (no redirects followed); status, headers and the body read in full (up to
+        the cap), all within the request's deadline."""
+        deadline = current_deadline(self.request_deadline)
         try:
-            response = self._http.send(request, stream=True, follow_redirects=follow)
+            return run_until(deadline, lambda abandoned: self._send(request, endpoint, abandoned))
+        except DeadlineReached as exc:
+            raise PlaidTimeout(
+                f"{exc.deadline.what} ({request.url.host})", endpoint=endpoint, phase="deadline"
+            ) from None
+
+    def _send(
+        self, request: httpx.Request, endpoint: str, abandoned: Abandoned
+    ) -> tuple[int, httpx.Headers, bytes]:
+        try:
+            response = self._http.send(request, stream=True, follow_redirects=False)
             try:
-                raw = self._read_capped(response, endpoint)
+                raw = self._read_capped(response, endpoint, abandoned)
             finally:
                 response.close()
         except httpx.TimeoutException as exc:
@@ -203,7 +236,7 @@ class PlaidHttp:
                 endpoint=endpoint,
                 request_sent=sent,
             ) from None
-        except httpx.HTTPError as exc:  # too many redirects, an undecodable body, ...
+        except httpx.HTTPError as exc:  # an undecodable body, ...
             raise PlaidConnectionError(
                 f"{type(exc).__name__} from {request.url.host}: {_safe_text(exc)}",
                 endpoint=endpoint,
@@ -211,13 +244,17 @@ class PlaidHttp:
             ) from None
         return response.status_code, response.headers, raw
 
-    def _read_capped(self, response: httpx.Response, endpoint: str) -> bytes:
+    def _read_capped(self, response: httpx.Response, endpoint: str, abandoned: Abandoned) -> bytes:
+        document = endpoint == DOWNLOAD_ENDPOINT or endpoint.endswith("/pdf/get")
+        cap = self._max_body_bytes if document else self._max_json_bytes
         chunks: list[bytes] = []
         size = 0
         for chunk in response.iter_bytes():
+            if abandoned:  # the caller's deadline passed: stop reading, drop the connection
+                return b""
             size += len(chunk)
-            if size > self._max_body_bytes:
-                message = f"response larger than {self._max_body_bytes} bytes"
+            if size > cap:
+                message = f"response larger than {cap} bytes (the size limit)"
                 if endpoint == DOWNLOAD_ENDPOINT:
                     raise DocumentDownloadError(message, http_status=response.status_code)
                 raise PlaidUnexpectedResponse(
@@ -230,6 +267,8 @@ class PlaidHttp:
             chunks.append(chunk)
         return b"".join(chunks)
 
+
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 _TIMEOUT_PHASES: dict[type[httpx.TimeoutException], str] = {
     httpx.ConnectTimeout: "connect",
@@ -248,7 +287,7 @@ def _checked_download_url(url: str) -> httpx.URL:
         raise DocumentDownloadError(f"invalid download URL ({exc})", http_status=None) from None
     if target.scheme == "https" and target.host:
         return target
-    if target.scheme == "http" and _is_loopback(target.host):
+    if target.scheme == "http" and is_loopback_host(target.host):
         return target
     raise DocumentDownloadError(
         f"refusing to download over {target.scheme or 'no scheme'} from {target.host or '?'}",
@@ -256,7 +295,8 @@ def _checked_download_url(url: str) -> httpx.URL:
     )
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback_host(host: str) -> bool:
+    """True for localhost and loopback addresses (the local sandbox, tests)."""
     if host == "localhost":
         return True
     try:
@@ -266,9 +306,10 @@ def _is_loopback(host: str) -> bool:
 
 
 def _plaid_error_body(raw: bytes) -> dict[str, Any] | None:
-    """The body as a dict if it is Plaid's error object, else None."""
+    """The body as a dict if it is Plaid's error object, else None (bounded: an error body
+    is small; anything big, deep or odd is simply not Plaid's error object)."""
     try:
-        body = json.loads(raw)
+        body = load_json(raw, ERROR_BODY_LIMITS)
     except ValueError:
         return None
     if isinstance(body, dict) and isinstance(body.get("error_code"), str):

@@ -26,7 +26,7 @@ import httpx
 from reviewer.plaid import models
 from reviewer.plaid._endpoints import FireWebhookCode, ParsingConfig, RawPlaidApi
 from reviewer.plaid._retry import RetryPolicy
-from reviewer.plaid._transport import PlaidHttp, PlaidResponse
+from reviewer.plaid._transport import PlaidHttp, PlaidResponse, is_loopback_host
 from reviewer.plaid.errors import PlaidConfigurationError
 
 __all__ = ["ENVIRONMENTS", "PlaidClient", "PlaidResponse", "RawResponse", "RetryPolicy"]
@@ -35,8 +35,10 @@ ENVIRONMENTS: dict[str, str] = {
     "sandbox": "https://sandbox.plaid.com",
     "production": "https://production.plaid.com",
 }
-DEFAULT_TIMEOUT = 60.0  # Plaid's report endpoints can take tens of seconds
-DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024
+DEFAULT_TIMEOUT = 60.0  # per network read; Plaid's report endpoints can take tens of seconds
+DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024  # a document download
+DEFAULT_MAX_JSON_BYTES = 32 * 1024 * 1024  # an API answer (see reviewer.plaid.json_limits)
+DEFAULT_REQUEST_DEADLINE = 120.0  # a whole request, however slowly the bytes arrive
 
 RawResponse: TypeAlias = PlaidResponse[Any]  # any endpoint's answer, as the fetch layer stores it
 
@@ -61,8 +63,11 @@ class PlaidClient:
     """Synchronous client for Plaid's Income API; one method per endpoint, named like Plaid's SDKs.
 
     Arguments left out come from ``PLAID_CLIENT_ID``, ``PLAID_SECRET`` and ``PLAID_ENV``.
-    ``max_retries`` (default 3) overrides ``retry_policy.max_retries``.
-    ``base_url`` overrides ``environment`` (the local sandbox and tests use it). An injected
+    ``max_retries`` (default 3) overrides ``retry_policy.max_retries``. ``timeout`` bounds each
+    network read; ``request_deadline`` bounds a whole request (default 120 s), so a server that
+    drips its answer cannot hold a fetch.
+    ``base_url`` overrides ``environment`` (the local sandbox and tests use it); it must be
+    https, or plain http to a loopback address only (the secret travels in the headers). An injected
     ``http_client`` is used as is and not closed by :meth:`close`. ``sleep`` is how the client
     waits between retries (tests pass a recorder).
     """
@@ -80,6 +85,8 @@ class PlaidClient:
         retry_policy: RetryPolicy | None = None,
         sleep: Callable[[float], None] = time.sleep,
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+        max_json_bytes: int = DEFAULT_MAX_JSON_BYTES,
+        request_deadline: float = DEFAULT_REQUEST_DEADLINE,
     ) -> None:
         client_id = client_id or os.environ.get("PLAID_CLIENT_ID")
         secret = secret or os.environ.get("PLAID_SECRET")
@@ -96,6 +103,7 @@ class PlaidClient:
                     f"use one of {sorted(ENVIRONMENTS)} or pass base_url"
                 )
             base_url = ENVIRONMENTS[self.environment]
+        _check_base_url(base_url)
         policy = retry_policy or RetryPolicy()
         if max_retries is not None:
             policy = dataclasses.replace(policy, max_retries=max_retries)
@@ -113,6 +121,8 @@ class PlaidClient:
             policy=policy,
             sleep=sleep,
             max_body_bytes=max_body_bytes,
+            max_json_bytes=max_json_bytes,
+            request_deadline=request_deadline,
         )
         self.with_raw_response = RawPlaidApi(self._http)
         """The same endpoints returning :class:`PlaidResponse` (model, raw bytes, request_id)."""
@@ -293,3 +303,19 @@ class PlaidClient:
         ask Plaid for a fresh URL.
         """
         return self._http.download(download_url).raw
+
+
+def _check_base_url(base_url: str) -> None:
+    """Refuse a base URL that would send the credentials in clear text over a network."""
+    try:
+        url = httpx.URL(base_url)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise PlaidConfigurationError(f"invalid base URL ({exc})") from None
+    if url.scheme == "https" and url.host:
+        return
+    if url.scheme == "http" and is_loopback_host(url.host):
+        return
+    raise PlaidConfigurationError(
+        f"refusing base URL {url.scheme}://{url.host}: Plaid's secret would travel in clear "
+        "text; use https, or http only to this machine (127.0.0.1, localhost)"
+    )

@@ -80,16 +80,16 @@ def test_oversized_body_is_refused_instead_of_filling_memory() -> None:
 
 
 def test_redirect_loop_on_a_download_is_a_plaid_error() -> None:
-    """An httpx error that is not a TransportError must not escape as a bare httpx exception."""
+    """A redirect loop ends as a Plaid error (redirects are followed by hand, each hop checked)."""
     from reviewer.plaid import PlaidClient
-    from reviewer.plaid.errors import PlaidConnectionError
+    from reviewer.plaid.errors import DocumentDownloadError
 
     def loop(request: httpx.Request) -> httpx.Response:
         return httpx.Response(302, headers={"location": str(request.url)})
 
     http = httpx.Client(transport=httpx.MockTransport(loop))
     with PlaidClient("id", "sec", base_url="http://127.0.0.1:1", http_client=http) as client:
-        with pytest.raises(PlaidConnectionError) as info:
+        with pytest.raises(DocumentDownloadError) as info:
             client.download_document("http://127.0.0.1:1/doc.zip?X-Amz-Signature=abc")
-    assert "TooManyRedirects" in str(info.value)
+    assert "more than 5 redirects" in str(info.value)
     assert "X-Amz-Signature" not in str(info.value)
