@@ -77,7 +77,7 @@ def test_every_json_limit_names_itself() -> None:
         b" " * 101: "max_bytes",
         b"[[],[],[]]": "max_containers",
         b"[1,2,3,4,5,6,7,8,9,10]": "max_values",
-        b"[[1]]": "max_depth",
+        b"[[[1]]]": "max_depth",
     }
     for raw, limit in cases.items():
         with pytest.raises(JsonLimitExceeded) as info:
