@@ -17,6 +17,36 @@ from typing import Any
 from reviewer import paths
 
 KEYRING_SERVICE = "reviewer-plaid"
+_MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class FetchLimits:
+    """The bounds of one fetch (issue 14); each can be set in the settings file.
+
+    - ``request_deadline_seconds``: one request to Plaid or a storage host, however slowly its
+      bytes arrive (httpx's 60 s timeout is per read);
+    - ``fetch_deadline_seconds``: a whole fetch, documents included; what finished in time is
+      stored, the rest is listed as failed;
+    - ``max_documents_per_case`` / ``max_document_bytes_per_case``: files one fetch stores for
+      a case; documents past either limit are listed as not stored.
+    """
+
+    request_deadline_seconds: float = 120.0
+    fetch_deadline_seconds: float = 600.0
+    max_documents_per_case: int = 250
+    max_document_bytes_per_case: int = 512 * _MIB
+
+    def describe(self) -> str:
+        """The limits in words, for `--help` and the Settings dialog."""
+        return (
+            f"each request ends after {self.request_deadline_seconds:g} s, a whole fetch after "
+            f"{self.fetch_deadline_seconds:g} s; a fetch stores at most "
+            f"{self.max_documents_per_case} documents and "
+            f"{self.max_document_bytes_per_case // _MIB} MiB per case"
+        )
+
+
 SETTINGS_FILE = "settings.json"
 
 
@@ -37,7 +67,26 @@ class Settings:
     # workstation's copy far below the FTC Safeguards Rule's two-year disposal ceiling; the
     # lender's system of record, not this cache, keeps the file for its legal retention.
     retention_days: int = 90
+    request_deadline_seconds: float = FetchLimits.request_deadline_seconds
+    fetch_deadline_seconds: float = FetchLimits.fetch_deadline_seconds
+    max_documents_per_case: int = FetchLimits.max_documents_per_case
+    max_document_bytes_per_case: int = FetchLimits.max_document_bytes_per_case
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def fetch_limits(self) -> FetchLimits:
+        """The fetch bounds these settings give (nonsense values fall back to the defaults)."""
+        defaults = FetchLimits()
+        values = {}
+        for name in (
+            "request_deadline_seconds",
+            "fetch_deadline_seconds",
+            "max_documents_per_case",
+            "max_document_bytes_per_case",
+        ):
+            value = getattr(self, name)
+            ok = isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+            values[name] = type(getattr(defaults, name))(value) if ok else getattr(defaults, name)
+        return FetchLimits(**values)
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Settings:

@@ -103,7 +103,7 @@ class PlaidClient:
                     f"use one of {sorted(ENVIRONMENTS)} or pass base_url"
                 )
             base_url = ENVIRONMENTS[self.environment]
-        _check_base_url(base_url)
+        check_base_url(base_url)
         policy = retry_policy or RetryPolicy()
         if max_retries is not None:
             policy = dataclasses.replace(policy, max_retries=max_retries)
@@ -305,7 +305,7 @@ class PlaidClient:
         return self._http.download(download_url).raw
 
 
-def _check_base_url(base_url: str) -> None:
+def check_base_url(base_url: str) -> None:
     """Refuse a base URL that would send the credentials in clear text over a network."""
     try:
         url = httpx.URL(base_url)

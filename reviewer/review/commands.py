@@ -1,7 +1,8 @@
 """`reviewer fetch`, `reviewer cases` and `reviewer show` (DESIGN.md "Command line").
 
-`fetch` exits 0 when every endpoint succeeded, 3 when the case was stored but some endpoints
-failed (listed), 1 with a one-line error when nothing was stored, 2 for usage problems.
+Exit codes (every command): 0 complete; 3 stored with failures (endpoints or documents, each
+listed on standard error); 2 usage (a bad or empty argument, a refused base URL, a label in
+use); 1 nothing stored or nothing to show. Errors are one line, prefixed "reviewer: ".
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 from reviewer import paths
 from reviewer.review.case_model import CaseSnapshot
 from reviewer.review.service import ReviewService
+from reviewer.review.terminal import terminal_safe
 from reviewer.review.unlocking import unlock_from_terminal
 from reviewer.store import (
     CaseStore,
@@ -38,7 +40,8 @@ def _open(args: argparse.Namespace) -> ReviewService:
 
 
 def _err(message: str) -> None:
-    print(f"reviewer: {message}", file=sys.stderr)
+    """One line on standard error (server and applicant text in it made inert)."""
+    print(f"reviewer: {terminal_safe(message)}", file=sys.stderr)
 
 
 def _open_or_explain(args: argparse.Namespace) -> ReviewService | None:
@@ -54,8 +57,31 @@ def _open_or_explain(args: argparse.Namespace) -> ReviewService | None:
     return None
 
 
+def _fetch_usage_problem(args: argparse.Namespace) -> str | None:
+    """Why the fetch arguments cannot work, before touching anything; None if they can."""
+    for flag, value in (("--user-token", args.user_token), ("--user-id", args.user_id)):
+        if value is not None and not value.strip():
+            return f"{flag} cannot be empty"
+    if args.label is not None and not args.label.strip():
+        return "--label cannot be empty (leave it out for no label)"
+    base_url = getattr(args, "base_url", None)
+    if base_url:
+        from reviewer.plaid.client import check_base_url
+        from reviewer.plaid.errors import PlaidConfigurationError
+
+        try:
+            check_base_url(base_url)
+        except PlaidConfigurationError as exc:
+            return exc.message
+    return None
+
+
 def cmd_fetch(args: argparse.Namespace) -> int:
     """Fetch everything for a user into a case (see module docstring for exit codes)."""
+    problem = _fetch_usage_problem(args)
+    if problem is not None:
+        _err(problem)
+        return EXIT_USAGE
     service = _open_or_explain(args)
     if service is None:
         return EXIT_FAILED
@@ -82,7 +108,11 @@ def cmd_fetch(args: argparse.Namespace) -> int:
             print(render_text(snapshot))
         if not result.ok:
             for error in result.errors:
-                _err(f"{error.endpoint}: {_error_words(error.error_code, error.error_message)}")
+                words = _error_words(error.error_code, error.error_message)
+                _err(f"{error.endpoint}: {words}")
+            outcome = result.outcome
+            for failure in outcome.document_failures if outcome is not None else []:
+                _err(f"document {failure}")
             return EXIT_PARTIAL
         return EXIT_OK
     finally:
@@ -107,10 +137,12 @@ def cmd_cases(args: argparse.Namespace) -> int:
     print(f"{'ID':<14} {'LABEL':<18} {'APPLICANT':<24} {'RISK':>5} {'DOCS':>5}  FETCHED")
     for c in cases:
         risk = "-" if c.max_risk_score is None else f"{c.max_risk_score:.0f}"
+        label = terminal_safe(c.label or "-")[:18]
+        applicant = terminal_safe(c.applicant_name or "-")[:24]
         print(
-            f"{c.id:<14} {(c.label or '-')[:18]:<18} {(c.applicant_name or '-')[:24]:<24} "
+            f"{c.id:<14} {label:<18} {applicant:<24} "
             f"{risk:>5} {c.document_count:>5}  {c.fetched_at or 'never'}"
-            + (f"  [{c.decision}]" if c.decision else "")
+            + (f"  [{terminal_safe(c.decision)}]" if c.decision else "")
         )
     return EXIT_OK
 
@@ -159,7 +191,8 @@ def _error_words(code: str | None, message: str | None) -> str:
 
 
 def render_text(snap: CaseSnapshot) -> str:
-    """A reviewer-readable summary of a case."""
+    """A reviewer-readable summary of a case; applicant-controlled text is made inert
+    (`terminal_safe`) line by line, so no name can rewrite what the terminal shows."""
     lines: list[str] = []
     label = snap.case.label or "(no label)"
     lines.append(f"Case {snap.case.id}  {label}  fetched {snap.fetched_at}")
@@ -198,4 +231,4 @@ def render_text(snap: CaseSnapshot) -> str:
                 f"  {e.endpoint}: {e.display_message or _error_words(e.error_code, e.error_message)}"
                 + (f" (request {e.request_id})" if e.request_id else "")
             )
-    return "\n".join(lines)
+    return "\n".join(terminal_safe(line) for line in lines)

@@ -33,6 +33,7 @@ def plaid_client_factory(
             credentials.secret,
             environment=client_env,
             base_url=base_url,
+            request_deadline=settings.fetch_limits().request_deadline_seconds,
         )
 
     return factory, label

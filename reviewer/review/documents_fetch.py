@@ -11,6 +11,7 @@ files are stored by content hash.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,12 +21,54 @@ from reviewer.documents.archive import ArchiveContents, ArchiveError, ArchiveMem
 from reviewer.plaid.errors import DocumentDownloadError, PlaidError
 from reviewer.review.case_model import DocumentRecord
 from reviewer.review.document_backend import DocumentBackend
+from reviewer.review.json_shapes import obj, objs, text
 from reviewer.review.progress import ProgressTracker
 
 log = logging.getLogger(__name__)
 
 PAYROLL = "/credit/payroll_income/get"
 STATEMENTS = "/credit/bank_statements/uploads/get"
+_MIB = 1024 * 1024
+
+
+class CaseBudget:
+    """How many document files, and bytes of them, one fetch may store for one case.
+
+    Shared by the threads of a fetch (payroll and bank statements download concurrently). A
+    document past either limit is recorded with the limit in words and its file not stored;
+    what was stored before stays.
+    """
+
+    def __init__(self, max_documents: int = 250, max_bytes: int = 512 * _MIB) -> None:
+        self.max_documents = max_documents
+        self.max_bytes = max_bytes
+        self.documents = 0
+        self.bytes = 0
+        self._lock = threading.Lock()
+
+    def exhausted(self) -> str | None:
+        """The limit already reached (nothing more fits), or None."""
+        with self._lock:
+            if self.documents >= self.max_documents:
+                return f"the limit of {self.max_documents} documents per case was reached"
+            if self.bytes >= self.max_bytes:
+                return (
+                    f"the limit of {self.max_bytes // _MIB} MiB of documents per case was reached"
+                )
+            return None
+
+    def take(self, nbytes: int) -> str | None:
+        """Count one file of `nbytes`; None if it fits, else the limit it would break."""
+        with self._lock:
+            if self.documents + 1 > self.max_documents:
+                return f"the limit of {self.max_documents} documents per case was reached"
+            if self.bytes + nbytes > self.max_bytes:
+                return (
+                    f"the limit of {self.max_bytes // _MIB} MiB of documents per case was reached"
+                )
+            self.documents += 1
+            self.bytes += nbytes
+            return None
 
 
 @dataclass(frozen=True)
@@ -40,27 +83,34 @@ class DocumentRef:
 
 
 def iter_document_refs(endpoint: str, body: dict[str, Any]) -> Iterator[DocumentRef]:
-    """Every document in a payroll-income or bank-statements response body."""
-    for item in body.get("items") or []:
-        item_id = item.get("item_id")
+    """Every document in a payroll-income or bank-statements response body (entries of the
+    wrong JSON type are skipped: a string where an item belongs names no document)."""
+    for item in objs(obj(body).get("items")):
+        item_id = text(item.get("item_id"))
         if endpoint == PAYROLL:
-            for income in item.get("payroll_income") or []:
+            for income in objs(item.get("payroll_income")):
                 for key, kind in (("pay_stubs", "PAYSTUB"), ("w2s", "US_TAX_W2")):
-                    for doc in income.get(key) or []:
+                    for doc in objs(income.get(key)):
                         yield _ref(doc, item_id, kind, endpoint)
-                for doc in income.get("form1099s") or []:
+                for doc in objs(income.get("form1099s")):
                     yield _ref(doc, item_id, "US_TAX_1099", endpoint)
         else:
-            for doc in item.get("bank_statements") or []:
+            for doc in objs(item.get("bank_statements")):
                 yield _ref(doc, item_id, "BANK_STATEMENT", endpoint)
 
 
 def _ref(doc: dict[str, Any], item_id: str | None, kind: str, endpoint: str) -> DocumentRef:
-    meta = doc.get("document_metadata") or {}
+    meta = dict(obj(doc.get("document_metadata")))
+    for key in ("name", "download_url", "status", "document_type"):
+        if key in meta and not isinstance(meta[key], str):
+            meta[key] = None  # junk where a string belongs: as if absent
+    if not isinstance(meta.get("page_count"), int) or isinstance(meta.get("page_count"), bool):
+        meta["page_count"] = None
+    document_id = text(doc.get("document_id")) or f"{item_id}:{meta.get('name') or kind}"
     return DocumentRef(
-        document_id=str(doc.get("document_id") or f"{item_id}:{meta.get('name') or kind}"),
+        document_id=document_id,
         item_id=item_id,
-        document_type=str(meta.get("document_type") or kind),
+        document_type=meta.get("document_type") or kind,
         metadata=meta,
         source_endpoint=endpoint,
     )
@@ -75,7 +125,10 @@ class DocumentFetcher:
     put_document: Callable[[bytes], tuple[str, Path]]
     backend: DocumentBackend
     progress: ProgressTracker
+    budget: CaseBudget = field(default_factory=CaseBudget)
     max_refreshes_per_item: int = 1
+    # "name: problem" of every document that should have been stored and was not
+    failures: list[str] = field(default_factory=list)
     _fresh: dict[str, dict[str, DocumentRef]] = field(default_factory=dict)
     _refreshes: dict[str, int] = field(default_factory=dict)
 
@@ -95,6 +148,8 @@ class DocumentFetcher:
             self.progress.step(f"{name}: no document available")
             return [self._record(ref, problem="no document available")]
         attempt_ref = ref
+        if (full := self.budget.exhausted()) is not None:
+            return [self._failed(ref, name, f"not downloaded: {full}")]
         while True:
             try:
                 data = self.download(url)
@@ -106,13 +161,16 @@ class DocumentFetcher:
                     log.info("document %s: %s; retrying with a fresh URL", ref.document_id, exc)
                     attempt_ref, url = fresh, fresh.metadata["download_url"]
                     continue
-                self.progress.step(f"{name}: failed")
-                return [self._record(ref, problem=_describe(exc))]
+                return [self._failed(ref, name, _describe(exc))]
             except PlaidError as exc:
-                self.progress.step(f"{name}: failed")
-                return [self._record(ref, problem=_describe(exc))]
+                return [self._failed(ref, name, _describe(exc))]
             self.progress.step(f"document {name}", nbytes=len(data))
             return self._store_members(attempt_ref, contents)
+
+    def _failed(self, ref: DocumentRef, name: str, problem: str) -> DocumentRecord:
+        self.progress.step(f"{name}: failed")
+        self.failures.append(f"{name}: {problem}")
+        return self._record(ref, problem=problem)
 
     def _fresh_ref(self, ref: DocumentRef) -> DocumentRef | None:
         """The same document from one fresh response for its item (bounded per item)."""
@@ -126,7 +184,7 @@ class DocumentFetcher:
         self._refreshes[ref.item_id] = used + 1
         try:
             body = self.refetch_item(ref.item_id)
-        except PlaidError as exc:
+        except (PlaidError, ValueError) as exc:
             log.warning("fresh URLs for item %s failed: %s", ref.item_id, exc)
             return None
         refs = {r.document_id: r for r in iter_document_refs(ref.source_endpoint, body)}
@@ -150,8 +208,17 @@ class DocumentFetcher:
             for n, r in enumerate(contents.rejected)
         ]
         for index, member in enumerate(members):
-            sha, path = self.put_document(member.data)
             document_id = ref.document_id if member is primary else f"{ref.document_id}#{index}"
+            if (full := self.budget.take(len(member.data))) is not None:
+                refused = f"not stored: {full}"
+                self.failures.append(f"{ref.metadata.get('name') or document_id}: {refused}")
+                records.append(
+                    self._record(
+                        ref, document_id=document_id, problem=refused, archive_member=member.name
+                    )
+                )
+                continue
+            sha, path = self.put_document(member.data)
             problem = None if member.supported else f"unsupported file type ({member.media_type})"
             page_count, repaired = None, False
             if member.supported:

@@ -7,6 +7,7 @@ only by `user_id` they are skipped with a recorded reason instead of failing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -121,14 +122,37 @@ def embedded_error(
 ) -> FetchError | None:
     """A Plaid error object inside a 200 body (payroll and risk-signal responses carry one)."""
     err = body.get("error")
-    if not isinstance(err, dict) or not (err.get("error_code") or err.get("error_message")):
+    if not isinstance(err, dict):
         return None
+    words = {
+        key: value[:2000] if isinstance(value, str) else None
+        for key in ("error_type", "error_code", "error_message", "request_id", "display_message")
+        for value in [err.get(key)]
+    }
+    if not (words["error_code"] or words["error_message"]):
+        return None
+    status = err.get("status")
     return FetchError(
         endpoint=endpoint,
-        http_status=err.get("status") if isinstance(err.get("status"), int) else None,
-        error_type=err.get("error_type"),
-        error_code=err.get("error_code"),
-        error_message=err.get("error_message"),
-        request_id=err.get("request_id") or request_id,
-        display_message=err.get("display_message"),
+        http_status=status if isinstance(status, int) and not isinstance(status, bool) else None,
+        error_type=words["error_type"],
+        error_code=words["error_code"],
+        error_message=words["error_message"],
+        request_id=words["request_id"] or request_id,
+        display_message=words["display_message"],
     )
+
+
+# "download_url": "https://host/path?X-Amz-Signature=..." -> the query (the signature) removed
+_SIGNED_URL = re.compile(rb'("download_url"\s*:\s*"(?:[^"\\?]|\\.)*)\?(?:[^"\\]|\\.)*"')
+
+
+def without_signatures(raw: bytes) -> bytes:
+    """A response body as kept for audit: signed download URLs lose their query string.
+
+    A signature is a credential for the applicant's documents (for minutes, but it is one);
+    the host and path stay, so the audit still shows where each document came from.
+    """
+    if b"download_url" not in raw:
+        return raw
+    return _SIGNED_URL.sub(rb'\1"', raw)

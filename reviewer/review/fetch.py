@@ -10,21 +10,25 @@ If nothing at all could be fetched, `FetchFailed` is raised and nothing is store
 
 from __future__ import annotations
 
-import json
+import logging
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from reviewer.documents.sniff import PDF, sniff_media_type
 from reviewer.plaid.client import PlaidClient
+from reviewer.plaid.deadlines import fetch_deadline
 from reviewer.plaid.errors import PlaidError
+from reviewer.plaid.json_limits import load_json
 from reviewer.review import endpoints as ep
 from reviewer.review.case_model import DocumentRecord, FetchError
 from reviewer.review.document_backend import DocumentBackend
-from reviewer.review.documents_fetch import DocumentFetcher, iter_document_refs
+from reviewer.review.documents_fetch import CaseBudget, DocumentFetcher, iter_document_refs
+from reviewer.review.json_shapes import obj
 from reviewer.review.progress import (
     CancelCheck,
     FetchCancelled,
@@ -35,6 +39,10 @@ from reviewer.review.progress import (
 from reviewer.review.signals import apply_document_risk, locate_all, parse_risk_signals
 from reviewer.review.snapshots import applicant_name, carry_forward, to_new_snapshot
 from reviewer.store import CaseStore, StoredCase
+
+log = logging.getLogger(__name__)
+
+DEFAULT_FETCH_DEADLINE = 600.0  # seconds for a whole fetch, documents included
 
 
 @dataclass
@@ -68,11 +76,13 @@ class FetchOutcome:
     document_count: int
     signal_count: int
     seconds: float
+    # "name: problem" of each document that should have been stored and was not
+    document_failures: list[str] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
-        """True when every attempted endpoint succeeded."""
-        return not self.errors
+        """True when every attempted endpoint succeeded and every document was stored."""
+        return not self.errors and not self.document_failures
 
 
 class CaseFetcher:
@@ -86,12 +96,19 @@ class CaseFetcher:
         *,
         max_workers: int = 4,
         clock: Callable[[], float] = time.monotonic,
+        deadline_seconds: float = DEFAULT_FETCH_DEADLINE,
+        budget: Callable[[], CaseBudget] = CaseBudget,
     ) -> None:
         self._client = client
         self._store = store
         self._backend = backend
         self._max_workers = max(1, max_workers)
         self._clock = clock
+        self._deadline_seconds = deadline_seconds
+        self._new_budget = budget
+        self._budget = budget()
+        self._deadline_at = 0.0
+        self._failures: list[str] = []
 
     def fetch(
         self,
@@ -101,6 +118,9 @@ class CaseFetcher:
     ) -> FetchOutcome:
         """Fetch, locate highlights, store one snapshot; FetchFailed/FetchCancelled store nothing."""
         started = self._clock()
+        self._deadline_at = time.monotonic() + self._deadline_seconds
+        self._budget = self._new_budget()
+        self._failures = []
         tracker = ProgressTracker(progress, cancel)
         plan = ep.plan(case.user_token, case.user_id)
         tracker.add_work(len(plan.calls) + 2)
@@ -121,7 +141,7 @@ class CaseFetcher:
         )
         tracker.step("locating highlights", finished=0)
         risk_body = _newest_body(responses, ep.RISK_SIGNALS)
-        signals, per_document = parse_risk_signals(risk_body or {})
+        signals, per_document = parse_risk_signals(obj(risk_body))
         if ep.RISK_SIGNALS in failed:
             signals = previous_signals  # located when they were fetched
         else:
@@ -159,6 +179,7 @@ class CaseFetcher:
             document_count=len(documents),
             signal_count=len(signals),
             seconds=self._clock() - started,
+            document_failures=list(self._failures),
         )
 
     def _run_endpoints(
@@ -166,9 +187,15 @@ class CaseFetcher:
     ) -> list[EndpointOutcome]:
         cancelled = threading.Event()
 
+        what = f"the fetch's time limit of {self._deadline_seconds:g} s was reached"
+
         def run(call: ep.EndpointCall) -> list[EndpointOutcome]:
             if cancelled.is_set():
                 return [EndpointOutcome(call.endpoint, skipped="cancelled")]
+            with fetch_deadline(self._deadline_at, what):
+                return run_within_deadline(call)
+
+        def run_within_deadline(call: ep.EndpointCall) -> list[EndpointOutcome]:
             try:
                 outcomes = [self._run_one(call, case, tracker)]
                 report = plan.report_call
@@ -207,31 +234,32 @@ class CaseFetcher:
         except PlaidError as exc:
             outcome.error = ep.to_fetch_error(call.endpoint, exc)
             return outcome
-        outcome.responses.append((call.endpoint, None, raw.http_status, raw.content_type, raw.body))
+        stored_body = ep.without_signatures(raw.body)
+        outcome.responses.append(
+            (call.endpoint, None, raw.http_status, raw.content_type, stored_body)
+        )
         if call.endpoint == ep.BANK_INCOME_PDF:
             outcome.documents = self._store_report(raw.body, tracker)
             return outcome
         try:
-            body = json.loads(raw.body)
-        except ValueError:
+            body = load_json(raw.body)
+        except ValueError as exc:
             outcome.responses.clear()
-            outcome.error = FetchError(
-                call.endpoint,
-                raw.http_status,
-                "UNEXPECTED_RESPONSE",
-                None,
-                "the response was not valid JSON",
-                raw.request_id,
-            )
+            outcome.error = _unreadable(call.endpoint, raw.http_status, raw.request_id, exc)
             return outcome
-        if not isinstance(body, dict):
-            body = {}
+        body = obj(body)
         outcome.body = body
-        embedded = ep.embedded_error(call.endpoint, body, raw.request_id)
-        if embedded is not None:
-            outcome.error = embedded
-        if call.endpoint in (ep.PAYROLL, ep.STATEMENTS):
-            outcome.documents = self._fetch_documents(call, case, body, outcome, tracker)
+        try:
+            embedded = ep.embedded_error(call.endpoint, body, raw.request_id)
+            if embedded is not None:
+                outcome.error = embedded
+            if call.endpoint in (ep.PAYROLL, ep.STATEMENTS):
+                outcome.documents = self._fetch_documents(call, case, body, outcome, tracker)
+        except (FetchCancelled, PlaidError):
+            raise
+        except Exception as exc:
+            log.exception("reading %s failed", call.endpoint)
+            outcome.error = _unreadable(call.endpoint, raw.http_status, raw.request_id, exc)
         return outcome
 
     def _fetch_documents(
@@ -247,10 +275,15 @@ class CaseFetcher:
                 self._client, call.endpoint, case.user_token, case.user_id, item_id
             )
             outcome.responses.append(
-                (call.endpoint, item_id, raw.http_status, raw.content_type, raw.body)
+                (
+                    call.endpoint,
+                    item_id,
+                    raw.http_status,
+                    raw.content_type,
+                    ep.without_signatures(raw.body),
+                )
             )
-            fresh: dict[str, Any] = json.loads(raw.body)
-            return fresh
+            return obj(load_json(raw.body))
 
         fetcher = DocumentFetcher(
             download=self._client.download_document,
@@ -258,25 +291,43 @@ class CaseFetcher:
             put_document=self._store.put_document,
             backend=self._backend,
             progress=tracker,
+            budget=self._budget,
+            failures=self._failures,
         )
         return fetcher.fetch_all(list(iter_document_refs(call.endpoint, body)))
 
     def _store_report(self, pdf: bytes, tracker: ProgressTracker) -> list[DocumentRecord]:
-        sha, path = self._store.put_document(pdf)
-        info = self._backend.inspect(path, "application/pdf")
         tracker.step("bank income report", finished=0, nbytes=len(pdf))
+        record = DocumentRecord(
+            document_id="bank_income_report",
+            item_id=None,
+            document_type="BANK_INCOME_REPORT",
+            name="Bank income report.pdf",
+            source_endpoint=ep.BANK_INCOME_PDF,
+            path=None,
+            sha256=None,
+            page_count=None,
+            problem=None,
+            media_type=None,
+        )
+        # sniffed, never trusted: an HTML page here would reach MuPDF's HTML engine as a "PDF"
+        kind = sniff_media_type(pdf[:1024])
+        problem = None if kind == PDF else f"the bank income report is not a PDF ({kind})"
+        problem = problem or self._budget.take(len(pdf))
+        if problem is not None:
+            self._failures.append(f"{record.name}: {problem}")
+            return [replace(record, problem=problem, media_type=kind)]
+        sha, path = self._store.put_document(pdf)
+        info = self._backend.inspect(path, PDF)
         return [
-            DocumentRecord(
+            replace(
+                record,
                 document_id=f"bank_income_report:{sha[:12]}",
-                item_id=None,
-                document_type="BANK_INCOME_REPORT",
-                name="Bank income report.pdf",
-                source_endpoint=ep.BANK_INCOME_PDF,
                 path=str(path),
                 sha256=sha,
                 page_count=info.page_count,
                 problem=info.problem,
-                media_type="application/pdf",
+                media_type=PDF,
                 repaired=info.repaired,
             )
         ]
@@ -300,11 +351,25 @@ def _newest_body(responses: list[Any], endpoint: str) -> dict[str, Any] | None:
     for response in reversed(responses):
         if response[0] == endpoint and response[1] is None:
             try:
-                body = json.loads(response[4])
+                body = load_json(response[4])
             except ValueError:
                 return None
             return body if isinstance(body, dict) else None
     return None
+
+
+def _unreadable(
+    endpoint: str, status: int | None, request_id: str | None, exc: Exception
+) -> FetchError:
+    reason = str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
+    return FetchError(
+        endpoint,
+        status,
+        "UNEXPECTED_RESPONSE",
+        None,
+        f"the response could not be read: {reason}",
+        request_id,
+    )
 
 
 def _one_line(error: FetchError) -> str:

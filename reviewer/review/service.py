@@ -16,13 +16,16 @@ from typing import Any
 
 from reviewer import __version__, paths
 from reviewer.plaid.client import PlaidClient
+from reviewer.plaid.errors import PlaidConfigurationError
 from reviewer.review.case_model import CaseSnapshot, CaseSummary, DocumentRecord, FetchError
 from reviewer.review.document_backend import DocumentBackend, InProcessDocuments
+from reviewer.review.documents_fetch import CaseBudget
 from reviewer.review.fetch import CaseFetcher, FetchOutcome
 from reviewer.review.findings_run import FindingsProducer, default_producers, refresh, stale
 from reviewer.review.findings_run import stored_findings as _stored_findings
 from reviewer.review.progress import CancelCheck, FetchCancelled, FetchFailed, ProgressCallback
 from reviewer.review.snapshots import case_snapshot, summary
+from reviewer.settings import FetchLimits, Settings
 from reviewer.store import CaseStore, StoredCase
 
 log = logging.getLogger(__name__)
@@ -64,6 +67,7 @@ class ReviewService:
         self.backend: DocumentBackend = backend or InProcessDocuments()
         self._demo_users = demo_users or []
         self._offline = False
+        self.limits = FetchLimits()
         self._producers = producers
 
     @property
@@ -110,7 +114,9 @@ class ReviewService:
         from reviewer.review.credentials import plaid_client_factory
 
         factory, label = plaid_client_factory(environment=environment, base_url=base_url)
-        return cls(store, factory, environment_label=label, backend=backend)
+        service = cls(store, factory, environment_label=label, backend=backend)
+        service.limits = Settings.load().fetch_limits()
+        return service
 
     # -- reading (works offline, no credentials needed) -------------------------------------
 
@@ -211,7 +217,11 @@ class ReviewService:
         if not (user_token or user_id):
             return FetchResult(None, False, False, [], "a user_token or a user_id is needed")
         case = self.store.get_or_create_case(user_token=user_token, user_id=user_id, label=label)
-        return self._fetch(case, progress, cancel)
+        result = self._fetch(case, progress, cancel)
+        if not result.stored and self.store.forget_if_unused(case.id):
+            # a first fetch that failed (a bad token, ...) must not keep the label taken
+            return replace(result, case_id=None)
+        return result
 
     def refetch_case(
         self,
@@ -230,18 +240,30 @@ class ReviewService:
     ) -> FetchResult:
         again = bool(self.store.snapshots(case.id))  # fetched before: this is a refetch
         try:
-            fetcher = CaseFetcher(self.client(), self.store, self.backend)
+            fetcher = CaseFetcher(
+                self.client(),
+                self.store,
+                self.backend,
+                deadline_seconds=self.limits.fetch_deadline_seconds,
+                budget=lambda: CaseBudget(
+                    self.limits.max_documents_per_case, self.limits.max_document_bytes_per_case
+                ),
+            )
             outcome = fetcher.fetch(case, progress, cancel)
-        except FetchFailed as exc:
-            self._audit_fetch(case.id, "case.fetch_failed", {"error": str(exc)})
-            return FetchResult(case.id, False, False, [], str(exc))
+        except (FetchFailed, PlaidConfigurationError) as exc:
+            message = str(exc).splitlines()[0]
+            self._audit_fetch(case.id, "case.fetch_failed", {"error": message})
+            return FetchResult(case.id, False, False, [], message)
         except FetchCancelled:
             return FetchResult(case.id, False, False, [], "cancelled: nothing was stored")
         if outcome.complete:
             message = f"fetched {outcome.document_count} documents"
-        else:
+        elif outcome.errors:
             failed = ", ".join(sorted({e.endpoint for e in outcome.errors}))
             message = f"stored, but some endpoints failed: {failed}"
+        else:
+            count = len(outcome.document_failures)
+            message = f"stored, but {count} document{'s' * (count != 1)} could not be stored"
         snapshot = self._check_fetched(case.id)
         request_ids = {
             endpoint: body.get("request_id")

@@ -8,6 +8,7 @@ shown as a page- or document-level flag, never dropped.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 from reviewer.documents.locate import SignalQuery
 from reviewer.review.case_model import DocumentRecord, Location, SignalRecord
 from reviewer.review.document_backend import DocumentBackend
+from reviewer.review.json_shapes import obj, objs, text
 
 LOCATABLE_MEDIA = ("application/pdf", "image/jpeg", "image/png", "image/tiff")
 
@@ -26,51 +28,66 @@ def parse_risk_signals(
     """Signals from a risk_signals/get body, and per-document {risk_score, status, ...}."""
     signals: list[SignalRecord] = []
     per_document: dict[str, dict[str, Any]] = {}
-    for item in body.get("items") or []:
-        for group in item.get("verification_risk_signals") or []:
-            for single in group.get("single_document_risk_signals") or []:
-                ref = single.get("document_reference") or {}
-                doc_id = ref.get("document_id")
-                score = (single.get("risk_summary") or {}).get("risk_score")
+    # every level is guarded: junk of the wrong JSON type is skipped, never raised on
+    for item in objs(obj(body).get("items")):
+        for group in objs(item.get("verification_risk_signals")):
+            for single in objs(group.get("single_document_risk_signals")):
+                ref = obj(single.get("document_reference"))
+                doc_id = text(ref.get("document_id"))
+                score = obj(single.get("risk_summary")).get("risk_score")
                 if doc_id:
                     per_document[doc_id] = {
                         "risk_score": score,
-                        "status": ref.get("status"),
-                        "document_name": ref.get("document_name"),
-                        "document_type": ref.get("document_type"),
-                        "file_type": ref.get("file_type"),
-                        "item_id": item.get("item_id"),
+                        "status": text(ref.get("status")),
+                        "document_name": text(ref.get("document_name")),
+                        "document_type": text(ref.get("document_type")),
+                        "file_type": text(ref.get("file_type")),
+                        "item_id": text(item.get("item_id")),
                     }
-                for sig in single.get("risk_signals") or []:
+                for sig in objs(single.get("risk_signals")):
                     signals.append(_signal([doc_id] if doc_id else [], score, sig))
-            for multi in group.get("multi_document_risk_signals") or []:
+            for multi in objs(group.get("multi_document_risk_signals")):
                 ids = [
-                    r.get("document_id")
-                    for r in multi.get("document_references") or []
-                    if r.get("document_id")
+                    doc_id
+                    for r in objs(multi.get("document_references"))
+                    if (doc_id := text(r.get("document_id")))
                 ]
-                for sig in multi.get("risk_signals") or []:
+                for sig in objs(multi.get("risk_signals")):
                     signals.append(_signal(ids, None, sig))
     return signals, per_document
 
 
 def _signal(doc_ids: list[str], score: Any, sig: dict[str, Any]) -> SignalRecord:
     page = sig.get("page_number")
+    fraud = sig.get("has_fraud_risk")
     return SignalRecord(
         document_ids=doc_ids,
-        risk_score=float(score) if isinstance(score, int | float) else None,
-        type=sig.get("type"),
-        field=sig.get("field"),
-        has_fraud_risk=sig.get("has_fraud_risk"),
-        expected_value=_text(sig.get("expected_value")),
-        actual_value=_text(sig.get("actual_value")),
-        signal_description=sig.get("signal_description"),
-        page_number=page if isinstance(page, int) else None,
+        risk_score=_number(score),
+        type=text(sig.get("type")),
+        field=text(sig.get("field")),
+        has_fraud_risk=fraud if isinstance(fraud, bool) else None,
+        expected_value=_scalar_text(sig.get("expected_value")),
+        actual_value=_scalar_text(sig.get("actual_value")),
+        signal_description=text(sig.get("signal_description")),
+        page_number=page if isinstance(page, int) and not isinstance(page, bool) else None,
     )
 
 
-def _text(value: Any) -> str | None:
-    return None if value is None else str(value)
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:  # an integer too large for a float
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _scalar_text(value: Any) -> str | None:
+    """A printed value as text; objects and arrays are not values printed on a document."""
+    if value is None or isinstance(value, dict | list):
+        return None
+    return str(value)[:1000]
 
 
 def locate_all(
@@ -141,11 +158,10 @@ def apply_document_risk(
         if info is None:
             out.append(doc)
             continue
-        score = info.get("risk_score")
         out.append(
             replace(
                 doc,
-                risk_score=float(score) if isinstance(score, int | float) else None,
+                risk_score=_number(info.get("risk_score")),
                 risk_status=info.get("status"),
                 file_type=info.get("file_type"),
             )

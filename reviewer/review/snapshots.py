@@ -7,11 +7,11 @@ and the applicant's name is the one most documents agree on.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import asdict, fields
 from typing import Any
 
+from reviewer.plaid.json_limits import load_json
 from reviewer.review import endpoints as ep
 from reviewer.review.case_model import (
     CaseRef,
@@ -22,6 +22,7 @@ from reviewer.review.case_model import (
     Location,
     SignalRecord,
 )
+from reviewer.review.json_shapes import obj, objs
 from reviewer.store import CaseRow, NewSnapshot, StoredCase, StoredSnapshot
 
 Response = tuple[str, str | None, int | None, str | None, bytes]
@@ -87,7 +88,7 @@ def case_snapshot(case: StoredCase, stored: StoredSnapshot) -> CaseSnapshot:
         if response.endpoint == ep.BANK_INCOME_PDF or response.item_id is not None:
             continue  # the PDF is a document; per-item refetches only renewed download URLs
         try:
-            responses[response.endpoint] = json.loads(response.body)
+            responses[response.endpoint] = load_json(response.body)
         except ValueError:
             responses[response.endpoint] = None
     return CaseSnapshot(
@@ -130,23 +131,25 @@ def applicant_name(
 ) -> str | None:
     """The name most of the applicant's documents state (pay stubs, W-2s, 1099s, statements)."""
     names: Counter[str] = Counter()
-    for item in (bodies.get(ep.PAYROLL) or {}).get("items") or []:
-        for income in item.get("payroll_income") or []:
-            for stub in income.get("pay_stubs") or []:
-                _add(names, (stub.get("employee") or {}).get("name"))
-            for w2 in income.get("w2s") or []:
-                _add(names, (w2.get("employee") or {}).get("name"))
-            for form in income.get("form1099s") or []:
-                _add(names, (form.get("recipient") or {}).get("name"))
-    for item in (bodies.get(ep.STATEMENTS) or {}).get("items") or []:
-        for statement in item.get("bank_statements") or []:
-            for account in statement.get("bank_accounts") or []:
-                _add(names, (account.get("owner") or {}).get("name"))
-    for report in (bodies.get(ep.BANK_INCOME) or {}).get("bank_income") or []:
-        for item in report.get("items") or []:
-            for account in item.get("bank_income_accounts") or []:
-                for owner in account.get("owners") or []:
-                    for name in owner.get("names") or []:
+    # every level is guarded: junk of the wrong JSON type is skipped, never raised on
+    for item in objs(obj(bodies.get(ep.PAYROLL)).get("items")):
+        for income in objs(item.get("payroll_income")):
+            for stub in objs(income.get("pay_stubs")):
+                _add(names, obj(stub.get("employee")).get("name"))
+            for w2 in objs(income.get("w2s")):
+                _add(names, obj(w2.get("employee")).get("name"))
+            for form in objs(income.get("form1099s")):
+                _add(names, obj(form.get("recipient")).get("name"))
+    for item in objs(obj(bodies.get(ep.STATEMENTS)).get("items")):
+        for statement in objs(item.get("bank_statements")):
+            for account in objs(statement.get("bank_accounts")):
+                _add(names, obj(account.get("owner")).get("name"))
+    for report in objs(obj(bodies.get(ep.BANK_INCOME)).get("bank_income")):
+        for item in objs(report.get("items")):
+            for account in objs(item.get("bank_income_accounts")):
+                for owner in objs(account.get("owners")):
+                    names_of = owner.get("names")
+                    for name in names_of if isinstance(names_of, list) else []:
                         _add(names, name)
     if names:
         return names.most_common(1)[0][0]

@@ -6,6 +6,7 @@ of `reviewer.review.case_model` so the review layer converts them 1:1.
 
 from reviewer.store.case_store import DB_NAME, GC_GRACE_SECONDS, CaseStore
 from reviewer.store.errors import (
+    InvalidLabel,
     KeyUnavailable,
     LabelInUse,
     MissingDocument,
@@ -37,6 +38,7 @@ __all__ = [
     "CaseRow",
     "CaseStore",
     "DocumentUnreadable",
+    "InvalidLabel",
     "KeyUnavailable",
     "LabelInUse",
     "MissingDocument",

@@ -126,6 +126,10 @@ class CaseStore:
             self._conn(), user_token=user_token, user_id=user_id, label=label
         )
 
+    def forget_if_unused(self, case_id: str) -> bool:
+        """Delete a never-fetched case without audit trail (its first fetch failed)."""
+        return cases.forget_if_unused(self._conn(), case_id)
+
     def find_case(self, key: str) -> StoredCase | None:
         """The live case with this id or label."""
         return cases.find_case(self._conn(), key)

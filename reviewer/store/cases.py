@@ -8,7 +8,7 @@ from typing import Any
 from reviewer.store import sqlcipher as sqlite3
 from reviewer.store.audit import DECISION_PREFIX
 from reviewer.store.connection import utc_now, write_transaction
-from reviewer.store.errors import LabelInUse
+from reviewer.store.errors import InvalidLabel, LabelInUse
 from reviewer.store.records import CaseRow, StoredCase
 
 # no 0/o, 1/l/i: ids get read aloud and typed from printouts
@@ -53,11 +53,7 @@ def get_or_create_case(
                 (user_id, user_token),
             ).fetchone()
         if label is not None:
-            owner = conn.execute(
-                "SELECT id FROM cases WHERE label = ? AND purged_at IS NULL", (label,)
-            ).fetchone()
-            if owner is not None and (row is None or owner[0] != row[0]):
-                raise LabelInUse(f"The label {label!r} already names case {owner[0]}.")
+            _check_label(conn, label, row[0] if row is not None else None)
         if row is not None:
             case = StoredCase(*row)
             updates: dict[str, str] = {}
@@ -79,7 +75,10 @@ def get_or_create_case(
             return StoredCase(*row)
         while True:
             case_id = _new_case_id()
-            if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
+            taken = conn.execute(
+                "SELECT 1 FROM cases WHERE id = ? OR label = ?", (case_id, case_id)
+            ).fetchone()
+            if taken is None:  # an id equal to a label would make that label unreachable
                 break
         created_at = utc_now()
         conn.execute(
@@ -87,6 +86,39 @@ def get_or_create_case(
             (case_id, label, user_token, user_id, created_at),
         )
         return StoredCase(case_id, label, user_token, user_id, created_at)
+
+
+def _check_label(conn: sqlite3.Connection, label: str, case_id: str | None) -> None:
+    """Refuse a label that is empty, names another live case, or is another case's id."""
+    if not label.strip():
+        raise InvalidLabel("A label cannot be empty.")
+    owner = conn.execute(
+        "SELECT id FROM cases WHERE label = ? AND purged_at IS NULL", (label,)
+    ).fetchone()
+    if owner is not None and owner[0] != case_id:
+        raise LabelInUse(f"The label {label!r} already names case {owner[0]}.")
+    if label != case_id and conn.execute("SELECT 1 FROM cases WHERE id = ?", (label,)).fetchone():
+        raise InvalidLabel(f"The label {label!r} is another case's id; choose another label.")
+
+
+def forget_if_unused(conn: sqlite3.Connection, case_id: str) -> bool:
+    """A case whose first fetch failed (a bad token, ...) must not keep its label: it is
+    deleted when nothing refers to it, else (its audit trail records the failed fetch, and
+    the trail outlives nothing) it keeps its id and trail but lets go of the label. True when
+    the case was deleted or its label released; never-fetched cases only."""
+    with write_transaction(conn):
+        fetched = conn.execute(
+            "SELECT 1 FROM snapshots WHERE case_id = ? LIMIT 1", (case_id,)
+        ).fetchone()
+        if fetched is not None:
+            return False
+        audited = conn.execute("SELECT 1 FROM audit WHERE case_id = ? LIMIT 1", (case_id,))
+        if audited.fetchone() is None:
+            return conn.execute("DELETE FROM cases WHERE id = ?", (case_id,)).rowcount > 0
+        released = conn.execute(
+            "UPDATE cases SET label = NULL WHERE id = ? AND label IS NOT NULL", (case_id,)
+        )
+        return released.rowcount > 0
 
 
 def find_case(conn: sqlite3.Connection, key: str) -> StoredCase | None:

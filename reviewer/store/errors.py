@@ -40,6 +40,10 @@ class LabelInUse(StoreError):
     """The label already names another case."""
 
 
+class InvalidLabel(StoreError):
+    """The label is empty or equal to another case's id (which would make it unreachable)."""
+
+
 class UnknownCase(StoreError):
     """No (unpurged) case has this id."""
 

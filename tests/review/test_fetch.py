@@ -176,8 +176,9 @@ def test_cancelled_fetch_stores_nothing_and_says_so(service: ReviewService) -> N
         user_token=demo.user_token, label="C-1", progress=seen.append, cancel=lambda: bool(seen)
     )
     assert not result.stored and "cancelled" in result.message
-    assert result.case_id is not None
-    assert service.store.snapshots(result.case_id) == []
+    # a first fetch that stored nothing leaves no case behind to hold the label (issue 14)
+    assert result.case_id is None
+    assert service.store.find_case("C-1") is None
 
 
 def test_user_token_is_kept_out_of_reprs(service: ReviewService) -> None:
