@@ -82,11 +82,12 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("case", metavar="CASE", help="case id or label")
     export.add_argument("--out", metavar="FILE", required=True, help="FILE.pdf or FILE.json")
 
-    sub.add_parser(
+    rebuild = sub.add_parser(
         "rebuild-cache",
         parents=[common],
-        help="set a damaged case database aside and start a fresh one",
+        help="salvage a damaged case database into a fresh one (the damaged file is kept)",
     )
+    rebuild.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
     purge = sub.add_parser(
         "purge", parents=[common], help="delete a case's data for good (tombstone kept)"

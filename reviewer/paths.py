@@ -17,11 +17,20 @@ DATA_DIR_ENV = "REVIEWER_DATA_DIR"
 
 
 def _private_dir(path: Path) -> Path:
-    """Create `path` (and parents) and make sure only the owner can read it."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    # a read-only mount keeps its mode; the store reports the problem when it opens
+    """Create `path` readable by the owner only (0700); parents are made as usual.
+
+    Only directories created here get that mode: an existing one (a shared directory given as
+    `--data-dir`, a read-only mount) is never chmodded.
+    """
+    if path.is_dir():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(mode=0o700)
+    except FileExistsError:  # created meanwhile by another process: not ours either
+        return path
     with contextlib.suppress(OSError):
-        os.chmod(path, 0o700)
+        os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
     return path
 
 

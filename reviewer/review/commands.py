@@ -20,22 +20,32 @@ from reviewer.store import (
     CaseStore,
     KeyUnavailable,
     PassphraseRequired,
+    StoreBusy,
     StoreCorrupt,
     StoreError,
+    StoreMissing,
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
 
-def _open(args: argparse.Namespace) -> ReviewService:
-    unlock_from_terminal(
-        paths.data_dir(getattr(args, "data_dir", None), demo=bool(getattr(args, "demo", False)))
+def _open(args: argparse.Namespace, *, create: bool = True) -> ReviewService:
+    data_dir = paths.data_dir(
+        getattr(args, "data_dir", None), demo=bool(getattr(args, "demo", False))
     )
+    if not create:
+        missing = CaseStore.missing(data_dir)
+        if missing is not None:  # nothing to unlock, nothing to create
+            raise missing
+    unlock_from_terminal(data_dir)
     return ReviewService.open(
         getattr(args, "data_dir", None),
         demo=bool(getattr(args, "demo", False)),
         environment=getattr(args, "env", None),
         base_url=getattr(args, "base_url", None),
+        create=create,
+        # applicants' documents are opened only in the documents worker, as in the app
+        isolated_documents=True,
     )
 
 
@@ -44,16 +54,22 @@ def _err(message: str) -> None:
     print(f"reviewer: {terminal_safe(message)}", file=sys.stderr)
 
 
-def _open_or_explain(args: argparse.Namespace) -> ReviewService | None:
-    """The service, or None after printing one line on why the store cannot be opened."""
+def _open_or_explain(
+    args: argparse.Namespace, *, create: bool = True
+) -> ReviewService | StoreMissing | None:
+    """The service; or None after printing one line on why the store cannot be opened; or,
+    for a command that only reads (`create=False`), `StoreMissing` when there is no database."""
     try:
-        return _open(args)
-    except StoreCorrupt as exc:
-        _err(f"{exc} (run `reviewer rebuild-cache`; the damaged file is kept)")
-    except (PassphraseRequired, KeyUnavailable) as exc:
+        return _open(args, create=create)
+    except StoreMissing as exc:
+        if exc.documents:
+            _err(str(exc))
+            return None
+        return exc
+    except (StoreCorrupt, StoreBusy, PassphraseRequired, KeyUnavailable) as exc:
         _err(str(exc))
     except (StoreError, OSError) as exc:
-        _err(f"cannot open the data directory: {exc}")
+        _err(f"cannot open the data directory: {' '.join(str(exc).split())}")
     return None
 
 
@@ -83,7 +99,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         _err(problem)
         return EXIT_USAGE
     service = _open_or_explain(args)
-    if service is None:
+    if not isinstance(service, ReviewService):
         return EXIT_FAILED
     try:
         ok, why = service.can_fetch
@@ -121,13 +137,16 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 def cmd_cases(args: argparse.Namespace) -> int:
     """List cached cases (offline)."""
-    service = _open_or_explain(args)
+    service = _open_or_explain(args, create=False)
     if service is None:
         return EXIT_FAILED
-    try:
-        cases = service.list_cases()
-    finally:
-        service.close()
+    if isinstance(service, StoreMissing):
+        cases = []
+    else:
+        try:
+            cases = service.list_cases()
+        finally:
+            service.close()
     if args.json:
         print(json.dumps([c.__dict__ | {"user_token": None} for c in cases], indent=2))
         return EXIT_OK
@@ -149,8 +168,11 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """Show a cached case by id or label (offline)."""
-    service = _open_or_explain(args)
+    service = _open_or_explain(args, create=False)
     if service is None:
+        return EXIT_FAILED
+    if isinstance(service, StoreMissing):
+        _err(f"no case {args.case!r}: {service}")
         return EXIT_FAILED
     try:
         case = service.find_case(args.case)
@@ -171,19 +193,38 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_rebuild_cache(args: argparse.Namespace) -> int:
-    """Move a damaged database aside (kept) and start an empty one; documents stay."""
+    """Salvage a damaged case database (see `CaseStore.rebuild`); asks first unless --yes."""
     data_dir = paths.data_dir(
         getattr(args, "data_dir", None), demo=bool(getattr(args, "demo", False))
     )
+    if not getattr(args, "yes", False):
+        if not sys.stdin.isatty():
+            _err("rebuild-cache changes the case database: confirm with --yes")
+            return EXIT_USAGE
+        answer = input(
+            f"Salvage the case database in {data_dir} into a fresh one, setting the damaged "
+            "file aside? [y/N] "
+        )
+        if answer.strip().lower() not in ("y", "yes"):
+            _err("nothing was changed")
+            return EXIT_USAGE
     try:
         unlock_from_terminal(data_dir)
-        store = CaseStore.rebuild(data_dir)
-    except (PassphraseRequired, KeyUnavailable) as exc:
-        _err(str(exc))
+        report = CaseStore.rebuild(data_dir)
+    except (StoreBusy, PassphraseRequired, KeyUnavailable) as exc:
+        _err(f"{exc}; nothing was changed")
         return EXIT_FAILED
-    store.close()
-    print(f"started a fresh case database in {data_dir}; fetch the cases again to refill it")
-    return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - SQLCipher's errors included: one line
+        _err(f"the salvage failed, nothing was changed: {' '.join(str(exc).split())}")
+        return EXIT_FAILED
+    if report.set_aside is None:
+        print(f"the case database in {data_dir} is healthy: nothing to do")
+        return EXIT_OK
+    print(
+        f"salvaged the case database in {data_dir}: {report.summary()}; "
+        f"the damaged file is kept as {report.set_aside}"
+    )
+    return EXIT_PARTIAL if sum(report.lost.values()) else EXIT_OK
 
 
 def _error_words(code: str | None, message: str | None) -> str:

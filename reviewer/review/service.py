@@ -88,6 +88,7 @@ class ReviewService:
         base_url: str | None = None,
         isolated_documents: bool = False,
         passphrase: str | None = None,
+        create: bool = True,
     ) -> ReviewService:
         """Open the store; demo mode talks to the in-process local sandbox, nothing to configure.
 
@@ -100,7 +101,8 @@ class ReviewService:
 
             backend = WorkerDocuments(DocumentWorker())
         # the cache is encrypted: PassphraseRequired / KeyUnavailable say what is needed
-        store = CaseStore(paths.data_dir(data_dir, demo=demo), passphrase)
+        # the cache is encrypted: PassphraseRequired / KeyUnavailable say what is needed
+        store = CaseStore(paths.data_dir(data_dir, demo=demo), passphrase, create=create)
         if demo:
             from reviewer.review.demo import demo_client_factory, demo_user_list
 

@@ -14,24 +14,25 @@ locking; writes take the lock up front with BEGIN IMMEDIATE).
 from __future__ import annotations
 
 import contextlib
-import os
+import logging
 import time
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from reviewer.store import audit, cases, findings, purge, snapshots
+from reviewer.store import audit, cases, findings, purge, recovery, snapshots
 from reviewer.store import sqlcipher as sqlite3
 from reviewer.store.connection import (
     ThreadConnections,
     create_private_file,
     is_corruption,
-    quick_check,
+    quick_check_problems,
     write_transaction,
 )
-from reviewer.store.errors import StoreCorrupt
+from reviewer.store.errors import StoreCorrupt, StoreMissing
 from reviewer.store.files import DocumentFiles, private_dir
 from reviewer.store.findings import StoredFindings
+from reviewer.store.lock import StoreLock
 from reviewer.store.records import (
     AuditEntry,
     CaseRow,
@@ -41,8 +42,11 @@ from reviewer.store.records import (
     StoredCase,
     StoredSnapshot,
 )
+from reviewer.store.recovery import SalvageReport
 from reviewer.store.schema import migrate
-from reviewer.store.unlock import open_keys
+from reviewer.store.unlock import open_keys, unlock_data_dir
+
+log = logging.getLogger(__name__)
 
 DB_NAME = "reviewer.sqlite3"
 DOCUMENTS_DIR = "documents"
@@ -51,24 +55,47 @@ GC_GRACE_SECONDS = 3600.0
 
 
 class CaseStore:
-    """Cases, their fetch snapshots, document files and audit trail in one data directory.
+    """Cases, their fetch snapshots, document files and audit trail in one data directory."""
 
-    Everything applicant-related is encrypted at rest under the directory's data key
-    (`keys.unlock`: OS keyring, else `passphrase` or REVIEWER_PASSPHRASE). An older,
-    unencrypted directory is encrypted in place on first open (`upgrade`).
-    """
+    def __init__(
+        self, data_dir: Path, passphrase: str | None = None, *, create: bool = True
+    ) -> None:
+        """Open (`create`: or start) the store in `data_dir`.
 
-    def __init__(self, data_dir: Path, passphrase: str | None = None) -> None:
+        Everything applicant-related is encrypted at rest under the directory's data key
+        (`keys.unlock`: OS keyring, else `passphrase` or REVIEWER_PASSPHRASE). An older,
+        unencrypted directory is encrypted in place on first open (`upgrade`).
+
+        `create=False` is for commands that only read: a missing or empty database raises
+        `StoreMissing` instead of being created (saying so when document files are there).
+        On open SQLite's quick_check runs; damage to indexes only is repaired in place
+        (the index rebuilt from its table), anything worse raises `StoreCorrupt` (see
+        `rebuild`).
+        """
         self.data_dir = private_dir(Path(data_dir))
         self.db_path = self.data_dir / DB_NAME
-        self.keys = open_keys(self.data_dir, self.db_path, passphrase)
-        create_private_file(self.db_path)
-        self.files = DocumentFiles(self.data_dir / DOCUMENTS_DIR, self.keys)
-        self.files.remove_orphaned_temps()
+        if not create and (missing := CaseStore.missing(self.data_dir)) is not None:
+            raise missing
+        self._lock = StoreLock(self.data_dir, exclusive=False)
+        try:
+            self.keys = open_keys(self.data_dir, self.db_path, passphrase)
+        except BaseException:
+            self._lock.release()
+            raise
         self._connections = ThreadConnections(self.db_path, self.keys.sqlcipher_key_pragma())
         try:
+            create_private_file(self.db_path)
+            self.files = DocumentFiles(self.data_dir / DOCUMENTS_DIR, self.keys)
+            self.files.remove_orphaned_temps()
             conn = self._conn()
-            quick_check(conn, self.db_path)
+            problems = quick_check_problems(conn)
+            indexes = recovery.damaged_indexes(conn, problems) if problems else []
+            if indexes:
+                names = ", ".join(name for name, _ in indexes)
+                log.warning("rebuilding damaged indexes of %s: %s", self.db_path, names)
+                problems = recovery.repair_indexes(conn, indexes, self.keys.sqlcipher_key_pragma())
+            if problems:
+                raise StoreCorrupt(self.db_path, problems[0])
             migrate(conn)
         except sqlite3.DatabaseError as exc:
             self.close()
@@ -79,21 +106,36 @@ class CaseStore:
             self.close()
             raise
 
-    @classmethod
-    def rebuild(cls, data_dir: Path) -> CaseStore:
-        """Move a damaged database aside (kept, with its WAL) and open a fresh, empty one.
+    @staticmethod
+    def missing(data_dir: Path) -> StoreMissing | None:
+        """`StoreMissing` (not raised) when `data_dir` has no database or an empty one."""
+        db_path = Path(data_dir) / DB_NAME
+        if not _is_missing_or_empty(db_path):
+            return None
+        root = Path(data_dir) / DOCUMENTS_DIR
+        count = 0
+        if root.is_dir():
+            count = sum(1 for s in root.iterdir() if len(s.name) == 2 for _ in s.iterdir())
+        return StoreMissing(Path(data_dir), count)
 
-        Document files stay: they are named by content, so the next fetch reuses them.
+    @classmethod
+    def rebuild(cls, data_dir: Path, passphrase: str | None = None) -> SalvageReport:
+        """Salvage a damaged database: every readable row (audit trail and decisions first)
+        is copied into a fresh database that takes its place; the damaged file is set aside
+        and named in the report. Takes the store lock exclusively (`StoreBusy` while another
+        process uses the directory). A healthy database is left as it is (`set_aside` None).
+        Document files stay: they are named by content.
         """
         data_dir = Path(data_dir)
-        db_path = data_dir / DB_NAME
-        aside = data_dir / f"{DB_NAME}.damaged-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
-        # "-wal"/"-shm" keep their suffix so the kept copy still opens with its log
-        for suffix in ("", "-wal", "-shm"):
-            source = Path(f"{db_path}{suffix}")
-            if source.exists():
-                os.replace(source, Path(f"{aside}{suffix}"))
-        return cls(data_dir)
+        lock = StoreLock(private_dir(data_dir), exclusive=True)
+        try:
+            key_pragma = unlock_data_dir(data_dir, passphrase).sqlcipher_key_pragma()
+            db_path = data_dir / DB_NAME
+            if not _is_missing_or_empty(db_path) and _healthy(db_path, key_pragma):
+                return recovery.SalvageReport()
+            return recovery.salvage(db_path, key_pragma)
+        finally:
+            lock.release()
 
     def __enter__(self) -> CaseStore:
         return self
@@ -112,6 +154,7 @@ class CaseStore:
     def close(self) -> None:
         """Close every connection; the store cannot be used afterwards."""
         self._connections.close_all()
+        self._lock.release()
 
     def _conn(self) -> sqlite3.Connection:
         return self._connections.get()
@@ -168,18 +211,34 @@ class CaseStore:
     def gc_documents(self, grace_seconds: float = GC_GRACE_SECONDS) -> int:
         """Delete document files no snapshot references and older than the grace period.
 
+        Never runs on an empty database (it may be a deleted one), and keeps every file a
+        set-aside database names.
+
         Runs under the database write lock, the same lock under which `save_snapshot` checks
         that its files exist, so no saved snapshot can end up pointing at a deleted file.
         """
         removed = 0
         conn = self._conn()
         with write_transaction(conn):
+            if conn.execute("SELECT 1 FROM snapshots LIMIT 1").fetchone() is None:
+                # an empty database may be a deleted or replaced one: never judge files by it
+                return 0
             referenced = {
                 self.files.name(row[0])
                 for row in conn.execute(
                     "SELECT DISTINCT sha256 FROM documents WHERE sha256 IS NOT NULL"
                 )
             }
+            # set-aside (damaged) databases still point at their documents; one that cannot
+            # be read to the end stops the collection (nothing is judged unreferenced)
+            for aside in recovery.set_aside_databases(self.data_dir, DB_NAME):
+                if "-wal" in aside.name or "-shm" in aside.name:
+                    continue
+                names = recovery.referenced_in(aside, self.keys.sqlcipher_key_pragma())
+                if names is None:
+                    log.warning("not collecting documents: %s cannot be read", aside.name)
+                    return 0
+                referenced |= {self.files.name(sha256) for sha256 in names}
             cutoff = time.time() - grace_seconds
             for name, path in self.files.stored_names():
                 if name in referenced:
@@ -286,3 +345,36 @@ class CaseStore:
     def cases_decided_before(self, cutoff: str) -> list[str]:
         """Live cases whose newest decision is older than `cutoff` (the retention rule)."""
         return purge.cases_decided_before(self._conn(), cutoff)
+
+    def _remove_unreferenced(self, shas: set[str]) -> None:
+        conn = self._conn()
+        with write_transaction(conn):
+            for sha256 in shas:
+                still_used = conn.execute(
+                    "SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1", (sha256,)
+                ).fetchone()
+                if still_used is None:
+                    self.files.path(sha256).unlink(missing_ok=True)
+
+
+def _is_missing_or_empty(db_path: Path) -> bool:
+    try:
+        return db_path.stat().st_size == 0
+    except FileNotFoundError:
+        return True
+
+
+def _healthy(db_path: Path, key_pragma: str) -> bool:
+    """Whether quick_check passes (read only; nothing is created or changed)."""
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        conn.execute(key_pragma)
+        conn.execute("PRAGMA cipher_log_level = NONE")
+    except sqlite3.DatabaseError:
+        return False
+    try:
+        return not quick_check_problems(conn)
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()

@@ -79,6 +79,14 @@ def open_connection(db_path: Path, key_pragma: str | None) -> sqlite3.Connection
     return conn
 
 
+def quick_check_problems(conn: sqlite3.Connection) -> list[str]:
+    """What SQLite's quick_check reports ([] when the file is sound); a file too damaged to
+    answer raises sqlite3.DatabaseError."""
+    rows = conn.execute("PRAGMA quick_check").fetchall()
+    problems = [str(r[0]) for r in rows if r[0] != "ok"]
+    return problems if rows else ["quick_check returned nothing"]
+
+
 def quick_check(conn: sqlite3.Connection, db_path: Path) -> None:
     """Run SQLite's quick_check; raise StoreCorrupt naming the first problem."""
     try:

@@ -16,16 +16,36 @@ class StoreCorrupt(StoreError):
     def __init__(self, db_path: Path, detail: str) -> None:
         self.db_path = db_path
         self.detail = detail
+        first = " ".join(detail.split())[:200]
         super().__init__(
-            f"The case cache {db_path} is damaged or was altered on disk ({detail}). "
-            "Rebuild the cache: the damaged "
-            "file is kept aside for inspection and cases can be fetched again from Plaid "
-            "(CaseStore.rebuild)."
+            f"the case database {db_path} is damaged ({first}); run `reviewer rebuild-cache` "
+            "to salvage what can be read (the damaged file is kept)"
         )
 
     def __reduce__(self) -> tuple[type[StoreCorrupt], tuple[Path, str]]:
         # picklable across processes despite the two-argument constructor
         return (StoreCorrupt, (self.db_path, self.detail))
+
+
+class StoreBusy(StoreError):
+    """Another process holds the store lock in a way that excludes this use."""
+
+
+class StoreMissing(StoreError):
+    """A command that only reads found no case database (or an empty file) in the directory."""
+
+    def __init__(self, data_dir: Path, documents: int) -> None:
+        self.data_dir = data_dir
+        self.documents = documents
+        if documents:
+            message = (
+                f"the case database in {data_dir} is missing or empty, but {documents} "
+                "document files are there: it may have been deleted or moved (nothing was "
+                "changed; restore it, or run `reviewer rebuild-cache`)"
+            )
+        else:
+            message = f"no cases yet in {data_dir}: reviewer fetch --user-token T --label L"
+        super().__init__(message)
 
 
 class StoreTooNew(StoreError):

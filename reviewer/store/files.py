@@ -37,9 +37,16 @@ TEMP_MAX_AGE_SECONDS = 24 * 3600
 
 
 def private_dir(path: Path) -> Path:
-    """Create `path` (and parents) with mode 0700; make an existing one 0700 too."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path, 0o700)
+    """Create `path` with mode 0700 (parents as usual); an existing directory keeps its
+    mode: it may be shared (a 1777 directory given as --data-dir), and is not ours to change."""
+    if path.is_dir():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(mode=0o700)
+    except FileExistsError:  # created meanwhile by another process: not ours either
+        return path
+    os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
     return path
 
 

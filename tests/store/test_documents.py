@@ -57,13 +57,16 @@ def test_data_dir_is_private_and_files_are_0600(store: CaseStore, data_dir: Path
     assert all(_mode(f) == 0o600 for f in files), {f.name: oct(_mode(f)) for f in files}
 
 
-def test_existing_loose_data_dir_is_tightened(tmp_path: Path) -> None:
-    loose = tmp_path / "loose"
-    loose.mkdir(mode=0o755)
-    os.chmod(loose, 0o755)
-    with CaseStore(loose):
-        assert _mode(loose) == 0o700
-        assert _mode(loose / "reviewer.sqlite3") == 0o600
+def test_existing_data_dir_keeps_its_mode_and_what_we_create_is_private(tmp_path: Path) -> None:
+    """An existing directory may be shared (issue 14 item 10): never chmodded; the database
+    and the documents tree created in it are private."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)
+    with CaseStore(shared):
+        assert _mode(shared) == 0o1777
+        assert _mode(shared / "reviewer.sqlite3") == 0o600
+        assert _mode(shared / "documents") == 0o700
 
 
 def test_orphaned_temp_files_are_removed_on_open(data_dir: Path) -> None:

@@ -33,8 +33,8 @@ def test_garbage_file_raises_store_corrupt_with_rebuild_hint(data_dir: Path) -> 
         CaseStore(data_dir)
 
     message = str(info.value)
-    assert "Rebuild the cache" in message
-    assert "reviewer.sqlite3" in message
+    assert "reviewer rebuild-cache" in message and "\n" not in message
+    assert "reviewer.sqlite3" in message and "CaseStore" not in message
     # it crosses process boundaries intact (a worker may report it)
     assert str(pickle.loads(pickle.dumps(info.value))) == message
 
@@ -49,7 +49,7 @@ def test_damaged_pages_fail_quick_check(data_dir: Path) -> None:
         data[offset : offset + 64] = b"\xa5" * 64
     db.write_bytes(bytes(data))
 
-    with pytest.raises(StoreCorrupt, match="Rebuild the cache"):
+    with pytest.raises(StoreCorrupt, match="rebuild-cache"):
         CaseStore(data_dir)
 
 
@@ -58,7 +58,9 @@ def test_rebuild_keeps_damaged_file_aside_and_starts_fresh(data_dir: Path) -> No
     documents_before = sorted(p.name for p in (data_dir / "documents").rglob("*") if p.is_file())
     db.write_bytes(b"garbage" * 1000)
 
-    with CaseStore.rebuild(data_dir) as store:
+    report = CaseStore.rebuild(data_dir)
+    assert report.set_aside is not None and report.set_aside.exists()
+    with CaseStore(data_dir) as store:
         assert store.list_cases() == []
         case = store.get_or_create_case(user_token="tok", user_id=None, label="A")
         save_fetch(store, case.id, "after-rebuild")
