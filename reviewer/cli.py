@@ -20,6 +20,7 @@ Heavy modules (Qt, PyMuPDF, httpx) are imported only by the sub-command that nee
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -35,6 +36,24 @@ environment:
   REVIEWER_PASSPHRASE      passphrase of the case cache (only where there is no OS keyring)
   REVIEWER_DATA_DIR        data directory (as --data-dir)
   PLAID_CLIENT_ID, PLAID_SECRET, PLAID_ENV   Plaid credentials
+"""
+
+_FETCH_EPILOG = """\
+limits (defaults; each can be changed in the settings file, settings.json):
+  request_deadline_seconds     120     one request, however slowly its answer arrives
+  fetch_deadline_seconds       600     the whole fetch, documents included
+  max_documents_per_case       250     document files one fetch stores for a case
+  max_document_bytes_per_case  512 MiB bytes of those files
+  an API answer is JSON of at most 32 MiB, 100,000 objects and arrays, 1,000,000 values and
+  64 levels of nesting; a document download at most 256 MiB. A limit reached is named in the
+  output and what was stored before stays.
+
+exit codes:
+  0  complete    3  stored, with failures (endpoints or documents, listed)
+  2  usage       1  nothing stored            130  interrupted (Ctrl+C)
+
+--base-url must be https (plain http only to 127.0.0.1 / localhost: the secret is in the
+request headers).
 """
 
 
@@ -58,7 +77,11 @@ def _build_parser() -> argparse.ArgumentParser:
     common.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
 
     fetch = sub.add_parser(
-        "fetch", parents=[common], help="fetch everything Plaid holds for a user into a case"
+        "fetch",
+        parents=[common],
+        help="fetch everything Plaid holds for a user into a case",
+        epilog=_FETCH_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     who = fetch.add_mutually_exclusive_group(required=True)
     who.add_argument("--user-token", metavar="T")
@@ -81,6 +104,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("case", metavar="CASE", help="case id or label")
     export.add_argument("--out", metavar="FILE", required=True, help="FILE.pdf or FILE.json")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     rebuild = sub.add_parser(
         "rebuild-cache",
@@ -123,8 +147,30 @@ def _quiet_third_party_logs() -> None:
         pass
 
 
+EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl+C
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `reviewer` console script; returns the process exit code."""
+    """Entry point of the `reviewer` console script; returns the process exit code.
+
+    Ctrl+C ends any command at once with one line and code 130: whatever was committed stays
+    (every write is one transaction, files are renamed into place), the rest is dropped.
+    """
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print(
+            "reviewer: interrupted; what was saved before stays, nothing else was stored",
+            file=sys.stderr,
+        )
+        sys.stderr.flush()
+        sys.stdout.flush()
+        # not sys.exit: requests still running on worker threads would hold the exit until
+        # their own deadlines; the data on disk is consistent at every instant
+        os._exit(EXIT_INTERRUPTED)
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
     _quiet_third_party_logs()

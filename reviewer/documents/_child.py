@@ -28,6 +28,7 @@ from reviewer.documents.fit import PageFit
 from reviewer.documents.inspect import inspect_document
 from reviewer.documents.locate import SignalQuery, locate_in_document
 from reviewer.documents.pagetext import PageText
+from reviewer.documents.report_pdf import render_crop_png
 from reviewer.documents.statement_rows import rows_of_document as page_rows_of
 from reviewer.documents.worker_types import DocumentLayout
 from reviewer.sealing import register_keys
@@ -233,6 +234,8 @@ class _Server:
             opened = self.document(args[0])
             queries: list[SignalQuery] = args[1]
             return locate_in_document(opened.doc, queries, opened.page_text)
+        if op == "crop":  # a report's picture of a flagged band of a page, as PNG
+            return render_crop_png(*args)
         if op == "sleep":  # diagnostics: lets tests make a request overrun its timeout
             time.sleep(args[0])
             return None

@@ -2,8 +2,9 @@
 # (PyMuPDF ships py.typed but leaves many functions unannotated.)
 """Draw a case report PDF from plain data (the review layer assembles it; this only draws).
 
-Crops of flagged pages come from applicants' documents, which are untrusted: a document that
-will not open or render costs a line in the report ("could not render"), never the report.
+Crops of flagged pages come from applicants' documents, which are untrusted: they are rendered
+to PNG by `render_crop_png` in the documents worker process (its memory and time limits), never
+here; a document that will not open or render costs a line in the report, never the report.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ class ReportCrop:
     page: int  # 1-based
     rects: list[tuple[float, float, float, float]]  # PDF points, origin top-left
     caption: str
+    # filled in by the documents worker (`render_crop_png`): the PNG and the highlights as
+    # fractions of it, or why it could not be rendered
+    image: bytes | None = None
+    marks: list[tuple[float, float, float, float]] = field(default_factory=list)
+    problem: str | None = None
 
 
 @dataclass
@@ -100,9 +106,13 @@ class _Writer:
         self.gap(8)
 
     def crop(self, crop: ReportCrop) -> None:
+        if crop.image is None:
+            why = crop.problem or "not rendered"
+            self.text(f"! {crop.caption}: could not render the page ({why})")
+            return
         try:
-            pixmap, marks = _render_crop(crop)
-        except Exception as exc:  # noqa: BLE001 - a hostile or missing file must not stop the report
+            pixmap = pymupdf.Pixmap(crop.image)  # our own PNG, made by the worker
+        except Exception as exc:  # noqa: BLE001 - never the report
             self.text(f"! {crop.caption}: could not render the page ({exc.__class__.__name__})")
             return
         scale = min((PAGE_W - 2 * MARGIN) / pixmap.width, CROP_MAX_H / pixmap.height)
@@ -113,7 +123,7 @@ class _Writer:
         target = pymupdf.Rect(MARGIN, self.y, MARGIN + w, self.y + h)
         self.page.insert_image(target, pixmap=pixmap)
         self.page.draw_rect(target, color=(0.5,) * 3, width=0.5)
-        for x0, y0, x1, y1 in marks:
+        for x0, y0, x1, y1 in crop.marks:
             box = pymupdf.Rect(
                 target.x0 + x0 * w, target.y0 + y0 * h, target.x0 + x1 * w, target.y0 + y1 * h
             )
@@ -121,25 +131,27 @@ class _Writer:
         self.y += h + 8
 
 
-def _render_crop(
-    crop: ReportCrop,
-) -> tuple[pymupdf.Pixmap, list[tuple[float, float, float, float]]]:
-    """The crop's pixmap and its highlights as fractions of the pixmap (0..1)."""
-    if not crop.document_path:
-        raise FileNotFoundError("document not downloaded")
+def render_crop_png(
+    document_path: str, page_number: int, rects: list[tuple[float, float, float, float]]
+) -> tuple[bytes, list[tuple[float, float, float, float]]]:
+    """The band of a page around `rects` as PNG, and the rects as fractions of it (0..1).
+
+    Opens an applicant's document: run it in the documents worker process only.
+    """
     # opened by its sniffed type, never by its name: the file is the applicant's
-    with open_document(crop.document_path) as src:
-        page = src[max(crop.page, 1) - 1]
+    with open_document(document_path) as src:
+        page = src[max(page_number, 1) - 1]
         bounds = page.rect
-        if crop.rects:
+        if rects:
             # the band of the page around the highlights, full width, so the context is readable
-            top = min(r[1] for r in crop.rects) - 70
-            bottom = max(r[3] for r in crop.rects) + 70
+            top = min(r[1] for r in rects) - 70
+            bottom = max(r[3] for r in rects) + 70
             clip = pymupdf.Rect(bounds.x0, max(bounds.y0, top), bounds.x1, min(bounds.y1, bottom))
         else:
             clip = pymupdf.Rect(bounds)
-        zoom = min(2.0, 1600 / max(clip.width, 1.0))
+        zoom = min(2.0, 1600 / max(clip.width, 1.0), 1600 / max(clip.height, 1.0))
         pixmap = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=clip, alpha=False)
+        png = bytes(pixmap.tobytes("png"))
     marks = [
         (
             (r[0] - clip.x0 - 2) / clip.width,
@@ -147,9 +159,9 @@ def _render_crop(
             (r[2] - clip.x0 + 2) / clip.width,
             (r[3] - clip.y0 + 2) / clip.height,
         )
-        for r in crop.rects
+        for r in rects
     ]
-    return pixmap, marks
+    return png, marks
 
 
 def render_report_pdf(report: ReportDocument) -> bytes:

@@ -191,6 +191,14 @@ class DocumentWorker(WorkerProcess):
         rows: list[PrintedRow] = self._request("statement_rows", str(path))
         return rows
 
+    def crop(
+        self, path: str | Path, page: int, rects: list[tuple[float, float, float, float]]
+    ) -> tuple[bytes, list[tuple[float, float, float, float]]]:
+        """A report's PNG of the band of 1-based `page` around `rects`, with the rects as
+        fractions of it (see `reviewer.documents.report_pdf.render_crop_png`)."""
+        png, marks = self._request("crop", str(path), page, list(rects))
+        return png, marks
+
     def locate(self, path: str | Path, queries: list[SignalQuery]) -> list[LocatedSignal]:
         """Place risk signals on the document (see `reviewer.documents.locate`)."""
         located: list[LocatedSignal] = self._request("locate", str(path), list(queries))

@@ -13,6 +13,9 @@ from reviewer.documents.inspect import DocumentInfo, inspect_document
 from reviewer.documents.locate import LocatedSignal, SignalQuery, locate_signals
 from reviewer.documents.mupdf_lock import MUPDF_LOCK
 from reviewer.documents.printed_rows import PrintedRow
+from reviewer.documents.report_pdf import render_crop_png
+
+Rect4 = tuple[float, float, float, float]
 
 
 class DocumentBackend(Protocol):
@@ -24,6 +27,10 @@ class DocumentBackend(Protocol):
 
     def locate(self, path: Path, queries: list[SignalQuery]) -> list[LocatedSignal]:
         """Rectangles for the risk signals on this document."""
+        ...
+
+    def crop(self, path: Path, page: int, rects: list[Rect4]) -> tuple[bytes, list[Rect4]]:
+        """A report's PNG of the flagged band of a page, and the rects as fractions of it."""
         ...
 
 
@@ -49,6 +56,11 @@ class InProcessDocuments:
 
         with self._lock:
             return statement_rows(path)
+
+    def crop(self, path: Path, page: int, rects: list[Rect4]) -> tuple[bytes, list[Rect4]]:
+        """Render the crop under the lock (tests; the app and CLI use the worker)."""
+        with self._lock:
+            return render_crop_png(str(path), page, rects)
 
 
 class WorkerDocuments:
@@ -90,6 +102,11 @@ class WorkerDocuments:
         except Exception:  # noqa: BLE001 - a hostile file costs the printed-row checks only
             return []
         return rows
+
+    def crop(self, path: Path, page: int, rects: list[Rect4]) -> tuple[bytes, list[Rect4]]:
+        """Render the crop in the worker (its memory and time limits); raises on failure."""
+        result: tuple[bytes, list[Rect4]] = self._worker.crop(path, page, rects)  # type: ignore[attr-defined]
+        return result
 
     def close(self) -> None:
         """Stop the worker process."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from reviewer import __version__
@@ -59,7 +60,8 @@ def build_report(service: ReviewService, case_id: str) -> dict[str, Any]:
             "page_count": d.page_count,
             "risk_score": d.risk_score,
             "problem": d.problem,
-            "path": str(p) if (p := service.document_path(d)) else None,
+            # relative to the data directory: a report leaves the machine
+            "path": _relative(service, p) if (p := service.document_path(d)) else None,
         }
         for d in snapshot.documents
     ]
@@ -100,6 +102,13 @@ def build_report(service: ReviewService, case_id: str) -> dict[str, Any]:
             for e in trail
         ],
     }
+
+
+def _relative(service: ReviewService, path: Path) -> str:
+    try:
+        return path.relative_to(service.store.data_dir).as_posix()
+    except ValueError:
+        return path.name
 
 
 def _score(value: Any) -> str:

@@ -143,7 +143,21 @@ class ReviewService:
         if stored is None:
             return None
         snapshot = case_snapshot(case, stored)
-        return replace(snapshot, findings=_stored_findings(self.store, stored.id))
+        documents = [self._verified(doc) for doc in snapshot.documents]
+        return replace(
+            snapshot, documents=documents, findings=_stored_findings(self.store, stored.id)
+        )
+
+    def _verified(self, doc: DocumentRecord) -> DocumentRecord:
+        """The document as stored, or without its path and with the problem in words when
+        its file is missing or its bytes no longer match their SHA-256: such a file is never
+        shown as the applicant's evidence."""
+        if not doc.sha256:
+            return doc
+        problem = self.store.document_problem(doc.sha256)
+        if problem is None:
+            return doc
+        return replace(doc, path=None, problem=problem)
 
     def findings_stale(self, snapshot: CaseSnapshot) -> bool:
         """True when some producer's findings for this snapshot are missing or outdated."""
@@ -171,8 +185,11 @@ class ReviewService:
         return apply_retention(self.store, days, __version__)
 
     def document_path(self, doc: DocumentRecord) -> Path | None:
-        """Where a stored document's file is, if it was downloaded."""
-        return self.store.document_path(doc.sha256) if doc.sha256 else None
+        """Where a stored document's file is, if it was downloaded and its bytes still match
+        their SHA-256 (checked here: callers open or export what this returns)."""
+        if not doc.sha256 or self.store.document_problem(doc.sha256) is not None:
+            return None
+        return self.store.document_path(doc.sha256)
 
     # -- online state ---------------------------------------------------------------------
 

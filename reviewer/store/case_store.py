@@ -208,6 +208,11 @@ class CaseStore:
         """The document's plaintext, checked (DocumentUnreadable when altered or missing)."""
         return self.files.read(sha256)
 
+    def document_problem(self, sha256: str) -> str | None:
+        """None when the file with this digest is there with exactly those bytes; else what
+        is wrong, in words (missing, or changed since it was stored)."""
+        return self.files.verify(sha256)
+
     def gc_documents(self, grace_seconds: float = GC_GRACE_SECONDS) -> int:
         """Delete document files no snapshot references and older than the grace period.
 

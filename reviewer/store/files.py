@@ -18,6 +18,7 @@ import hashlib
 import os
 import re
 import secrets
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -81,10 +82,42 @@ class DocumentFiles:
         self.keys = keys
         # this process (and the documents worker it starts) can now open these files
         register_key(keys.key_id, keys.file_key)
+        # files already checked, by (inode, mtime, size): a changed file gets a new key
+        self._verified: dict[tuple[str, int, int, int], bool] = {}
+        self._verify_lock = threading.Lock()
 
     def name(self, sha256: str) -> str:
         """The file name (without suffix) of the document with this plaintext digest."""
         return self.keys.file_name(check_sha256(sha256))
+
+    def verify(self, sha256: str) -> str | None:
+        """None when the file of `sha256` is there, opens under the key and its plaintext
+        hashes to `sha256`; else the problem in words. Each file is checked once per change
+        (cached by inode, mtime and size)."""
+        path = self.path(sha256)
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            return "the document file is missing from the data directory"
+        except OSError as exc:
+            return f"the document file cannot be read ({exc.strerror or exc})"
+        key = (sha256, st.st_ino, st.st_mtime_ns, st.st_size)
+        with self._verify_lock:
+            known = self._verified.get(key)
+        if known is None:
+            try:
+                self.read(sha256)
+                known = True
+            except DocumentUnreadable:
+                known = False
+            with self._verify_lock:
+                self._verified[key] = known
+        if not known:
+            return (
+                "the document file was changed after it was stored (it fails its check: its "
+                "SHA-256 does not match): not shown as the applicant's evidence"
+            )
+        return None
 
     def path(self, sha256: str) -> Path:
         """Where the file with this digest lives (whether or not it exists)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import faulthandler
 import logging
 import logging.handlers
+import os
 import re
 from pathlib import Path
 from typing import IO, Any
@@ -81,6 +82,16 @@ class RedactingFilter(logging.Filter):
 _crash_file: IO[Any] | None = None
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Log files readable by their owner only (0600), the rotated ones too: they name cases
+    and files even when redacted."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.chmod(self.baseFilename, 0o600)  # a file created by an older version
+        return os.fdopen(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+
 def setup_logging(log_dir: Path | None = None, level: int = logging.INFO) -> Path:
     """Attach the rotating, redacted file handler to the root logger; enable faulthandler."""
     global _crash_file
@@ -88,7 +99,7 @@ def setup_logging(log_dir: Path | None = None, level: int = logging.INFO) -> Pat
     target = directory / LOG_FILE
     root = logging.getLogger()
     if not any(getattr(h, "_reviewer", False) for h in root.handlers):
-        handler = logging.handlers.RotatingFileHandler(
+        handler = PrivateRotatingFileHandler(
             target, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
         )
         handler._reviewer = True  # type: ignore[attr-defined]
@@ -99,6 +110,10 @@ def setup_logging(log_dir: Path | None = None, level: int = logging.INFO) -> Pat
         root.addHandler(handler)
         root.setLevel(min(root.level or level, level))
     if _crash_file is None:
-        _crash_file = open(directory / CRASH_FILE, "a", encoding="utf-8")  # noqa: SIM115
+        crash = directory / CRASH_FILE
+        _crash_file = os.fdopen(
+            os.open(crash, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "a", encoding="utf-8"
+        )
+        os.chmod(crash, 0o600)
         faulthandler.enable(_crash_file)
     return target

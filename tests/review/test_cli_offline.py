@@ -135,7 +135,11 @@ def test_damaged_database_is_explained_and_rebuilt(
     assert main(["cases", "--data-dir", str(data_dir)]) == 1
     err = capsys.readouterr().err
     assert "rebuild-cache" in err and len(err.strip().splitlines()) == 1
-    assert main(["rebuild-cache", "--data-dir", str(data_dir)]) == 0
+    # it asks first: without a terminal to answer, --yes is required and nothing changes
+    assert main(["rebuild-cache", "--data-dir", str(data_dir)]) == 2
+    assert not [p for p in data_dir.iterdir() if "damaged" in p.name]
+    assert main(["rebuild-cache", "--yes", "--data-dir", str(data_dir)]) == 0
+    assert "the damaged file is kept as" in capsys.readouterr().out
     assert main(["cases", "--data-dir", str(data_dir)]) == 0
     assert "no cases yet" in capsys.readouterr().out
     kept = [p.name for p in data_dir.iterdir() if "damaged" in p.name]

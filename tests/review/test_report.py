@@ -73,6 +73,7 @@ def test_json_report_holds_decision_dispositions_and_trail(decided) -> None:
 
 def test_pdf_report_reads_without_the_app(decided, tmp_path: Path) -> None:
     service, case_id = decided
+    (tmp_path / "out").mkdir()
     out = export_report(service, case_id, tmp_path / "out" / "report.pdf")
     with pymupdf.open(out) as pdf:
         text = "".join(page.get_text() for page in pdf)
@@ -120,7 +121,13 @@ def test_export_command(decided, tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert cmd_export(args) == 0
     assert json.loads(out.read_text())["decision"]["label"] == "Rejected"
     assert cmd_export(Namespace(case="APP-7", out="r.txt", data_dir=str(data_dir))) == 2
-    assert cmd_export(Namespace(case="nope", out=str(out), data_dir=str(data_dir))) == 1
+    # an existing file is not replaced without --force (issue 14 item 13)
+    assert cmd_export(Namespace(case="APP-7", out=str(out), data_dir=str(data_dir))) == 2
+    missing_dir = tmp_path / "no-such-dir" / "r.json"
+    assert cmd_export(Namespace(case="APP-7", out=str(missing_dir), data_dir=str(data_dir))) == 2
+    assert not missing_dir.parent.exists()
+    again = Namespace(case="nope", out=str(out), data_dir=str(data_dir), force=True)
+    assert cmd_export(again) == 1
     assert "nope" in capsys.readouterr().err
 
 

@@ -29,7 +29,8 @@ def export_command(case_id: str, out: Path, data_dir: Path) -> list[str]:
         program = [sys.executable]
     else:
         program = [sys.executable, "-m", "reviewer"]
-    return [*program, "export", case_id, "--out", str(out), "--data-dir", str(data_dir)]
+    # --force: the save dialog has already asked before replacing a file
+    return [*program, "export", case_id, "--out", str(out), "--data-dir", str(data_dir), "--force"]
 
 
 def run_export(
