@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from reviewer import __version__
 
@@ -153,27 +155,34 @@ EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl+C
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reviewer` console script; returns the process exit code.
 
-    Ctrl+C ends any command at once with one line and code 130: whatever was committed stays
+    Ctrl+C ends a command at once with one line and code 130: whatever was committed stays
     (every write is one transaction, files are renamed into place), the rest is dropped.
     """
     try:
         return _main(argv)
     except KeyboardInterrupt:
-        print(
-            "reviewer: interrupted; what was saved before stays, nothing else was stored",
-            file=sys.stderr,
-        )
-        sys.stderr.flush()
-        sys.stdout.flush()
-        # not sys.exit: requests still running on worker threads would hold the exit until
-        # their own deadlines; the data on disk is consistent at every instant
-        os._exit(EXIT_INTERRUPTED)
+        _interrupted()
+
+
+def _interrupted(*_signal: object) -> NoReturn:
+    print(
+        "reviewer: interrupted; what was saved before stays, nothing else was stored",
+        file=sys.stderr,
+    )
+    sys.stderr.flush()
+    sys.stdout.flush()
+    # not sys.exit: a fetch's threads would hold the exit (and a KeyboardInterrupt raised in
+    # the main thread waits for them first) until their own deadlines; the data on disk is
+    # consistent at every instant, so leaving now loses nothing that was saved
+    os._exit(EXIT_INTERRUPTED)
 
 
 def _main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
     _quiet_third_party_logs()
+    if args.command is not None:  # the app handles its own signals
+        signal.signal(signal.SIGINT, _interrupted)
     if args.command in ("fetch", "cases", "show", "rebuild-cache"):
         from reviewer.review import commands
 
