@@ -88,12 +88,22 @@ class CaseStore:
             self.files = DocumentFiles(self.data_dir / DOCUMENTS_DIR, self.keys)
             self.files.remove_orphaned_temps()
             conn = self._conn()
-            problems = quick_check_problems(conn)
-            indexes = recovery.damaged_indexes(conn, problems) if problems else []
-            if indexes:
-                names = ", ".join(name for name, _ in indexes)
-                log.warning("rebuilding damaged indexes of %s: %s", self.db_path, names)
-                problems = recovery.repair_indexes(conn, indexes, self.keys.sqlcipher_key_pragma())
+            try:
+                problems = quick_check_problems(conn)
+            except sqlite3.DatabaseError as exc:
+                if not is_corruption(exc):
+                    raise
+                problems = [str(exc)]
+            if problems:
+                log.warning(
+                    "%s fails its check (%s): rebuilding indexes", self.db_path, problems[0]
+                )
+                # a connection of our own caches the damaged pages and the old schema
+                self._connections.close_all()
+                key_pragma = self.keys.sqlcipher_key_pragma()
+                problems = recovery.repair_if_only_indexes(self.db_path, key_pragma, problems)
+                self._connections = ThreadConnections(self.db_path, key_pragma)
+                conn = self._conn()
             if problems:
                 raise StoreCorrupt(self.db_path, problems[0])
             migrate(conn)

@@ -8,6 +8,7 @@ processes never deadlock upgrading a read lock; `busy_timeout` makes the second 
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from reviewer.store import sqlcipher as sqlite3
 from reviewer.store.errors import StoreCorrupt, StoreError
 
 BUSY_TIMEOUT_SECONDS = 30.0
+_NEVER_USED = re.compile(r"Page \d+: never used")
 # SQLite result codes (primary) meaning "this file is damaged / not a database"
 _CORRUPTION_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
@@ -83,7 +85,13 @@ def quick_check_problems(conn: sqlite3.Connection) -> list[str]:
     """What SQLite's quick_check reports ([] when the file is sound); a file too damaged to
     answer raises sqlite3.DatabaseError."""
     rows = conn.execute("PRAGMA quick_check").fetchall()
-    problems = [str(r[0]) for r in rows if r[0] != "ok"]
+    lines = [line for r in rows if r[0] != "ok" for line in str(r[0]).splitlines()]
+    # a page no b-tree uses is space lost, not data damaged (left by an index rebuild)
+    problems = [
+        line
+        for line in lines
+        if not line.startswith("*** in database") and not _NEVER_USED.fullmatch(line)
+    ]
     return problems if rows else ["quick_check returned nothing"]
 
 

@@ -2,9 +2,9 @@
 
 Two steps, the least destructive first:
 
-- `repair_indexes`: when `PRAGMA quick_check` finds only index damage (an index out of step
-  with its table), the tables are intact and `REINDEX` rebuilds the indexes in place; nothing
-  moves, nothing is lost.
+- `repair_indexes`: when `PRAGMA quick_check` fails but every table still reads from end to
+  end, the damage is in an index: the indexes are rebuilt from their tables in place; nothing
+  moves, nothing is lost. (REINDEX cannot do it: it walks the damaged pages to clear them.)
 - `salvage`: when a table itself is damaged, every row that can still be read is copied, table
   by table and (past a damaged page) row by row, into a fresh database with the same schema; the
   audit trail and decisions come first. The fresh file replaces the live one and the damaged
@@ -18,20 +18,17 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reviewer.store import sqlcipher as sqlite3
-from reviewer.store.connection import open_connection
+from reviewer.store.connection import open_connection, quick_check_problems
 from reviewer.store.schema import migrate
 
 # copy order: parents before children; the audit trail (decisions) right after its cases
 TABLES = ("cases", "audit", "snapshots", "responses", "documents", "signals", "fetch_errors")
-_INDEX_NAMED = re.compile(r"(?:wrong # of entries in index|missing from index) (\w+)")
-_TREE_PAGE = re.compile(r"(?:[Tt]ree page|Tree) (\d+)")
 SET_ASIDE_MARK = ".damaged-"
 
 
@@ -51,53 +48,56 @@ class SalvageReport:
         return f"kept {kept or 'nothing'}{tail}"
 
 
-def damaged_indexes(conn: sqlite3.Connection, problems: list[str]) -> list[tuple[str, str]]:
-    """The (name, CREATE sql) of the indexes quick_check's `problems` are all about, or []
-    when any problem touches something else (a table, the free list, an automatic index).
-    """
-    names: set[str] = set()
-    pages: set[int] = set()
-    for line in (line for problem in problems for line in problem.splitlines()):
-        if line.startswith("*** in database"):
-            continue
-        named = _INDEX_NAMED.search(line)
-        paged = _TREE_PAGE.findall(line)
-        if named:
-            names.add(named.group(1))
-        elif paged:
-            pages.update(int(p) for p in paged)
-        else:
-            return []
+def repair_if_only_indexes(db_path: Path, key_pragma: str | None, problems: list[str]) -> list[str]:
+    """Rebuild the indexes in place when the tables all read whole; what is still wrong
+    afterwards ([] when repaired; `problems` unchanged when a table is damaged)."""
     try:
-        roots = dict(conn.execute("SELECT rootpage, name FROM sqlite_master WHERE rootpage > 0"))
-        for page in pages:
-            name = roots.get(page)
-            if name is None:
-                row = conn.execute("SELECT name FROM dbstat WHERE pageno = ?", (page,)).fetchone()
-                name = row[0] if row else None
-            if name is None:
-                return []
-            names.add(name)
-        schema = conn.execute("SELECT name, type, sql FROM sqlite_master").fetchall()
-        found = [
-            (name, sql) for name, kind, sql in schema if name in names and kind == "index" and sql
-        ]
+        probe = _connect(db_path, key_pragma)
+    except sqlite3.DatabaseError:
+        return problems
+    try:
+        indexes = rebuildable_indexes(probe)
+    finally:
+        probe.close()
+    if not indexes:
+        return problems
+    try:
+        return repair_indexes(db_path, indexes, key_pragma)
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+
+
+def rebuildable_indexes(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """When every table still reads from end to end, the (name, CREATE sql) of the indexes
+    to rebuild (the damage quick_check found must be in one of them); [] when a table itself
+    is damaged (then only a salvage helps).
+
+    SQLCipher refuses a page whose HMAC fails instead of describing it, so which b-tree is
+    damaged cannot be read off quick_check's words: the tables are read instead.
+    """
+    try:
+        schema = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+        for kind, name, _ in schema:
+            if kind == "table" and not str(name).startswith("sqlite_"):
+                for _ in conn.execute(f'SELECT * FROM "{name}" NOT INDEXED'):  # noqa: S608
+                    pass
     except sqlite3.DatabaseError:
         return []
-    return found if names and len(found) == len(names) else []
+    return [(name, sql) for kind, name, sql in schema if kind == "index" and sql]
 
 
 def repair_indexes(
-    conn: sqlite3.Connection, indexes: list[tuple[str, str]], key_pragma: str | None
+    db_path: Path, indexes: list[tuple[str, str]], key_pragma: str | None
 ) -> list[str]:
     """Rebuild damaged indexes in place; what quick_check still reports ([] when repaired).
 
     REINDEX cannot help when an index's pages are unreadable (it has to walk them to clear
-    them), so each damaged index is unlinked from the schema, created afresh from its table,
-    and VACUUM drops the orphaned pages. The tables are never touched.
+    them), so each index is unlinked from the schema and created afresh from its table. The
+    old pages are left unused (quick_check's "never used", which `quick_check_problems` does
+    not count as damage; SQLCipher's VACUUM fails on them). The tables are never touched.
     """
-    path = conn.execute("PRAGMA database_list").fetchone()[2]
-    # on a connection of its own: the caller's reloads the schema when the version moves
+    # on connections of their own: the caller must reopen its own afterwards
+    path = db_path
     editor = _connect(path, key_pragma)
     try:
         editor.execute("PRAGMA writable_schema = ON")
@@ -114,10 +114,9 @@ def repair_indexes(
     try:
         for _, sql in indexes:
             editor.execute(sql)
-        editor.execute("VACUUM")
+        return quick_check_problems(editor)
     finally:
         editor.close()
-    return [r[0] for r in conn.execute("PRAGMA quick_check").fetchall() if r[0] != "ok"]
 
 
 def salvage(db_path: Path, key_pragma: str | None) -> SalvageReport:

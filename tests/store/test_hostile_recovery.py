@@ -8,13 +8,14 @@ salvaged row by row with the audit trail and decisions kept.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from reviewer.store import CaseStore, StoreBusy, StoreCorrupt, StoreMissing
-from tests.store.helpers import save_fetch
+from reviewer.store.keys import unlock
+from tests.store.helpers import raw_connection, save_fetch
+from tests.store.sqlcipher_pages import PAGE, RESERVE, decrypted_database
 
 
 def _filled(data_dir: Path, cases: int = 3, fetches: int = 4) -> list[str]:
@@ -37,7 +38,7 @@ def _filled(data_dir: Path, cases: int = 3, fetches: int = 4) -> list[str]:
 
 
 def _checkpoint(data_dir: Path) -> None:
-    conn = sqlite3.connect(data_dir / "reviewer.sqlite3")
+    conn = raw_connection(data_dir)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
 
@@ -45,16 +46,19 @@ def _checkpoint(data_dir: Path) -> None:
 def _damage_label_index(data_dir: Path) -> None:
     """Scribble over the label index's page (its header kept), as a torn write would."""
     db = data_dir / "reviewer.sqlite3"
-    conn = sqlite3.connect(db)
+    conn = raw_connection(data_dir)
     root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'cases_label'").fetchone()
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
     conn.close()
     data = bytearray(db.read_bytes())
     start = (root[0] - 1) * page_size
     data[start + 8 : start + page_size] = b"\xa5" * (page_size - 8)
     db.write_bytes(bytes(data))
-    conn = sqlite3.connect(db)
-    problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    conn = raw_connection(data_dir)
+    try:
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    except Exception:
+        problems = ["malformed"]
     conn.close()
     assert problems != ["ok"], "the index is damaged"
 
@@ -72,30 +76,29 @@ def test_index_damage_is_repaired_in_place_keeping_everything(tmp_path: Path) ->
     assert not list(data_dir.glob("*.damaged-*")), "nothing was set aside"
 
 
-def _damage_table_pages(data_dir: Path, table: str) -> None:
+def _damage_response_pages(data_dir: Path) -> None:
+    """Scribble over one page holding raw responses (found by decrypting pages: this SQLCipher
+    build has no dbstat), never one holding the audit trail."""
     db = data_dir / "reviewer.sqlite3"
-    conn = sqlite3.connect(db)
+    key = unlock(data_dir).db_key
+    plain = decrypted_database(db, key)
     pages = [
-        row[0]
-        for row in conn.execute(
-            "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno",
-            (table,),
-        )
+        n
+        for n in range(len(plain) // (PAGE - RESERVE))
+        if b'{"tag": "' in (page := plain[n * (PAGE - RESERVE) : (n + 1) * (PAGE - RESERVE)])
+        and b"decision.approve" not in page
     ]
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    conn.close()
     assert len(pages) >= 2, pages
-    data = bytearray(db.read_bytes())
     victim = pages[len(pages) // 2]
-    start = (victim - 1) * page_size
-    data[start : start + page_size] = b"\xa5" * page_size
+    data = bytearray(db.read_bytes())
+    data[victim * PAGE : (victim + 1) * PAGE] = b"\xa5" * PAGE
     db.write_bytes(bytes(data))
 
 
 def test_table_damage_is_salvaged_with_audit_trail_and_decisions(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     ids = _filled(data_dir, cases=3, fetches=30)
-    _damage_table_pages(data_dir, "responses")
+    _damage_response_pages(data_dir)
     with pytest.raises(StoreCorrupt):
         CaseStore(data_dir)
     report = CaseStore.rebuild(data_dir)
