@@ -18,7 +18,8 @@ class StoreCorrupt(StoreError):
         self.detail = detail
         first = " ".join(detail.split())[:200]
         super().__init__(
-            f"the case database {db_path} is damaged ({first}); run `reviewer rebuild-cache` "
+            f"the case database {db_path} is damaged or was altered on disk ({first}); run "
+            "`reviewer rebuild-cache` "
             "to salvage what can be read (the damaged file is kept)"
         )
 
