@@ -128,9 +128,10 @@ def test_damaged_database_is_explained_and_rebuilt(
 ) -> None:
     from reviewer.cli import main
 
+    from reviewer.store import CaseStore
+
     data_dir = tmp_path / "damaged"
-    assert main(["cases", "--data-dir", str(data_dir)]) == 0  # made, with its key
-    capsys.readouterr()
+    CaseStore(data_dir).close()  # a data directory in use, with its key (`cases` creates none)
     (data_dir / "reviewer.sqlite3").write_bytes(b"this is not a database" * 200)
     assert main(["cases", "--data-dir", str(data_dir)]) == 1
     err = capsys.readouterr().err
