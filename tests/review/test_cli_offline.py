@@ -127,7 +127,6 @@ def test_damaged_database_is_explained_and_rebuilt(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from reviewer.cli import main
-
     from reviewer.store import CaseStore
 
     data_dir = tmp_path / "damaged"
