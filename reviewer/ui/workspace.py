@@ -2,8 +2,8 @@
 
 - The window opens no larger than the screen's available area (a 1366×768 laptop keeps the
   status bar and its environment badge on screen).
-- Once a case is being read in the Documents tab on a screen narrower than 1600 px, the case
-  queue collapses to a strip at the window's edge; F9 (or a click on the strip) brings it back.
+- Once a case is being read in the Documents tab, the case queue collapses to a strip at the
+  window's edge; F9 (View › Case queue, or dragging the strip) brings it back.
 - Splitter sizes and the window's geometry are saved per screen size ("1366x768") in the
   settings file, and restored on the next run on that screen. "Work offline" is kept too.
 """
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from reviewer.ui.main_window import MainWindow
 
 DEFAULT_SIZE = (1400, 900)
-COLLAPSE_BELOW = 1600  # px of window width under which the queue gives way to the page
 QUEUE_KEY = "F9"
 
 
@@ -125,8 +124,9 @@ class Workspace(QObject):
         self._sync_action()
 
     def case_opened_for_reading(self) -> None:
-        """The reviewer reads a document: on a small screen the page takes the queue's room."""
-        if self.window.width() < COLLAPSE_BELOW and self.queue_shown():
+        """The reviewer reads a document: the page takes the queue's room (on a 1920 px screen
+        too: with the queue and thumbnails beside it a pay stub at fit width was 7 px text)."""
+        if self.queue_shown():
             self.show_queue(False)
 
     def _follow_splitter(self) -> None:

@@ -363,3 +363,14 @@ def test_after_the_first_demo_fetch_the_top_case_is_selected(qtbot, tmp_path: Pa
     top = win.queue_proxy.index(0, 0).data(CASE_ID_ROLE)
     assert win.current_case_id() == top
     win.shutdown()
+
+
+def test_a_pay_stub_is_legible_at_fit_width_on_a_large_screen_too(qtbot, laptop) -> None:
+    """At 1920×1080 the queue used to stay open beside the thumbnails: 7 px body text."""
+    win = laptop
+    win.resize(1900, 1040)
+    qtbot.waitUntil(lambda: win.width() == 1900, timeout=5000)
+    _pick_case(qtbot, win, laptop.cases["tampered_paystub"])  # type: ignore[attr-defined]
+    tab = _open_documents(qtbot, win)
+    assert not win.workspace.queue_shown()
+    assert 8.5 * tab.pane.pages.zoom >= 9.0, f"{8.5 * tab.pane.pages.zoom:.1f} px"
