@@ -50,7 +50,10 @@ def finding_label(finding: Finding) -> str:
     """
     words = check_title(finding).split()
     short = " ".join(words[:2]) if len(words) > 2 else " ".join(words)
-    return f"Check: {short[:1].lower()}{short[1:]}"
+    first = short.split(" ", 1)[0]
+    if not first.isupper():  # "YTD progression" keeps its capitals
+        short = short[:1].lower() + short[1:]
+    return f"Check: {short}"
 
 
 def values_text(finding: Finding) -> str:

@@ -73,14 +73,15 @@ def field_tags(view: PagesView) -> list[tuple[QRectF, QColor, str]]:
 def tags_of(view: PagesView) -> list[FieldTag]:
     """`field_tags` with each field's page and source (signal or finding)."""
     tagged: set[tuple[int, int]] = set()
-    fields: dict[tuple[int, int, int], tuple[QRectF, QColor, list[str], int, str]] = {}
+    fields: dict[tuple[int, int, int, str], tuple[QRectF, QColor, list[str], int, str]] = {}
     for h in view.highlights:
         if not h.label or (h.signal_index, h.page_index) in tagged:
             continue
         tagged.add((h.signal_index, h.page_index))
         rect = view.highlight_rect(h)
-        corner = (h.page_index, round(rect.left()), round(rect.top()))
         source = getattr(h, "source", "plaid")
+        # a signal and a finding on one field get a tag each: their sources never mix
+        corner = (h.page_index, round(rect.left()), round(rect.top()), source)
         fields.setdefault(corner, (rect, h.colour, [], h.page_index, source))[2].append(h.label)
     return [
         FieldTag(
