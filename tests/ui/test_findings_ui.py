@@ -75,7 +75,7 @@ def test_findings_group_marks_and_click_through(qtbot, pane: DocumentPane, tmp_p
     groups = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert any(g.startswith("Reviewer checks: 1 failed, 1 passed, 1 n/a") for g in groups)
     marks = [h for h in pane.pages.highlights if h.source == "reviewer"]
-    assert len(marks) == 1 and marks[0].label == "Check: net pay"
+    assert len(marks) == 1 and marks[0].label == "Check: net ≠ gross−ded."
     assert marks[0].signal_index == FINDING_BASE
     assert "Reviewer check" in marks[0].tooltip and "Net pay does not equal" in marks[0].tooltip
     # clicking the finding's mark selects its row in the panel

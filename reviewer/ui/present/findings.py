@@ -42,12 +42,21 @@ def check_title(finding: Finding) -> str:
     return name[:1].upper() + name[1:]
 
 
+# margin labels of failed checks whose first two words would not tell them apart
+SHORT_LABELS = {
+    "paystub.net_pay_arithmetic": "net ≠ gross−ded.",
+    "reconcile.net_pay_deposited": "pay not banked",
+}
+
+
 def finding_label(finding: Finding) -> str:
     """The short label in the margin beside a mark ("Check: net pay"); the tooltip says more.
 
     The margin holds about sixteen characters: the first words of the check's name, after
     "Check:", which with the violet colour and dashed box says "Reviewer check" at a glance.
     """
+    if finding.check in SHORT_LABELS:
+        return f"Check: {SHORT_LABELS[finding.check]}"
     words = check_title(finding).split()
     short = " ".join(words[:2]) if len(words) > 2 else " ".join(words)
     first = short.split(" ", 1)[0]
