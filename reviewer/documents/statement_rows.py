@@ -41,25 +41,26 @@ def page_rows(page: pymupdf.Page, number: int) -> list[PrintedRow]:
     words = page.get_text("words")  # type: ignore[no-untyped-call]
     # the cells of one printed row are separate text objects (an overlay a point lower, too):
     # words whose middles lie within a few points of each other make one line
-    by_middle = sorted(
-        ((y0 + y1) / 2, (x0, y0, x1, y1, word, order))
-        for order, (x0, y0, x1, y1, word, _b, _l, _n) in enumerate(words)
-    )
+    by_middle = sorted(range(len(words)), key=lambda i: words[i][1] + words[i][3])
     grouped: list[list[tuple[float, float, float, float, str, int]]] = []
     middle = -1e9
-    for mid, entry in by_middle:
+    for i in by_middle:
+        x0, y0, x1, y1, word = words[i][:5]
+        mid = (y0 + y1) / 2
         if mid - middle > _SAME_LINE:
             grouped.append([])
             middle = mid
-        grouped[-1].append(entry)
+        grouped[-1].append((x0, y0, x1, y1, word, i))
     rows = []
     for line in grouped:
-        row_words = sorted(line)
-        date = row_words[0][4] if _DATE.match(row_words[0][4]) else None
+        row_words = sorted(line, key=lambda w: w[0])
+        first = row_words[0][4]
+        date = first if "/" in first and _DATE.match(first) else None
         amounts: list[tuple[PrintedAmount, int]] = []
         label_words = []
         for x0, y0, x1, y1, word, order in row_words[1 if date else 0 :]:
-            value = money_value(word)
+            # most words are not amounts: only a word with a decimal point is parsed
+            value = money_value(word) if "." in word else None
             if value is None:
                 label_words.append(word)
                 continue
