@@ -36,6 +36,8 @@ _JUNK_BASENAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 # Small members of zeros or text legitimately compress far beyond any sane ratio; only judge
 # the ratio once a member has produced enough bytes to matter.
 _RATIO_GRACE_BYTES = 1 * _MIB
+# the same rule for the archive as a whole, past a larger grace (several small members)
+_ARCHIVE_RATIO_GRACE_BYTES = 8 * _MIB
 
 
 class ArchiveError(Exception):
@@ -121,7 +123,9 @@ def read_zip(data: bytes, limits: ArchiveLimits = ArchiveLimits()) -> ArchiveCon
                 contents.rejected.append(RejectedMember(info.filename, reason))
                 continue
             try:
-                member_bytes = _read_member(archive, info, limits, already_read=total)
+                member_bytes = _read_member(
+                    archive, info, limits, already_read=total, archive_bytes=len(data)
+                )
             except NotImplementedError as exc:
                 contents.rejected.append(RejectedMember(info.filename, f"cannot decompress: {exc}"))
                 continue
@@ -168,7 +172,11 @@ def _rejection_reason(info: zipfile.ZipInfo) -> str | None:
 
 
 def _read_member(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ArchiveLimits, already_read: int
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    limits: ArchiveLimits,
+    already_read: int,
+    archive_bytes: int,
 ) -> bytes:
     """Read one member to its end (so zipfile checks the CRC), counting bytes as they come."""
     chunks: list[bytes] = []
@@ -186,6 +194,15 @@ def _read_member(
                 if already_read + produced > limits.max_total_bytes:
                     raise ArchiveError(
                         f"zip expands beyond the total limit of {limits.max_total_bytes} bytes"
+                    )
+                # many members each under the per-member grace can still be a bomb together
+                whole = already_read + produced
+                if whole > _ARCHIVE_RATIO_GRACE_BYTES and whole / max(archive_bytes, 1) > (
+                    limits.max_ratio
+                ):
+                    raise ArchiveError(
+                        f"zip as a whole expands more than {limits.max_ratio:g}:1 "
+                        f"({archive_bytes} bytes into over {whole} bytes; zip bomb?)"
                     )
                 if produced > _RATIO_GRACE_BYTES and produced / compressed > limits.max_ratio:
                     raise ArchiveError(

@@ -153,3 +153,21 @@ def test_non_zip_is_corrupt(data: bytes) -> None:
 def test_member_repr_does_not_dump_bytes() -> None:
     (member,) = extract_zip(make_zip([("stub.pdf", PDF_BYTES)]))
     assert "PDF-1.7" not in repr(member)
+
+
+def test_many_members_each_under_the_ratio_grace_are_a_bomb_together() -> None:
+    """Issue 14 item 12: 450 members of 1 MiB of zeros (each under the per-member grace) in a
+    half-megabyte zip became 450 MiB of documents; the archive as a whole is judged too."""
+    import io
+    import zipfile
+
+    from reviewer.documents.archive import ArchiveError, read_zip
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for n in range(450):
+            archive.writestr(f"page-{n}.pdf", b"%PDF-1.4\n" + b"\0" * (1024 * 1024 - 9))
+    data = out.getvalue()
+    assert len(data) < 1_000_000
+    with pytest.raises(ArchiveError, match="as a whole expands more than 200:1"):
+        read_zip(data)
