@@ -1,4 +1,4 @@
-"""The `reviewer` command line (the contract in DESIGN.md).
+"""The `reviewer` command line (the contract is in reviewer/ARCHITECTURE.md, "Command line").
 
 ```
 reviewer [--demo] [--data-dir DIR] [--self-test]   open the app
@@ -28,7 +28,18 @@ from typing import NoReturn
 
 from reviewer import __version__
 
+DEMO_HELP = (
+    "the demo: the embedded local Plaid sandbox and its demo cases, kept in their own data "
+    "directory (no keys, no network; fetched on first use)"
+)
+DATA_DIR_HELP = "data directory (cases, documents); default: the user data directory"
 _EPILOG = """\
+every command that reads or writes cases takes --demo, before or after its name:
+  reviewer --demo                   open the app on the demo cases
+  reviewer --demo cases             list the demo cases
+  reviewer --demo show APP-1002     a demo case as text (--json for the JSON contract)
+  reviewer sandbox users            who the demo applicants are
+
 The case cache is encrypted at rest. Its key is kept in the OS keyring; where there is no
 keyring, a passphrase protects it: every command reads it from the terminal, or from the
 environment variable REVIEWER_PASSPHRASE (scripts, CI). `reviewer rekey` rotates the key that
@@ -67,16 +78,16 @@ def _build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
-    parser.add_argument("--demo", action="store_true", help="use the embedded local sandbox")
-    parser.add_argument("--data-dir", metavar="DIR", help="data directory (cases, documents)")
+    parser.add_argument("--demo", action="store_true", help=DEMO_HELP)
+    parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
     parser.add_argument(
         "--self-test", action="store_true", help="headless smoke test of the app, then exit"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     # sub-commands accept --data-dir/--demo too; SUPPRESS keeps a value given before the command
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS)
-    common.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+    common.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help=DEMO_HELP)
 
     fetch = sub.add_parser(
         "fetch",

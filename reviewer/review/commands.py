@@ -1,4 +1,4 @@
-"""`reviewer fetch`, `reviewer cases` and `reviewer show` (DESIGN.md "Command line").
+"""`reviewer fetch`, `reviewer cases` and `reviewer show` (reviewer/ARCHITECTURE.md, "Command line").
 
 Exit codes (every command): 0 complete; 3 stored with failures (endpoints or documents, each
 listed on standard error); 2 usage (a bad or empty argument, a refused base URL, a label in
@@ -13,6 +13,7 @@ import sys
 
 from reviewer import paths
 from reviewer.review.case_model import CaseSnapshot
+from reviewer.review.demo import demo_hint, ensure_demo_cases
 from reviewer.review.service import ReviewService
 from reviewer.review.terminal import terminal_safe
 from reviewer.review.unlocking import unlock_from_terminal
@@ -71,6 +72,35 @@ def _open_or_explain(
     except (StoreError, OSError) as exc:
         _err(f"cannot open the data directory: {' '.join(str(exc).split())}")
     return None
+
+
+def _is_demo(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "demo", False))
+
+
+def open_for_reading(args: argparse.Namespace) -> ReviewService | StoreMissing | None:
+    """`_open_or_explain` for a command that reads cases. Outside demo mode it creates nothing;
+    in demo mode it creates the demo store and fetches the demo cases first (first use)."""
+    if not _is_demo(args):
+        return _open_or_explain(args, create=False)
+    service = _open_or_explain(args, create=True)
+    if isinstance(service, ReviewService):
+        try:
+            ensure_demo_cases(service, _err)
+        except BaseException:
+            service.close()
+            raise
+    return service
+
+
+def no_case_message(args: argparse.Namespace, key: str, reason: str | None = None) -> str:
+    """One line for a CASE that is not in this data directory; names the demo cases if apt."""
+    message = f"no case {key!r}: {reason}" if reason else f"no case {key!r} (see `reviewer cases`)"
+    if _is_demo(args):
+        return message
+    out = getattr(args, "out", None)
+    retry = f"reviewer --demo export {key} --out {out}" if out else f"reviewer --demo show {key}"
+    return f"{message}; {demo_hint(key, retry)}"
 
 
 def _fetch_usage_problem(args: argparse.Namespace) -> str | None:
@@ -137,7 +167,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 def cmd_cases(args: argparse.Namespace) -> int:
     """List cached cases (offline)."""
-    service = _open_or_explain(args, create=False)
+    service = open_for_reading(args)
     if service is None:
         return EXIT_FAILED
     if isinstance(service, StoreMissing):
@@ -147,6 +177,8 @@ def cmd_cases(args: argparse.Namespace) -> int:
             cases = service.list_cases()
         finally:
             service.close()
+    if not cases and not _is_demo(args):
+        _err(demo_hint())  # standard error: scripts reading the list see it empty
     if args.json:
         print(json.dumps([c.__dict__ | {"user_token": None} for c in cases], indent=2))
         return EXIT_OK
@@ -168,16 +200,16 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """Show a cached case by id or label (offline)."""
-    service = _open_or_explain(args, create=False)
+    service = open_for_reading(args)
     if service is None:
         return EXIT_FAILED
     if isinstance(service, StoreMissing):
-        _err(f"no case {args.case!r}: {service}")
+        _err(no_case_message(args, args.case, str(service)))
         return EXIT_FAILED
     try:
         case = service.find_case(args.case)
         if case is None:
-            _err(f"no case {args.case!r} (see `reviewer cases`)")
+            _err(no_case_message(args, args.case))
             return EXIT_FAILED
         snapshot = service.load_case_checked(case.id)
     finally:

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from reviewer import paths
 from reviewer.documents.report_pdf import ReportCrop, render_report_pdf
+from reviewer.review.commands import no_case_message
+from reviewer.review.demo import ensure_demo_cases
 from reviewer.review.report import ReportUnavailable, build_report, report_document
 from reviewer.review.service import ReviewService
 from reviewer.review.unlocking import unlock_from_terminal
@@ -86,28 +88,28 @@ def cmd_export(args: argparse.Namespace) -> int:
         what = out.parent if not out.parent.is_dir() else out
         print(f"reviewer: {what} {why}", file=sys.stderr)
         return EXIT_USAGE
+    demo = bool(getattr(args, "demo", False))
     try:
-        data_dir = paths.data_dir(
-            getattr(args, "data_dir", None), demo=bool(getattr(args, "demo", False))
-        )
+        data_dir = paths.data_dir(getattr(args, "data_dir", None), demo=demo)
         missing = CaseStore.missing(data_dir)
-        if missing is not None:  # nothing to unlock, nothing to create
+        if missing is not None and not demo:  # nothing to unlock, nothing to create
             raise missing
         unlock_from_terminal(data_dir)
-        service = ReviewService.open(
-            data_dir,
-            demo=bool(getattr(args, "demo", False)),
-            create=False,
-            isolated_documents=True,
-        )
+        # the demo store is created and filled on first use, as `reviewer --demo` does
+        service = ReviewService.open(data_dir, demo=demo, create=demo, isolated_documents=True)
     except StoreMissing as exc:
-        print(f"reviewer: no case {args.case!r}: {exc}", file=sys.stderr)
+        print(f"reviewer: {no_case_message(args, args.case, str(exc))}", file=sys.stderr)
         return EXIT_FAILED
     except Exception as exc:  # noqa: BLE001 - one line, never a traceback
         words = " ".join(str(exc).split())
         print(f"reviewer: cannot open the data directory: {words}", file=sys.stderr)
         return EXIT_FAILED
     try:
+        if demo:
+            ensure_demo_cases(service, lambda line: print(f"reviewer: {line}", file=sys.stderr))
+        elif service.find_case(args.case) is None:
+            print(f"reviewer: {no_case_message(args, args.case)}", file=sys.stderr)
+            return EXIT_FAILED
         export_report(service, args.case, out, force=bool(getattr(args, "force", False)))
     except (ReportUnavailable, OSError) as exc:
         print(f"reviewer: {' '.join(str(exc).split())}", file=sys.stderr)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer.plaid.client import PlaidClient
+
+if TYPE_CHECKING:
+    from reviewer.review.service import ReviewService
 
 
 def demo_client_factory() -> Callable[[], PlaidClient]:
@@ -28,3 +31,36 @@ def demo_user_list() -> list[Any]:
     from reviewer.sandbox import demo_users
 
     return list(demo_users())
+
+
+def demo_hint(case_key: str | None = None, retry: str | None = None) -> str:
+    """Where the demo cases are, for a command run without --demo that found no case.
+
+    `reviewer --demo` keeps its cases in a separate data directory, so without the flag a
+    newcomer sees none of them; this says how many there are and the command that reaches them
+    (`retry`, when `case_key` is a demo case's label; `reviewer --demo show KEY` by default).
+    """
+    users = demo_user_list()
+    labels = {user.label for user in users}
+    if case_key is not None and case_key in labels:
+        return f"{case_key} is a demo case: {retry or f'reviewer --demo show {case_key}'}"
+    example = sorted(labels)[1] if len(labels) > 1 else next(iter(labels), "APP-1001")
+    return (
+        f"the {len(users)} demo cases are in the demo data directory: "
+        f"reviewer --demo cases, reviewer --demo show {example}"
+    )
+
+
+def ensure_demo_cases(service: ReviewService, say: Callable[[str], None]) -> None:
+    """Fetch the demo cases a command in demo mode needs and does not have yet (first use).
+
+    The app does the same on its first `--demo` start; the command line does it here so
+    `reviewer --demo cases` works before the app was ever opened.
+    """
+    if not service.demo_cases_missing():
+        return
+    say(
+        "fetching the demo cases from the embedded sandbox into the demo data directory "
+        "(first use only; under a minute)"
+    )
+    service.fetch_demo_cases()
