@@ -40,6 +40,11 @@ def run(args: argparse.Namespace) -> int:
         from reviewer.ui.self_test import run_self_test
 
         return run_self_test(args)
+    from reviewer.ui.platform_check import problem
+
+    if (why := problem()) is not None:  # instead of Qt's abort and core dump
+        print(why, file=sys.stderr)
+        return 1
     from reviewer import paths
     from reviewer.settings import Settings
     from reviewer.ui.logs import setup_logging
