@@ -1,4 +1,4 @@
-"""Placing Plaid's risk signals on the page (DESIGN.md "Highlights").
+"""Placing Plaid's risk signals on the page (reviewer/ARCHITECTURE.md "Highlights").
 
 Plaid gives a page number (1-based; 0 means the whole document), a field name and two values,
 never coordinates. For each signal the page's words are searched for the expected value in its

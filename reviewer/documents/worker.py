@@ -1,4 +1,4 @@
-"""The app's handle on the documents worker process (DESIGN.md "Threads", issue 6).
+"""The app's handle on the documents worker process (reviewer/ARCHITECTURE.md "Threads", issue 6).
 
 Applicants' files are hostile and PyMuPDF is not thread-safe, so the app never runs PyMuPDF
 itself: a `DocumentWorker` starts a separate process (multiprocessing, spawn) under an

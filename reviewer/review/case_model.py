@@ -1,7 +1,8 @@
 """The read model of a case: what `reviewer show --json` prints and what the UI displays.
 
 These plain dataclasses are the contract between the fetch/store core (which produces them) and
-the command line and the UI (which consume them). Field names follow DESIGN.md's `show --json`.
+the command line and the UI (which consume them). Field names follow `show --json` in
+reviewer/ARCHITECTURE.md.
 """
 
 from __future__ import annotations
@@ -134,7 +135,7 @@ class CaseSnapshot:
     findings: list[Finding] = dc_field(default_factory=list)
 
     def to_show_json(self) -> dict[str, Any]:
-        """The `reviewer show CASE --json` object of DESIGN.md."""
+        """The `reviewer show CASE --json` object (reviewer/ARCHITECTURE.md, "`show --json`")."""
         docs = [
             {
                 k: v

@@ -1,8 +1,8 @@
 """Risk signals joined to documents by `document_id`, and their highlight locations.
 
-Locations are computed once per snapshot (DESIGN.md "Highlights"): the documents layer searches
-each page's text for the expected value in its printed forms, then the actual value, then the
-field's label. A signal that cannot be placed keeps an empty `locations` list and a note; it is
+Locations are computed once per snapshot (reviewer/ARCHITECTURE.md "Highlights"): the documents
+layer searches each page's text for the expected value in its printed forms, then the actual
+value, then the field's label. A signal that cannot be placed keeps an empty `locations` list and a note; it is
 shown as a page- or document-level flag, never dropped.
 """
 
