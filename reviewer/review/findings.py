@@ -1,9 +1,10 @@
-"""Findings: the results of Reviewer's own checks (DESIGN.md "Findings"), beside Plaid's signals.
+"""Findings: the results of Reviewer's own checks, beside Plaid's signals.
 
-A `Finding` is one check applied to one piece of evidence: the check's stable id
-(`paystub.net_pay_arithmetic`), its category, a severity (`high`/`medium`/`low` when it failed,
-`pass` when it held), a summary in plain words with the numbers, the documents it concerns,
-where the values are printed (page and rectangle) and the numbers themselves in `values`.
+See reviewer/ARCHITECTURE.md, "Findings". A `Finding` is one check applied to one piece of
+evidence: the check's stable id (`paystub.net_pay_arithmetic`), its category, a severity
+(`high`/`medium`/`low` when it failed, `pass` when it held), a summary in plain words with the
+numbers, the documents it concerns, where the values are printed (page and rectangle) and the
+numbers themselves in `values`.
 
 A check that cannot run (a value missing, a document without a text layer) is a finding too:
 `severity` is None and `not_applicable` says why, so a reviewer sees what was not checked.
@@ -104,7 +105,7 @@ class Finding:
         return self.outcome == "failed"
 
     def to_json(self) -> dict[str, Any]:
-        """The `show --json` "findings" entry (DESIGN.md), plus `not_applicable`."""
+        """The `show --json` "findings" entry (reviewer/ARCHITECTURE.md), plus `not_applicable`."""
         return {
             "check": self.check,
             "category": self.category,
