@@ -1,4 +1,4 @@
-"""`reviewer purge CASE --yes` and `reviewer rekey` (DESIGN.md "Command line", wave 2)."""
+"""`reviewer purge CASE --yes` and `reviewer rekey` (reviewer/ARCHITECTURE.md, "Command line")."""
 
 from __future__ import annotations
 
