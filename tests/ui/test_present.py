@@ -176,3 +176,4 @@ def test_overview_says_the_data_is_incomplete_when_uploads_are_blocked(tmp_path)
     assert "paystub_locked.pdf" in page and "offer_letter.pdf" in page
     assert "US_TAX_W2" not in page and "PAYSTUB<" not in page  # types in words
     assert "T" not in page.split("Fetched ", 1)[1][:12]  # a local time, not ISO
+    assert "/credit/" not in page  # endpoints in words ("bank income report PDF")

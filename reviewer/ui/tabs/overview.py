@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reviewer.review.audit_words import endpoint_words
 from reviewer.review.case_model import CaseSnapshot
 from reviewer.ui.present import html
 from reviewer.ui.present.doc_list import incomplete_data_line
@@ -71,5 +72,6 @@ def overview_html(snapshot: CaseSnapshot, low: int, high: int) -> str:
     if incomplete:
         parts.append(f"<p class='warn'>⚠ {html.e(incomplete)}</p>")
     for endpoint, reason in snapshot.skipped.items():
-        parts.append(f"<p class='muted'>Skipped {html.e(endpoint)}: {html.e(reason)}</p>")
+        what = endpoint_words(endpoint)  # "bank income report PDF", not its URL path
+        parts.append(f"<p class='muted'>Not asked for {html.e(what)}: {html.e(reason)}</p>")
     return html.page("".join(parts))
