@@ -150,6 +150,10 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands that never call Plaid: they import neither the client nor its retry library.
+_OFFLINE_COMMANDS = ("cases", "show", "export", "rebuild-cache", "purge", "rekey")
+
+
 def _quiet_third_party_logs() -> None:
     """stamina logs every retry at WARNING; our client already logs each decision at DEBUG."""
     try:
@@ -191,7 +195,8 @@ def _interrupted(*_signal: object) -> NoReturn:
 def _main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
-    _quiet_third_party_logs()
+    if args.command not in _OFFLINE_COMMANDS:
+        _quiet_third_party_logs()
     if args.command is not None:  # the app handles its own signals
         signal.signal(signal.SIGINT, _interrupted)
     if args.command in ("fetch", "cases", "show", "rebuild-cache"):

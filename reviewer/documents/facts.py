@@ -7,29 +7,14 @@ Runs inside the documents worker (it opens applicants' files); the result is pla
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pymupdf
 from pymupdf import mupdf
+
+from reviewer.documents.results import DocumentFacts
 
 # A hostile file may declare thousands of fonts on thousands of pages; the panel shows a few.
 _MAX_FONT_PAGES = 200
 _MAX_FONTS_PER_PAGE = 40
-
-
-@dataclass(frozen=True)
-class DocumentFacts:
-    """File-level facts: what kind of file, which software made it, when, with which fonts."""
-
-    file_kind: str  # "PDF", "JPEG image", ...
-    page_count: int
-    producer: str | None = None
-    creator: str | None = None
-    created: str | None = None  # "2024-01-31 12:00:00 +01:00" (see `pdf_date`)
-    modified: str | None = None
-    fonts_by_page: dict[int, list[str]] = field(default_factory=dict)  # 1-based page -> names
-    pages_without_text: list[int] = field(default_factory=list)  # 1-based
-    page_sizes: list[tuple[float, float]] = field(default_factory=list)  # points, every page
 
 
 def document_facts(doc: pymupdf.Document) -> DocumentFacts:

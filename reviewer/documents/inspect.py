@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pymupdf
 
 from reviewer.documents._open import (
@@ -17,20 +15,10 @@ from reviewer.documents._open import (
     open_document,
     page_has_text,
 )
+from reviewer.documents.results import DocumentInfo
 from reviewer.documents.sniff import PDF
 
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    """Facts about one document; `problem` says in plain words why it cannot be shown, if so."""
-
-    page_count: int | None
-    repaired: bool = False
-    encrypted: bool = False
-    needs_password: bool = False
-    pages_with_text: list[bool] = field(default_factory=list)
-    problem: str | None = None
-    media_type: str | None = None
+__all__ = ["DocumentInfo", "inspect_document"]
 
 
 def inspect_document(source: DocumentSource, media_type: str | None = None) -> DocumentInfo:

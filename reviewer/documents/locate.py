@@ -10,13 +10,13 @@ back with no rectangle and a `note` saying why, never dropped.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 import pymupdf
 
 from reviewer.documents._open import DocumentSource, open_document
 from reviewer.documents.forms import field_labels, form_tiers, printed_forms
-from reviewer.documents.pagetext import PageText, Rect
+from reviewer.documents.pagetext import PageText
+from reviewer.documents.results import LocatedSignal, Rect, SignalQuery
 
 __all__ = [
     "NOTE_NOT_FOUND",
@@ -38,28 +38,6 @@ NOTE_NO_TEXT_LAYER = "no text layer: values cannot be located without OCR"
 NOTE_NOT_FOUND = "not found on page"
 NOTE_NO_VALUE = "no value or field to search for"
 NOTE_UNREADABLE = "document cannot be read"
-
-
-@dataclass(frozen=True)
-class SignalQuery:
-    """What to look for: one risk signal, keyed by the caller's own identifier."""
-
-    key: int
-    page_number: int | None  # Plaid's, 1-based; 0 or None: the whole document
-    field: str | None
-    expected_value: str | None
-    actual_value: str | None
-
-
-@dataclass(frozen=True)
-class LocatedSignal:
-    """Where a signal was placed: rectangles on `page` (1-based), or a note saying why not."""
-
-    key: int
-    rects: list[Rect] = field(default_factory=list)
-    page: int | None = None
-    found_by: str | None = None  # "expected_value" | "actual_value" | "field_label"
-    note: str | None = None
 
 
 def locate_signals(source: DocumentSource, queries: list[SignalQuery]) -> list[LocatedSignal]:

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 import pymupdf
 
-Rect = tuple[float, float, float, float]
+from reviewer.documents.results import Rect
 
 # Punctuation around a printed value that says nothing about the value ("$2,441.17," in a
 # sentence, "(2,441.17)" in accounts); "$" and "-" stay because they are part of forms.

@@ -20,12 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.documents._process import PENDING, WorkerProcess
-from reviewer.documents.facts import DocumentFacts
 from reviewer.documents.fit import PageFit
-from reviewer.documents.inspect import DocumentInfo
-from reviewer.documents.locate import LocatedSignal, SignalQuery
-from reviewer.documents.pagetext import Rect
 from reviewer.documents.printed_rows import PrintedRow
+from reviewer.documents.results import DocumentFacts, DocumentInfo, LocatedSignal, Rect, SignalQuery
 from reviewer.documents.shared_pages import SharedBlock, SharedBlockPool
 from reviewer.documents.worker_types import (
     DocumentError,

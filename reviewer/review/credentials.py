@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from reviewer.plaid.client import PlaidClient
 from reviewer.settings import Settings, resolve_credentials
+
+if TYPE_CHECKING:  # the client (httpx, the generated models) loads on the first fetch
+    from reviewer.plaid.client import PlaidClient
 
 
 def plaid_client_factory(
@@ -28,6 +31,8 @@ def plaid_client_factory(
     client_env = env if env in ("sandbox", "production") else "sandbox"
 
     def factory() -> PlaidClient:
+        from reviewer.plaid.client import PlaidClient
+
         return PlaidClient(
             credentials.client_id,
             credentials.secret,

@@ -9,11 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from reviewer.documents.inspect import DocumentInfo, inspect_document
-from reviewer.documents.locate import LocatedSignal, SignalQuery, locate_signals
 from reviewer.documents.mupdf_lock import MUPDF_LOCK
 from reviewer.documents.printed_rows import PrintedRow
-from reviewer.documents.report_pdf import render_crop_png
+from reviewer.documents.results import DocumentInfo, LocatedSignal, SignalQuery
 
 Rect4 = tuple[float, float, float, float]
 
@@ -42,11 +40,16 @@ class InProcessDocuments:
 
     def inspect(self, path: Path, media_type: str) -> DocumentInfo:
         """Inspect under the lock (PyMuPDF is not thread-safe)."""
+        # imported on first use: listing or showing cached cases never pays for PyMuPDF
+        from reviewer.documents.inspect import inspect_document
+
         with self._lock:
             return inspect_document(path, media_type)
 
     def locate(self, path: Path, queries: list[SignalQuery]) -> list[LocatedSignal]:
         """Locate under the lock."""
+        from reviewer.documents.locate import locate_signals
+
         with self._lock:
             return locate_signals(path, queries)
 
@@ -59,6 +62,8 @@ class InProcessDocuments:
 
     def crop(self, path: Path, page: int, rects: list[Rect4]) -> tuple[bytes, list[Rect4]]:
         """Render the crop under the lock (tests; the app and CLI use the worker)."""
+        from reviewer.documents.report_pdf import render_crop_png
+
         with self._lock:
             return render_crop_png(str(path), page, rects)
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reviewer.plaid.client import PlaidClient, RawResponse
 from reviewer.plaid.errors import PlaidApiError, PlaidError
 from reviewer.review.case_model import FetchError
+
+if TYPE_CHECKING:  # the client (httpx, the generated models) loads only for a fetch
+    from reviewer.plaid.client import PlaidClient, RawResponse
 
 SESSIONS = "/credit/sessions/get"
 PAYROLL = "/credit/payroll_income/get"

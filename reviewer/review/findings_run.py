@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
-from reviewer.documents.locate import SignalQuery
+from reviewer.documents.results import SignalQuery
 from reviewer.review.case_model import CaseSnapshot, DocumentRecord
 from reviewer.review.document_backend import DocumentBackend
 from reviewer.review.findings import (

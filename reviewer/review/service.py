@@ -12,21 +12,25 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer import __version__, paths
-from reviewer.plaid.client import PlaidClient
 from reviewer.plaid.errors import PlaidConfigurationError
 from reviewer.review.case_model import CaseSnapshot, CaseSummary, DocumentRecord, FetchError
 from reviewer.review.document_backend import DocumentBackend, InProcessDocuments
 from reviewer.review.documents_fetch import CaseBudget
-from reviewer.review.fetch import CaseFetcher, FetchOutcome
 from reviewer.review.findings_run import FindingsProducer, default_producers, refresh, stale
 from reviewer.review.findings_run import stored_findings as _stored_findings
 from reviewer.review.progress import CancelCheck, FetchCancelled, FetchFailed, ProgressCallback
 from reviewer.review.snapshots import case_snapshot, summary
 from reviewer.settings import FetchLimits, Settings
 from reviewer.store import CaseStore, StoredCase
+
+if TYPE_CHECKING:
+    # the Plaid client, its models and httpx load on the first fetch: listing and showing
+    # cached cases (the command line's `cases` and `show`) never pays for them
+    from reviewer.plaid.client import PlaidClient
+    from reviewer.review.fetch import FetchOutcome
 
 log = logging.getLogger(__name__)
 
@@ -257,6 +261,8 @@ class ReviewService:
     def _fetch(
         self, case: StoredCase, progress: ProgressCallback | None, cancel: CancelCheck | None
     ) -> FetchResult:
+        from reviewer.review.fetch import CaseFetcher
+
         again = bool(self.store.snapshots(case.id))  # fetched before: this is a refetch
         try:
             fetcher = CaseFetcher(

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from reviewer.documents.locate import SignalQuery
+from reviewer.documents.results import SignalQuery
 from reviewer.review.case_model import DocumentRecord, Location, SignalRecord
 from reviewer.review.document_backend import DocumentBackend
 from reviewer.review.json_shapes import obj, objs, text
