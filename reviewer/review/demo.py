@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from reviewer.plaid.client import PlaidClient
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the client (httpx, the generated models) loads on the first fetch
+    from reviewer.plaid.client import PlaidClient
     from reviewer.review.service import ReviewService
 
 
