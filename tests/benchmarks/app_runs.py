@@ -1,0 +1,179 @@
+"""What a reviewer feels of the whole app (issue 16); part of `tests/benchmarks/run.py --json`.
+
+Each run is a fresh `reviewer --demo` process on a fresh data directory (offscreen Qt), timed
+by events inside it, against the same moment of a bare QMainWindow where there is one:
+
+- demo_first_run_s: start of the process to every demo case in the queue (first run: the
+  cases are fetched from the embedded sandbox); demo_first_case_s: to the first case in the
+  queue. Target: <= 3 s, each case appearing as it lands.
+- quit_ms: the window closed (as a reviewer does, with the documents worker running and a case
+  open) to the end of the process. Target <= 500 ms with nothing lost.
+- fetch_stall_ms: the longest GUI event-loop stall (5 ms heartbeat) while the biggest demo
+  case (the 32-page statement) is fetched and shown in the running window. Target <= 50 ms.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+from typing import Any
+
+RUNS = 3
+
+# The child prints time.perf_counter() (CLOCK_MONOTONIC, shared by processes on one machine)
+# at each moment; the parent times the end of the process itself.
+FIRST_RUN = """
+import argparse, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import reviewer.ui.app as start
+from reviewer.ui.main_window import MainWindow
+
+DEMO_CASES = int(sys.argv[2])
+state = {"window": None, "first": False, "closing": False}
+
+def mark(name):
+    print(name, time.perf_counter(), flush=True)
+
+def counted(count):
+    if count and not state["first"]:
+        state["first"] = True
+        mark("FIRST_CASE")
+    if count >= DEMO_CASES and not state["closing"]:
+        state["closing"] = True
+        mark("ALL_CASES")
+        QTimer.singleShot(0, settle)
+
+def settle():
+    window = state["window"]
+    if window.runner.running():  # the top case opening, its checks: quit with work done
+        QTimer.singleShot(20, settle)
+        return
+    mark("CLOSE")
+    window.close()
+
+def watch():
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow) and state["window"] is None:
+            state["window"] = widget
+            widget.cases_loaded.connect(counted)
+            return
+    QTimer.singleShot(5, watch)
+
+make_app = start._make_app
+
+def instrumented(argv):
+    app = make_app(argv)
+    QTimer.singleShot(0, watch)
+    return app
+
+start._make_app = instrumented
+code = start.run(argparse.Namespace(demo=True, data_dir=sys.argv[1], self_test=False))
+mark("RETURNED")
+sys.exit(code)
+"""
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # a workstation loads compiled bytecode
+    return env
+
+
+def first_run(data_dir: Path, demo_cases: int) -> dict[str, float]:
+    """One first run of --demo: seconds to the first and the last case, quit milliseconds."""
+    started = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(FIRST_RUN), str(data_dir), str(demo_cases)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=_env(),
+        check=False,
+    )
+    ended = time.perf_counter()
+    marks = {
+        line.split()[0]: float(line.split()[1])
+        for line in proc.stdout.splitlines()
+        if line.split() and line.split()[0].isupper() and len(line.split()) == 2
+    }
+    if proc.returncode != 0 or "CLOSE" not in marks:
+        raise RuntimeError(f"first run failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return {
+        "first_case_s": marks["FIRST_CASE"] - started,
+        "all_cases_s": marks["ALL_CASES"] - started,
+        "quit_ms": (ended - marks["CLOSE"]) * 1000,
+    }
+
+
+def bench_first_run(work: Path) -> dict[str, Any]:
+    """demo_first_run_s, demo_first_case_s and quit_ms: medians of RUNS fresh first runs."""
+    from reviewer.sandbox import demo_users
+
+    demo_cases = len(list(demo_users()))
+    runs = [first_run(work / f"first-run-{i}", demo_cases) for i in range(RUNS)]
+    return {
+        "demo_cases": demo_cases,
+        "demo_first_run_s": round(statistics.median(r["all_cases_s"] for r in runs), 2),
+        "demo_first_case_s": round(statistics.median(r["first_case_s"] for r in runs), 2),
+        "quit_ms": round(statistics.median(r["quit_ms"] for r in runs), 1),
+    }
+
+
+def bench_fetch_stall(work: Path) -> dict[str, Any]:
+    """The longest GUI stall while the statement case is fetched and shown (in this process)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer.review.service import ReviewService
+    from reviewer.settings import Settings
+    from reviewer.ui.main_window import MainWindow
+    from reviewer.ui.tasks import TaskRunner
+    from tests.benchmarks.run import _wait
+
+    app = QApplication.instance() or QApplication([])
+    data_dir = work / "stall"
+    win = MainWindow(runner=TaskRunner(), settings=Settings(), data_dir=data_dir)
+    win.show_error_dialogs = False
+    win.show()
+    try:
+        ready: list[bool] = []
+        win.service_ready.connect(lambda: ready.append(True))
+        win.open_service(lambda: ReviewService.open(data_dir, demo=True))
+        _wait(app, lambda: bool(ready), 120)
+        _wait(app, lambda: not win.runner.running(), 120)
+        user = next(u for u in win.service._demo_users if u.key == "edited_statement")
+        finished: list[Any] = []
+        win.fetch_finished.connect(finished.append)
+        gaps: list[float] = []
+        last = [time.perf_counter()]
+
+        def tick() -> None:
+            now = time.perf_counter()
+            gaps.append((now - last[0]) * 1000)
+            last[0] = now
+
+        timer = QTimer()
+        timer.setInterval(5)
+        timer.timeout.connect(tick)
+        timer.start()
+        started = time.perf_counter()
+        win.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
+        _wait(app, lambda: bool(finished), 180)
+        fetched = time.perf_counter()
+        _wait(app, lambda: win.case_view.snapshot is not None, 60)
+        _wait(app, lambda: not win.runner.running(), 60)
+        timer.stop()
+        return {
+            "fetch_stall_ms": round(max(gaps), 1),
+            "fetch_stall_p99_ms": round(statistics.quantiles(gaps, n=100)[-1], 1),
+            "fetch_statement_ms": round((fetched - started) * 1000, 1),
+        }
+    finally:
+        win.shutdown()
+        win.close()
