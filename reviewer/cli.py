@@ -239,7 +239,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
     except ImportError as exc:  # pragma: no cover - only before the UI exists
         print(f"reviewer: the UI is not available ({exc})", file=sys.stderr)
         return 1
-    return app.run(args)
+    app.leave(app.run(args))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -28,7 +28,7 @@ RUNS = 3
 # The child prints time.perf_counter() (CLOCK_MONOTONIC, shared by processes on one machine)
 # at each moment; the parent times the end of the process itself.
 FIRST_RUN = """
-import argparse, sys, time
+import sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 import reviewer.ui.app as start
@@ -73,9 +73,8 @@ def instrumented(argv):
     return app
 
 start._make_app = instrumented
-code = start.run(argparse.Namespace(demo=True, data_dir=sys.argv[1], self_test=False))
-mark("RETURNED")
-sys.exit(code)
+from reviewer.cli import main  # as `reviewer --demo` starts and ends the app
+sys.exit(main(["--demo", "--data-dir", sys.argv[1]]))
 """
 
 
