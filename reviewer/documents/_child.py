@@ -25,6 +25,7 @@ from reviewer.documents._draw import DIRECT_FORMAT, can_draw_direct, draw_into, 
 from reviewer.documents._open import open_document
 from reviewer.documents.facts import document_facts, page_sizes
 from reviewer.documents.fit import PageFit
+from reviewer.documents.forensics import analyse, open_revision, split_revision
 from reviewer.documents.inspect import inspect_document
 from reviewer.documents.locate import SignalQuery, locate_in_document
 from reviewer.documents.pagetext import PageText
@@ -81,13 +82,15 @@ class _Server:
         self.attached: OrderedDict[str, Attached] = OrderedDict()
 
     def document(self, path: str) -> _OpenDocument:
-        stat = os.stat(path)
+        # "file.pdf#revision=2": an earlier revision of a PDF, rebuilt from its bytes (issue 19)
+        base, revision = split_revision(path)
+        stat = os.stat(base)
         key = (path, stat.st_mtime_ns, stat.st_size)
         if key in self.documents:
             self.documents.move_to_end(key)
             return self.documents[key]
         try:
-            doc = open_document(path)
+            doc = open_document(path) if revision is None else open_revision(base, revision)
         except Exception as exc:  # noqa: BLE001 - any MuPDF error on hostile input
             raise RequestError(f"cannot open document: {exc}") from None
         if doc.needs_pass and not doc.authenticate(""):
@@ -208,6 +211,8 @@ class _Server:
         return hits
 
     def handle(self, op: str, args: tuple[Any, ...]) -> Any:
+        if op == "forensics":
+            return analyse(args[0])
         if op == "facts":
             return document_facts(self.document(args[0]).doc)
         if op == "thumbnails":

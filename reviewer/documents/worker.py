@@ -21,6 +21,7 @@ from typing import Any
 
 from reviewer.documents._process import PENDING, WorkerProcess
 from reviewer.documents.fit import PageFit
+from reviewer.documents.forensics.types import ForensicsReport
 from reviewer.documents.printed_rows import PrintedRow
 from reviewer.documents.results import DocumentFacts, DocumentInfo, LocatedSignal, Rect, SignalQuery
 from reviewer.documents.shared_pages import SharedBlock, SharedBlockPool
@@ -172,6 +173,14 @@ class DocumentWorker(WorkerProcess):
         """Producer, creator, dates and fonts per page (see `reviewer.documents.facts`)."""
         facts: DocumentFacts = self._request("facts", str(path))
         return facts
+
+    def forensics(self, path: str | Path) -> ForensicsReport:
+        """What the file admits about its history (see `reviewer.documents.forensics`).
+
+        Render an earlier revision with the page requests and `revision_path(path, k)`.
+        """
+        report: ForensicsReport = self._request("forensics", str(path))
+        return report
 
     def search(self, path: str | Path, page_index: int, text: str) -> list[Rect]:
         """Rectangles (PDF points, origin top-left) of `text` on a page, as Ctrl+F finds it."""

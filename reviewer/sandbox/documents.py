@@ -7,11 +7,18 @@ income PDF or a risk-signal lookup needs it; a Sandbox renders each document at 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from reviewer.documents.mupdf_lock import MUPDF_LOCK
 from reviewer.sandbox.model import DocSpec, RiskSpec, SignalSpec, TamperSpec
 
+if TYPE_CHECKING:
+    from reviewer.sandbox.docgen import _types as docgen_types
+
+# when the demo's forger saved the edited pay stub: two days after its pay date, near midnight
+_EDITED_AT = datetime(2026, 11, 8, 23, 41, tzinfo=UTC)
 _MONEY = re.compile(r"\$\d{1,3}(?:,\d{3})*\.\d{2}")
 
 
@@ -144,4 +151,25 @@ def _generate(spec: DocSpec) -> RenderedDocument:
     else:
         g = docgen.bank_income_report_pdf(spec.source)
         name = "bank_income_report.pdf"
+    g = _forensic_artifacts(spec, g)
     return RenderedDocument(g.data, g.media_type, g.page_count, name)
+
+
+def _forensic_artifacts(
+    spec: DocSpec, g: docgen_types.GeneratedDocument
+) -> docgen_types.GeneratedDocument:
+    """An editor's incremental update or a scan's picture over its text layer (issue 19)."""
+    from reviewer.sandbox import docgen
+    from reviewer.sandbox.docgen.edits import IncrementalEdit, edit_incrementally
+    from reviewer.sandbox.docgen.scan import scanned_pdf
+
+    if spec.picture_source is not None:
+        picture = _generate(replace(spec, source=spec.picture_source, picture_source=None))
+        g = scanned_pdf(picture.data, g.data)
+    if spec.incremental_edits:
+        edits = [
+            IncrementalEdit(t.original, t.replacement, t.page or 1) for t in spec.incremental_edits
+        ]
+        data = edit_incrementally(g.data, edits, saved_at=_EDITED_AT)
+        g = docgen.GeneratedDocument(data=data, media_type=g.media_type, page_count=g.page_count)
+    return g

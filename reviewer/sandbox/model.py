@@ -28,6 +28,10 @@ class DocSpec:
     dates_mismatch: bool = False  # metadata creation/modification dates months apart
     min_pages: int = 1
     downloadable: bool = True  # password-protected/virus files are never served
+    # edits saved as an incremental update by a PDF editor (the original revision stays inside)
+    incremental_edits: tuple[TamperSpec, ...] = ()
+    # a scan: the picture shows this source, the invisible OCR text layer reads `source`
+    picture_source: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)

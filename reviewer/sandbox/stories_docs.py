@@ -135,7 +135,8 @@ def clean(
 
 
 def tampered_paystub(key: str, token_user: str) -> Profile:
-    """Derek Whitfield: net pay white-boxed and retyped $1,000 higher in another font."""
+    """Derek Whitfield: net pay white-boxed and retyped $1,000 higher in another font, saved by
+    a PDF editor as an incremental update (the original revision stays in the file)."""
     p = Profile(refresh_outcome="USER_PRESENCE_REQUIRED")
     derek = Party("Derek Whitfield", "418 Maple Grove Ln", "Columbus", "OH", "43215")
     employer = Party("Northgate Distribution Co.", "7700 Crosswoods Dr", "Columbus", "OH", "43235")
@@ -155,7 +156,8 @@ def tampered_paystub(key: str, token_user: str) -> Profile:
             bad["document_id"],
             "paystub",
             rendered,
-            tampers=(TamperSpec(money(true_net), money(fake_net), 1),),
+            # saved by a PDF editor as an incremental update: revision 1 still holds the truth
+            incremental_edits=(TamperSpec(money(true_net), money(fake_net), 1),),
         )
     )
     signals = [

@@ -56,7 +56,8 @@ def w2_and_1099(key: str, token_user: str) -> Profile:
 
 
 def inconsistent_documents(key: str, token_user: str) -> Profile:
-    """Kevin Tran: pay stub and W-2 name different employers and YTD wages that cannot both be true."""
+    """Kevin Tran: pay stub and W-2 name different employers and YTD wages that cannot both be true;
+    the W-2 is a scan whose invisible text layer raises box 1 over what its picture shows."""
     p = Profile()
     kevin = Party("Kevin Tran", "5512 Ridgeview Ave", "Denver", "CO", "80219")
     stub_employer = Party("Summit Ridge Logistics LLC", "900 17th St", "Denver", "CO", "80202")
@@ -72,7 +73,11 @@ def inconsistent_documents(key: str, token_user: str) -> Profile:
         ein="84-3319027",
     )
     item.w2s.append(form)
-    p.add_doc(DocSpec(form["document_id"], "w2", form))
+    # a scan: its OCR text layer (what parsers read) says box 1 is 41,870.00; the picture of
+    # the form a person sees says 31,870.00
+    picture = copy.deepcopy(form)
+    picture["wages_tips_other_comp"] = "31870.00"
+    p.add_doc(DocSpec(form["document_id"], "w2", form, picture_source=picture))
     item.risk = [_risk(stub, "PAYSLIP", 38), _risk(form, "TAX_FORM", 41)]
     item.multi_risk.append(
         MultiSignalSpec(
