@@ -10,6 +10,7 @@ from reviewer.sandbox import stories_bank as bank
 from reviewer.sandbox import stories_checks as checks
 from reviewer.sandbox import stories_docs as docs
 from reviewer.sandbox import stories_docs2 as docs2
+from reviewer.sandbox import stories_shared as shared
 from reviewer.sandbox.model import Profile
 from reviewer.sandbox.payroll_data import Party
 
@@ -189,6 +190,14 @@ _USERS: tuple[DemoUser, ...] = (
         "Created through the new User APIs: has only a user_id, so user_token-only endpoints fail (plaid-node#698).",
         ("user_id_only",),
         user_id_only,
+    ),
+    _u(
+        "shared_statement",
+        "APP-1016",
+        "Jordan Ellis",
+        "Salary in Bank Income, and an uploaded bank statement that is byte for byte the file APP-1003 (Priya Raman) submitted.",
+        ("bank_income", "bank_statement", "seen_before"),
+        shared.borrowed_statement,
     ),
     _u(
         "missing_deposit",
