@@ -7,11 +7,15 @@ the same work to the isolated documents worker process, so a hostile file cannot
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from reviewer.documents.mupdf_lock import MUPDF_LOCK
 from reviewer.documents.printed_rows import PrintedRow
 from reviewer.documents.results import DocumentInfo, LocatedSignal, SignalQuery
+
+if TYPE_CHECKING:  # the forensics package brings PyMuPDF: only the worker imports it
+    from reviewer.documents.forensics.types import ForensicsReport
+    from reviewer.documents.worker import DocumentWorker
 
 Rect4 = tuple[float, float, float, float]
 
@@ -31,12 +35,17 @@ class DocumentBackend(Protocol):
         """A report's PNG of the flagged band of a page, and the rects as fractions of it."""
         ...
 
+    def forensics(self, path: Path) -> ForensicsReport:
+        """What the file admits about its history; always in a documents worker process."""
+        ...
+
 
 class InProcessDocuments:
     """PyMuPDF in this process, one call at a time (for the CLI and tests)."""
 
     def __init__(self) -> None:
         self._lock = MUPDF_LOCK  # shared with anything else running MuPDF in this process
+        self._forensics_worker: DocumentWorker | None = None
 
     def inspect(self, path: Path, media_type: str) -> DocumentInfo:
         """Inspect under the lock (PyMuPDF is not thread-safe)."""
@@ -66,6 +75,21 @@ class InProcessDocuments:
 
         with self._lock:
             return render_crop_png(str(path), page, rects)
+
+    def forensics(self, path: Path) -> ForensicsReport:
+        """Forensics dig deep into hostile bytes: even here they run in a worker process,
+        started on first use, under its memory and time limits."""
+        if self._forensics_worker is None:
+            from reviewer.documents.worker import DocumentWorker
+
+            self._forensics_worker = DocumentWorker()
+        return worker_forensics(self._forensics_worker, path)
+
+    def close(self) -> None:
+        """Stop the forensics worker, if one was started."""
+        if self._forensics_worker is not None:
+            self._forensics_worker.close()
+            self._forensics_worker = None
 
 
 class WorkerDocuments:
@@ -113,6 +137,21 @@ class WorkerDocuments:
         result: tuple[bytes, list[Rect4]] = self._worker.crop(path, page, rects)  # type: ignore[attr-defined]
         return result
 
+    def forensics(self, path: Path) -> ForensicsReport:
+        """Forensics in the worker; a crash or timeout becomes "could not analyse"."""
+        return worker_forensics(self._worker, path)
+
     def close(self) -> None:
         """Stop the worker process."""
         self._worker.close()  # type: ignore[attr-defined]
+
+
+def worker_forensics(worker: object, path: Path) -> ForensicsReport:
+    """Ask a documents worker for a file's forensics; its failure is a report in words."""
+    try:
+        report: ForensicsReport = worker.forensics(path)  # type: ignore[attr-defined]
+    except Exception as exc:  # noqa: BLE001 - a hostile file must cost a message only
+        from reviewer.documents.forensics.types import ForensicsReport
+
+        return ForensicsReport(could_not=(f"could not analyse: {exc}",))
+    return report

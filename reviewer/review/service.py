@@ -78,7 +78,10 @@ class ReviewService:
     def producers(self) -> Sequence[FindingsProducer]:
         """The findings producers (evidence checks, forensics) every snapshot gets."""
         if self._producers is None:
-            self._producers = default_producers()
+            from reviewer.review.forensics import DocumentForensics
+            from reviewer.review.seen_before import SeenBefore
+
+            self._producers = [*default_producers(), DocumentForensics(), SeenBefore(self.store)]
         return self._producers
 
     @classmethod

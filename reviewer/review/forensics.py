@@ -1,0 +1,127 @@
+"""Document forensics as findings: what each file admits, in the findings contract.
+
+`DocumentForensics` is a findings producer (see `reviewer.review.findings_run`): for each
+stored document it asks the documents worker for a `ForensicsReport` (the analysis never runs
+in this process) and turns its clues into findings located on the page, adds a pass per
+category that found nothing, "not applicable" lines for what could not be analysed, the
+metadata judgement, and the file's fingerprint for "seen before" (`reviewer.review.seen_before`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer.documents.forensics import VERSION as ANALYSIS_VERSION
+from reviewer.documents.forensics.types import Clue, ForensicsReport
+from reviewer.review.case_model import CaseSnapshot, DocumentRecord
+from reviewer.review.document_backend import DocumentBackend
+from reviewer.review.findings import Category, Finding, FindingLocation, not_applicable, passed
+from reviewer.review.forensics_metadata import metadata_findings
+from reviewer.review.signals import LOCATABLE_MEDIA
+
+FORENSICS_VERSION = f"{ANALYSIS_VERSION}.1"
+FINGERPRINT_CHECK = "seen_before.fingerprint"
+
+_PASSES = {
+    "revision": ("revision.saved_once", "Saved once: the file holds no earlier revision"),
+    "masking": ("masking.none", "No covered, invisible or off-page text"),
+    "fonts": ("fonts.consistent", "Every figure is set in the document's own fonts, on its row"),
+}
+
+
+class DocumentForensics:
+    """The findings producer for document forensics (issue 19)."""
+
+    name = "forensics"
+    version = FORENSICS_VERSION
+
+    def compute(self, snapshot: CaseSnapshot, backend: DocumentBackend) -> list[Finding]:
+        """Forensics of every stored document of the snapshot. Blocks on the worker."""
+        found: list[Finding] = []
+        for doc in snapshot.documents:
+            if not doc.path or doc.media_type not in LOCATABLE_MEDIA:
+                continue
+            report = backend.forensics(Path(doc.path))
+            found += report_findings(doc, report)
+        return found
+
+
+def report_findings(doc: DocumentRecord, report: ForensicsReport) -> list[Finding]:
+    """Every finding one document's report gives (failures, passes, not applicables)."""
+    ids = (doc.document_id,)
+    is_pdf = doc.media_type == "application/pdf"
+    found = [clue_finding(doc.document_id, clue) for clue in report.clues]
+    for line in report.could_not:
+        found.append(
+            not_applicable(
+                "forensics.could_not_analyse",
+                _category_of(line),
+                line,
+                summary=f"{doc.name or doc.document_type}: {line}",
+                document_ids=ids,
+            )
+        )
+    if is_pdf and not report.could_not:
+        seen = {clue.category for clue in report.clues}
+        for category, (check, summary) in _PASSES.items():
+            if category not in seen:
+                if category == "revision" and len(report.revisions) > 1:
+                    kinds = ", ".join(r.kind for r in report.revisions[1:])
+                    summary = f"{len(report.revisions)} revisions, none changing a page ({kinds})"
+                found.append(passed(check, _category_of(category), summary, document_ids=ids))
+    found += metadata_findings(doc.document_id, report.timeline, is_pdf=is_pdf)
+    found.append(_fingerprint(doc, report))
+    return found
+
+
+def clue_finding(document_id: str, clue: Clue) -> Finding:
+    """One clue as a finding located on its page; the hidden text rides in `values`."""
+    values = dict(clue.values)
+    if clue.hidden_text:
+        values["hidden_text"] = clue.hidden_text
+    locations = tuple(
+        FindingLocation(document_id, clue.page, _rounded(r)) for r in clue.rects if clue.page > 0
+    )
+    return Finding(
+        check=clue.check,
+        category=clue.category,
+        severity=clue.severity,
+        summary=clue.summary,
+        document_ids=(document_id,),
+        locations=locations,
+        values=values,
+    )
+
+
+def _fingerprint(doc: DocumentRecord, report: ForensicsReport) -> Finding:
+    prints = report.fingerprint
+    return passed(
+        FINGERPRINT_CHECK,
+        "seen_before",
+        "Fingerprint taken to compare this file with other cases (hash, layout, identifiers)",
+        document_ids=(doc.document_id,),
+        values={
+            "sha256": doc.sha256,
+            "template": prints.template,
+            "phones": ", ".join(prints.phones) or None,
+            "accounts": ", ".join(prints.accounts) or None,
+            "document_type": doc.document_type,
+            "name": doc.name,
+        },
+    )
+
+
+def _category_of(line: str) -> Category:
+    lowered = line.lower()
+    if "xmp" in lowered or "exif" in lowered or "metadata" in lowered:
+        return "metadata"
+    if "text layer" in lowered:
+        return "text_layer"
+    if "page" in lowered and "revision" not in lowered:
+        return "masking"
+    return "revision"
+
+
+def _rounded(rect: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = (round(float(v), 2) for v in rect)
+    return (x0, y0, x1, y1)
