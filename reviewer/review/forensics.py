@@ -50,7 +50,7 @@ def report_findings(doc: DocumentRecord, report: ForensicsReport) -> list[Findin
     """Every finding one document's report gives (failures, passes, not applicables)."""
     ids = (doc.document_id,)
     is_pdf = doc.media_type == "application/pdf"
-    found = [clue_finding(doc.document_id, clue) for clue in report.clues]
+    found = [clue_finding(doc.document_id, group) for group in grouped(report.clues)]
     for line in report.could_not:
         found.append(
             not_applicable(
@@ -74,19 +74,51 @@ def report_findings(doc: DocumentRecord, report: ForensicsReport) -> list[Findin
     return found
 
 
-def clue_finding(document_id: str, clue: Clue) -> Finding:
-    """One clue as a finding located on its page; the hidden text rides in `values`."""
+def grouped(clues: tuple[Clue, ...]) -> list[list[Clue]]:
+    """Clues saying the same thing about the same value, together (an edited figure is often
+    printed three times on a stub: one finding with three boxes, not three findings)."""
+    groups: dict[tuple[object, ...], list[Clue]] = {}
+    for clue in clues:
+        v = clue.values
+        key = (
+            clue.check,
+            clue.page,
+            clue.severity,
+            v.get("before"),
+            v.get("after"),
+            v.get("hidden"),
+            v.get("shown"),
+            v.get("value"),
+            v.get("font"),
+            v.get("text_layer"),
+        )
+        groups.setdefault(key, []).append(clue)
+    return list(groups.values())
+
+
+def clue_finding(document_id: str, group: list[Clue]) -> Finding:
+    """Clues of one group as one finding located on its page; the hidden text rides in
+    `values` (the viewer's "reveal" draws it)."""
+    # the clue whose value has a label says best what it is
+    clue = next((c for c in group if c.values.get("field")), group[0])
     values = dict(clue.values)
     if clue.hidden_text:
         values["hidden_text"] = clue.hidden_text
+    summary = clue.summary
+    if len(group) > 1:
+        summary += f"; the same in {len(group) - 1} more place(s) on the page"
+        values["places"] = len(group)
     locations = tuple(
-        FindingLocation(document_id, clue.page, _rounded(r)) for r in clue.rects if clue.page > 0
+        FindingLocation(document_id, c.page, _rounded(r))
+        for c in group
+        if c.page > 0
+        for r in c.rects
     )
     return Finding(
         check=clue.check,
         category=clue.category,
         severity=clue.severity,
-        summary=clue.summary,
+        summary=summary,
         document_ids=(document_id,),
         locations=locations,
         values=values,

@@ -132,7 +132,7 @@ def _edited(
         assert modified is not None
         assert gap is not None
         days = gap / _DAY
-        span = f"{days:.0f} day(s)" if days >= 1 else f"{gap / 3600:.0f} hour(s)"
+        span = f"{int(days)} day(s)" if days >= 1 else f"{int(gap // 3600)} hour(s)"
         summary = (
             f"Made by {made_by} on {_when(created)}, then saved by {editors[-1]} on"
             f" {_when(modified)}, {span} later"

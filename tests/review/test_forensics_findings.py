@@ -1,0 +1,89 @@
+"""Forensics findings of demo cases, end to end: fetch, worker analysis, store, show --json."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reviewer.review.service import ReviewService
+from reviewer.sandbox import Sandbox
+from tests.review.conftest import make_service, user
+
+FORENSIC = {"revision", "masking", "text_layer", "fonts", "metadata", "seen_before"}
+
+
+@pytest.fixture(scope="module")
+def fetched(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReviewService]:
+    svc = make_service(sandbox, tmp_path_factory.mktemp("forensics") / "data")
+    for key, label in (
+        ("tampered_paystub", "APP-1002"),
+        ("edited_statement", "APP-1003"),
+        ("shared_statement", "APP-1016"),
+        ("clean", "APP-1001"),
+    ):
+        result = svc.fetch_case(user_token=user(key).user_token, label=label)
+        assert result.stored, result.message
+    yield svc
+    svc.close()
+
+
+def _findings(svc: ReviewService, label: str) -> list[dict[str, Any]]:
+    snapshot = svc.load_case_checked(label)
+    assert snapshot is not None
+    return [f for f in snapshot.to_show_json()["findings"] if f["category"] in FORENSIC]
+
+
+def test_the_edited_stub_says_what_revision_1_said_boxed_on_the_net_pay(
+    fetched: ReviewService,
+) -> None:
+    findings = _findings(fetched, "APP-1002")
+    revision = [f for f in findings if f["check"] == "revision.changed_text"]
+    assert len(revision) == 1  # the figure printed three times: one finding, three boxes
+    (found,) = revision
+    assert found["severity"] == "high"
+    assert found["summary"].startswith("Revision 1 of 2 said 1,709.78 where revision 2 of 2 shows")
+    assert len(found["locations"]) == 3
+    assert {loc["page"] for loc in found["locations"]} == {1}
+    assert found["values"]["hidden_text"] == "$1,709.78"
+    checks = {f["check"]: f for f in findings}
+    assert checks["masking.covered_text"]["values"]["hidden_text"] == "$1,709.78"
+    assert checks["fonts.foreign_font"]["severity"] == "high"
+    assert checks["metadata.edited"]["severity"] == "high"
+    assert "Acrobat" in checks["metadata.edited"]["summary"]
+
+
+def test_the_shared_statement_names_the_other_case(fetched: ReviewService) -> None:
+    (mine,) = [f for f in _findings(fetched, "APP-1016") if f["check"] == "seen_before.same_file"]
+    assert "APP-1003" in mine["summary"] and "Priya Raman" in mine["summary"]
+    assert mine["values"]["other_case"] == "APP-1003"
+    # the case fetched first learns of the later one when it is opened again
+    (theirs,) = [f for f in _findings(fetched, "APP-1003") if f["check"] == "seen_before.same_file"]
+    assert theirs["values"]["other_case"] == "APP-1016"
+
+
+def test_the_clean_case_has_no_forensic_finding_at_high_severity(fetched: ReviewService) -> None:
+    findings = _findings(fetched, "APP-1001")
+    assert findings
+    assert [f["summary"] for f in findings if f["severity"] == "high"] == []
+    assert {f["check"] for f in findings} >= {
+        "revision.saved_once",
+        "masking.none",
+        "metadata.timeline",
+    }
+
+
+def test_a_document_that_cannot_be_analysed_says_so(tmp_path: Path) -> None:
+    from reviewer.documents.forensics.types import ForensicsReport
+    from reviewer.review.case_model import DocumentRecord
+    from reviewer.review.forensics import report_findings
+
+    doc = DocumentRecord(
+        "d1", None, "PAYSTUB", "stub.pdf", "payroll", "/x", "ab", 1, None, "application/pdf"
+    )
+    report = ForensicsReport(could_not=("could not analyse: the file was saved 10,001 times",))
+    (line,) = [f for f in report_findings(doc, report) if f.severity is None]
+    assert line.not_applicable == "could not analyse: the file was saved 10,001 times"
+    assert line.category == "revision"
