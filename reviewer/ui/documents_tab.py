@@ -176,6 +176,7 @@ class DocumentsTab(QWidget):
         info = document_info(self._snapshot, document_id)
         self.pane.show_document(doc, path, sigs, self._page, document_status_line(doc, info))
         self.pane.show_findings(self._snapshot.findings)
+        self.pane.forensics.show_findings(doc.document_id, self._snapshot.findings)
 
     def select_document(self, document_id: str) -> None:
         """Select a document in the list, which opens it (a multi-document signal's other)."""

@@ -26,6 +26,7 @@
 
 The app's side always works on the stored, encrypted files (as a reviewer's cache holds them);
 the bare library's side on the same documents in plaintext.
+- forensics_ms, revision_render_ratio: see `forensics_bench` (issue 19)
 """
 
 from __future__ import annotations
@@ -363,6 +364,7 @@ def run_all() -> dict[str, Any]:
 
     from reviewer.sandbox import demo_users
     from reviewer.ui.viewer.renderer import DocumentRenderer
+    from tests.benchmarks.forensics_bench import bench_forensics
 
     QApplication.instance() or QApplication([])
     work = Path(tempfile.mkdtemp(prefix="viewer-bench-"))
@@ -392,6 +394,9 @@ def run_all() -> dict[str, Any]:
         results.update(run_cli(work / "data", label, work))
         results.update(bench_first_run(work))
         results.update(bench_fetch_stall(work))
+        results.update(
+            bench_forensics(statement["path"], cases["tampered_paystub"]["path"], renderer, ZOOM)
+        )
         results["targets"] = {
             "render_ratio": "<= 1.5",
             "first_page_ratio": "< 2",
@@ -407,6 +412,8 @@ def run_all() -> dict[str, Any]:
             "demo_first_run_s": "<= 3, each case in the queue as it lands",
             "quit_ms": "<= 500, nothing lost",
             "fetch_stall_ms": "<= 50",
+            "forensics_ms": "<= 1000",
+            "revision_render_ratio": "<= 2",
         }
         return results
     finally:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pymupdf
 
-from reviewer.documents._open import open_document
+from reviewer.documents._open import load_bytes, open_document
 from reviewer.documents.forensics.budget import Budget, OutOfTime
 from reviewer.documents.forensics.fingerprint import fingerprint
 from reviewer.documents.forensics.fonts import font_clues, subset_prefixes
@@ -60,7 +60,7 @@ def analyse(path: str | Path, budget_seconds: float = BUDGET_SECONDS) -> Forensi
             return ForensicsReport(
                 could_not=(f"could not analyse: file larger than {MAX_BYTES >> 20} MB",)
             )
-        raw = Path(path).read_bytes()
+        raw = load_bytes(path)  # a stored file is decrypted in memory, never to disk
         doc = open_document(raw)
     except Exception as exc:  # noqa: BLE001 - hostile input: words, not a crash
         return ForensicsReport(could_not=(f"could not analyse: the file does not open ({exc})",))
@@ -161,7 +161,7 @@ def revision_path(path: str | Path, number: int) -> str:
 
 def open_revision(path: str, number: int) -> pymupdf.Document:
     """Revision `number` (1-based) of the PDF at `path`, rebuilt from its bytes, open."""
-    raw = Path(path).read_bytes()
+    raw = load_bytes(path)
     structure = read_structure(raw)
     if structure.problem:
         raise ValueError(structure.problem)

@@ -51,6 +51,7 @@ class DocumentOpening:
     _runner: TaskRunner
     _renderer: DocumentRenderer
     _doc: DocumentRecord | None
+    _revision: int | None
     _path: Path | None
     _signals: list[SignalRecord]
     _pending: set[int]
@@ -87,6 +88,7 @@ class DocumentOpening:
         self._generation += 1
         self._remember_zoom()
         self._doc, self._path, self._signals = doc, path, list(signals)
+        self._revision = None
         self._pending.clear()
         self._target = page
         self.pages.rotation = 0

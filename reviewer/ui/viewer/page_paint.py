@@ -56,6 +56,8 @@ def paint_pages(view: PagesView, painter: QPainter) -> list[int]:
     for hit in view.search_hits:
         painter.fillRect(view.highlight_rect(hit), SEARCH_HIT)
     _paint_highlights(view, painter)
+    for overlay in view.overlays:
+        overlay(view, painter)
     return painted
 
 

@@ -63,6 +63,8 @@ class PagesView(QAbstractScrollArea):
         self.marks_visible = True  # boxes and tags (one key hides them all to read the page)
         self.reserve_tag_margin = False  # the document has labelled fields: keep a tag column
         self.search_hits: list[ViewHighlight] = []
+        # painted last, over the pages and highlights (the forensics strip's marks)
+        self.overlays: list[Callable[[PagesView, QPainter], None]] = []
         self.image_for: Callable[[int], QImage | None] = lambda _i: None
         self.render_wanted: Callable[[int], None] = lambda _i: None
         self._tops: list[float] = []

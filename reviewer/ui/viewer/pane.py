@@ -23,9 +23,11 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from reviewer.review.case_model import DocumentRecord, SignalRecord
 from reviewer.review.findings import Finding
+from reviewer.review.forensics_view import revision_path
 from reviewer.ui.present.words import document_type_words
 from reviewer.ui.tasks import TaskRunner
 from reviewer.ui.viewer.findings_group import FINDING_BASE, document_findings, finding_marks
+from reviewer.ui.viewer.forensics_bar import ForensicsBar
 from reviewer.ui.viewer.geometry import ViewHighlight
 from reviewer.ui.viewer.opening import NO_TEXT, DocumentOpening, why
 from reviewer.ui.viewer.pages import PagesView
@@ -93,6 +95,11 @@ class DocumentPane(DocumentOpening, QWidget):
         self.thumbs.page_chosen.connect(self.pages.scroll_to_page)
         self.pages.setAccessibleName("Document pages")
         self.thumbs.setAccessibleName("Page thumbnails")
+        self.forensics = ForensicsBar()  # revision switcher and "reveal" (issue 19)
+        self.forensics.revision_changed.connect(self._show_revision)
+        self.forensics.overlay_changed.connect(self.pages.viewport().update)
+        self.pages.overlays.append(self.forensics.paint_over)
+        self._revision: int | None = None
         self.risk = RiskPanel()
         self.risk.tree.setAccessibleName("Risk signals of this document")
         self.risk.signal_activated.connect(self.go_to_signal)
@@ -103,7 +110,7 @@ class DocumentPane(DocumentOpening, QWidget):
         centre = QWidget()
         cl = QVBoxLayout(centre)
         cl.setContentsMargins(0, 0, 0, 0)
-        header: tuple[QWidget, ...] = (self.title, self.banner, tb)
+        header: tuple[QWidget, ...] = (self.title, self.banner, tb, self.forensics)
         for widget in header:
             cl.addWidget(widget)
         cl.addWidget(self.pages, 1)
@@ -137,6 +144,9 @@ class DocumentPane(DocumentOpening, QWidget):
             ("P", lambda: self.step(-1)),
             ("R", self.rotate),
             ("Ctrl+Shift+C", self.copy_page_text),
+            ("V", self.forensics.reveal.toggle),
+            ("[", lambda: self.forensics.step(-1)),
+            ("]", lambda: self.forensics.step(1)),
             ("Ctrl++", self.pages.zoom_in),
             ("Ctrl+-", self.pages.zoom_out),
         ):
@@ -158,6 +168,8 @@ class DocumentPane(DocumentOpening, QWidget):
 
     def _key(self, index: int) -> tuple[str, int, float, int]:
         doc_id = self._doc.document_id if self._doc else ""
+        if self._revision is not None:
+            doc_id += f"#revision={self._revision}"
         zoom = round(self.pages.zoom * (self.devicePixelRatioF() or 1.0), 3)
         return (doc_id, index, zoom, self.pages.rotation)
 
@@ -173,6 +185,8 @@ class DocumentPane(DocumentOpening, QWidget):
             return
         self._pending.add(index)
         path, renderer = self._path, self._renderer
+        if self._revision is not None:
+            path = revision_path(path, self._revision)
         ratio = self.devicePixelRatioF() or 1.0
 
         def done(image: QImage) -> None:
@@ -194,7 +208,7 @@ class DocumentPane(DocumentOpening, QWidget):
         )
 
     def _image_arrived(self, key: tuple[str, int, float, int], image: QImage | None) -> None:
-        if key[0] != (self._doc.document_id if self._doc else None):
+        if self._doc is None or key[0] != self._key(key[1])[0]:
             return
         self.pages.viewport().update()
         self.pages.mark_page_ready()
@@ -207,6 +221,12 @@ class DocumentPane(DocumentOpening, QWidget):
             self._target = None
             self.target_painted.emit(page)
             QTimer.singleShot(0, self._start_details)
+
+    def _show_revision(self, revision: int | None) -> None:
+        """Show an earlier revision's pages (None: the file as submitted)."""
+        self._revision = revision
+        self._pending.clear()
+        self.pages.viewport().update()
 
     def _page_changed(self, page: int) -> None:
         self.toolbar.show_page(page)
