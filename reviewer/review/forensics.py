@@ -9,7 +9,9 @@ metadata judgement, and the file's fingerprint for "seen before" (`reviewer.revi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from reviewer.documents.forensics import VERSION as ANALYSIS_VERSION
 from reviewer.documents.forensics.types import Clue, ForensicsReport
@@ -21,6 +23,7 @@ from reviewer.review.signals import LOCATABLE_MEDIA
 
 FORENSICS_VERSION = f"{ANALYSIS_VERSION}.1"
 FINGERPRINT_CHECK = "seen_before.fingerprint"
+_MAX_NODES = 200_000
 
 _PASSES = {
     "revision": ("revision.saved_once", "Saved once: the file holds no earlier revision"),
@@ -38,15 +41,45 @@ class DocumentForensics:
     def compute(self, snapshot: CaseSnapshot, backend: DocumentBackend) -> list[Finding]:
         """Forensics of every stored document of the snapshot. Blocks on the worker."""
         found: list[Finding] = []
+        employers = employers_by_document(snapshot.responses)
         for doc in snapshot.documents:
             if not doc.path or doc.media_type not in LOCATABLE_MEDIA:
                 continue
             report = backend.forensics(Path(doc.path))
-            found += report_findings(doc, report)
+            found += report_findings(doc, report, employers.get(doc.document_id))
         return found
 
 
-def report_findings(doc: DocumentRecord, report: ForensicsReport) -> list[Finding]:
+def employers_by_document(responses: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
+    """document id -> (employer name, address) as Plaid read them off pay stubs and forms."""
+    found: dict[str, tuple[str, str]] = {}
+    stack: list[Any] = [responses.get("/credit/payroll_income/get")]
+    seen = 0
+    while stack and seen < _MAX_NODES:  # bounded: a response is outside input
+        node = stack.pop()
+        seen += 1
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            employer, doc_id = node.get("employer"), node.get("document_id")
+            if isinstance(employer, dict) and isinstance(doc_id, str):
+                where = employer.get("address")
+                parts = (
+                    [where.get(k) for k in ("street", "city", "region", "postal_code")]
+                    if isinstance(where, dict)
+                    else []
+                )
+                text = ", ".join(str(p) for p in parts if isinstance(p, str) and p)
+                name = employer.get("name")
+                if text:
+                    found[doc_id] = (name if isinstance(name, str) else "", text)
+            stack.extend(v for v in node.values() if isinstance(v, dict | list))
+    return found
+
+
+def report_findings(
+    doc: DocumentRecord, report: ForensicsReport, employer: tuple[str, str] | None = None
+) -> list[Finding]:
     """Every finding one document's report gives (failures, passes, not applicables)."""
     ids = (doc.document_id,)
     is_pdf = doc.media_type == "application/pdf"
@@ -70,7 +103,7 @@ def report_findings(doc: DocumentRecord, report: ForensicsReport) -> list[Findin
                     summary = f"{len(report.revisions)} revisions, none changing a page ({kinds})"
                 found.append(passed(check, _category_of(category), summary, document_ids=ids))
     found += metadata_findings(doc.document_id, report.timeline, is_pdf=is_pdf)
-    found.append(_fingerprint(doc, report))
+    found.append(_fingerprint(doc, report, employer))
     return found
 
 
@@ -125,7 +158,9 @@ def clue_finding(document_id: str, group: list[Clue]) -> Finding:
     )
 
 
-def _fingerprint(doc: DocumentRecord, report: ForensicsReport) -> Finding:
+def _fingerprint(
+    doc: DocumentRecord, report: ForensicsReport, employer: tuple[str, str] | None
+) -> Finding:
     prints = report.fingerprint
     return passed(
         FINGERPRINT_CHECK,
@@ -139,6 +174,8 @@ def _fingerprint(doc: DocumentRecord, report: ForensicsReport) -> Finding:
             "accounts": ", ".join(prints.accounts) or None,
             "document_type": doc.document_type,
             "name": doc.name,
+            "employer": employer[0] if employer else None,
+            "employer_address": employer[1] if employer else None,
         },
     )
 

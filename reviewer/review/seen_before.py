@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from reviewer.review.case_model import CaseSnapshot
 from reviewer.review.decisions import decision_label
 from reviewer.review.document_backend import DocumentBackend
-from reviewer.review.findings import Finding, Severity, failed, finding_from_record
+from reviewer.review.findings import Finding, Severity, Value, failed, finding_from_record
 from reviewer.review.forensics import FINGERPRINT_CHECK
 from reviewer.store import CaseStore
 from reviewer.store.records import CaseRow
@@ -109,7 +109,7 @@ def _matches(mine: _Print, others: Iterable[_Print]) -> list[Finding]:
     ids = (mine.document_id,)
     same_layout: list[_Print] = []
     for other in others:
-        base = {
+        base: dict[str, Value] = {
             "other_case": other.case.label if other.case else None,
             "other_applicant": other.case.applicant_name if other.case else None,
             "other_document_id": other.document_id,
@@ -148,6 +148,9 @@ def _matches(mine: _Print, others: Iterable[_Print]) -> list[Finding]:
                         values=base | {key: ", ".join(shared)},
                     )
                 )
+        address = _norm(mine.values.get("employer_address"))
+        if address and address == _norm(other.values.get("employer_address")):
+            found.append(_same_employer_address(mine, other, base))
         template = mine.values.get("template")
         if (
             template
@@ -172,4 +175,32 @@ def _same_layout(mine: _Print, others: list[_Print]) -> Finding:
         " one payroll provider's template, or one template filled in for several people",
         document_ids=(mine.document_id,),
         values={"template": str(mine.values.get("template")), "other_cases": ", ".join(labels)},
+    )
+
+
+def _norm(value: object) -> str:
+    """An address compared without case, punctuation or spacing."""
+    return "".join(ch for ch in str(value or "").lower() if ch.isalnum())
+
+
+def _same_employer_address(mine: _Print, other: _Print, base: dict[str, Value]) -> Finding:
+    """Another applicant's document gives the same employer address: under another employer's
+    name that is a fabricated employer's tell; under the same name, a colleague (low)."""
+    name, theirs = str(mine.values.get("employer") or ""), str(other.values.get("employer") or "")
+    same_name = _norm(name) == _norm(theirs)
+    if same_name:
+        summary = f"{other.title} in {_other_case(other)} names the same employer at this address"
+    else:
+        summary = (
+            f"The employer address {mine.values.get('employer_address')} ({name or 'unnamed'}) is"
+            f" given for another employer, {theirs or 'unnamed'}, on {other.title} in"
+            f" {_other_case(other)}"
+        )
+    return failed(
+        "seen_before.employer_address",
+        "seen_before",
+        "low" if same_name else "medium",
+        summary,
+        document_ids=(mine.document_id,),
+        values=base | {"employer_address": str(mine.values.get("employer_address"))},
     )

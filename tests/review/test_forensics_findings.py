@@ -87,3 +87,45 @@ def test_a_document_that_cannot_be_analysed_says_so(tmp_path: Path) -> None:
     (line,) = [f for f in report_findings(doc, report) if f.severity is None]
     assert line.not_applicable == "could not analyse: the file was saved 10,001 times"
     assert line.category == "revision"
+
+
+def test_an_employer_address_given_for_two_employers_is_a_finding() -> None:
+    from reviewer.review.forensics import employers_by_document
+    from reviewer.review.seen_before import _matches, _Print
+    from reviewer.store.records import CaseRow
+
+    address = {"street": "12 Elm St", "city": "Austin", "region": "TX", "postal_code": "78701"}
+    responses = {
+        "/credit/payroll_income/get": {
+            "items": [
+                {
+                    "payroll_income": [
+                        {
+                            "pay_stubs": [
+                                {
+                                    "document_id": "s1",
+                                    "employer": {"name": "Acme", "address": address},
+                                }
+                            ]
+                        }
+                    ]
+                }
+            ]
+        }
+    }
+    assert employers_by_document(responses) == {"s1": ("Acme", "12 Elm St, Austin, TX, 78701")}
+    other_case = CaseRow("c2", "APP-9", "Ann Lee", None, 1, None, "2026-11-01T00:00:00Z")
+    mine = _Print(
+        None, "s1", {"employer": "Acme", "employer_address": "12 Elm St, Austin, TX, 78701"}
+    )
+    theirs = _Print(
+        other_case,
+        "s9",
+        {"employer": "Blue Fin LLC", "employer_address": "12 ELM ST., Austin TX 78701"},
+    )
+    (found,) = _matches(mine, [theirs])
+    assert found.check == "seen_before.employer_address"
+    assert found.severity == "medium"
+    assert (
+        "Blue Fin LLC" in found.summary and "APP-9" in found.summary and "Ann Lee" in found.summary
+    )
