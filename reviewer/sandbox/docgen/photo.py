@@ -8,6 +8,7 @@ shaded by a light falloff and given low-bit noise, then encoded as JPEG. There i
 from __future__ import annotations
 
 import random
+import struct
 from typing import Any
 
 import pymupdf as _pymupdf
@@ -88,6 +89,24 @@ def photo_jpeg(doc: GeneratedDocument, page: int = 1, *, seed: int = 0) -> Gener
     samples = _shade(samples, pix.width, pix.height, rng)
     photo = pymupdf.Pixmap(pymupdf.csRGB, pix.width, pix.height, samples, 0)
     photo.set_dpi(144, 144)
-    return GeneratedDocument(
-        data=photo.tobytes("jpeg", jpg_quality=78), media_type="image/jpeg", page_count=1
-    )
+    jpeg = _with_exif(photo.tobytes("jpeg", jpg_quality=78))
+    return GeneratedDocument(data=jpeg, media_type="image/jpeg", page_count=1)
+
+
+def _with_exif(jpeg: bytes) -> bytes:
+    """The JPEG with the EXIF block a phone camera writes: make, model, software, when taken."""
+    tags = [
+        (0x010F, "Apple"),
+        (0x0110, "iPhone 13"),
+        (0x0131, "17.6.1"),
+        (0x0132, "2026:11:07 19:42:10"),
+    ]
+    data_at = 8 + 2 + len(tags) * 12 + 4
+    entries, blob = b"", b""
+    for tag, text in tags:
+        value = text.encode("ascii") + b"\x00"
+        entries += struct.pack("<HHII", tag, 2, len(value), data_at + len(blob))
+        blob += value
+    tiff = b"II*\x00" + struct.pack("<IH", 8, len(tags)) + entries + b"\x00" * 4 + blob
+    segment = b"Exif\x00\x00" + tiff
+    return jpeg[:2] + b"\xff\xe1" + struct.pack(">H", len(segment) + 2) + segment + jpeg[2:]
