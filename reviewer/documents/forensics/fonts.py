@@ -104,8 +104,8 @@ class _Rows:
             and abs(other.size - span.size) < 0.6
             and (other.bbox[2] <= x0 or other.bbox[0] >= x1)
         ]
-        if len(row) < 2:
-            return None
+        if len(row) < 2 or all(abs(b - span.baseline) <= _BASELINE_MIN for b in row):
+            return None  # the usual case: the row is one baseline
         common, count = Counter(round(b, 2) for b in row).most_common(1)[0]
         if count < 2:
             return None

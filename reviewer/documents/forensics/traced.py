@@ -76,7 +76,7 @@ def needs_trace(log: list[tuple[str, Rect]], page: Rect) -> bool:
                 return True
             for band in range(int(r[1] // _BAND), int(r[3] // _BAND) + 1):
                 bands.setdefault(band, []).append(r)
-        elif kind in COVERS and bands and kind != "fill-shade":
+        elif kind in COVERS and bands and kind != "fill-shade" and _can_hide(r):
             for band in range(int(r[1] // _BAND), int(r[3] // _BAND) + 1):
                 for t in bands.get(band, ()):
                     w = min(t[2], r[2]) - max(t[0], r[0])
@@ -84,6 +84,11 @@ def needs_trace(log: list[tuple[str, Rect]], page: Rect) -> bool:
                     if w > 0 and h > 0 and w * h > 0.2 * (t[2] - t[0]) * (t[3] - t[1]):
                         return True
     return False
+
+
+def _can_hide(r: Rect) -> bool:
+    """Whether a shape is big enough to hide text (rules and underlines are not)."""
+    return r[2] - r[0] >= 3.0 and r[3] - r[1] >= 3.0
 
 
 def _dict_spans(page: pymupdf.Page) -> list[Span]:
