@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from reviewer.review.case_model import CaseSnapshot
 from reviewer.review.decisions import decision_label
 from reviewer.review.document_backend import DocumentBackend
-from reviewer.review.findings import Finding, Severity, Value, failed, finding_from_record
+from reviewer.review.findings import Finding, Value, failed, finding_from_record
 from reviewer.review.forensics import FINGERPRINT_CHECK
 from reviewer.store import CaseStore
 from reviewer.store.records import CaseRow
 
-SEEN_BEFORE_VERSION = "1"
+SEEN_BEFORE_VERSION = "2"
+# toll-free prefixes: banks' and payroll providers' service lines, not a person's or employer's
+_TOLL_FREE = frozenset({"800", "833", "844", "855", "866", "877", "888"})
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ def _matches(mine: _Print, others: Iterable[_Print]) -> list[Finding]:
     found: list[Finding] = []
     ids = (mine.document_id,)
     same_layout: list[_Print] = []
+    shared: dict[tuple[str, str], list[_Print]] = {}
     for other in others:
         base: dict[str, Value] = {
             "other_case": other.case.label if other.case else None,
@@ -129,25 +132,11 @@ def _matches(mine: _Print, others: Iterable[_Print]) -> list[Finding]:
                 )
             )
             continue  # the same bytes: the same layout and numbers go without saying
-        for key, check, severity, words in (
-            ("accounts", "seen_before.account_number", "high", "bank account number"),
-            ("phones", "seen_before.phone", "low", "phone number"),
-        ):
-            shared = sorted(mine.items(key) & other.items(key))
-            if shared:
-                masked = all(any(ch in "X*•" for ch in value) for value in shared)
-                level: Severity = "low" if masked else severity  # type: ignore[assignment]
-                found.append(
-                    failed(
-                        check,
-                        "seen_before",
-                        level,
-                        f"The {words} {', '.join(shared)} is also printed on {other.title} in"
-                        f" {_other_case(other)}",
-                        document_ids=ids,
-                        values=base | {key: ", ".join(shared)},
-                    )
-                )
+        for key in ("accounts", "phones"):
+            for value in sorted(mine.items(key) & other.items(key)):
+                if key == "phones" and value[:3] in _TOLL_FREE:
+                    continue  # a company's service line, printed on every customer's papers
+                shared.setdefault((key, value), []).append(other)
         address = _norm(mine.values.get("employer_address"))
         if address and address == _norm(other.values.get("employer_address")):
             found.append(_same_employer_address(mine, other, base))
@@ -158,9 +147,34 @@ def _matches(mine: _Print, others: Iterable[_Print]) -> list[Finding]:
             and mine.values.get("document_type") == other.values.get("document_type")
         ):
             same_layout.append(other)
+    found += [_shared_number(mine, key, value, where) for (key, value), where in shared.items()]
     if same_layout:
         found.append(_same_layout(mine, same_layout))
     return found
+
+
+def _shared_number(mine: _Print, key: str, value: str, others: list[_Print]) -> Finding:
+    """One finding per printed number that other cases' documents print too, naming them."""
+    masked = any(ch in "X*•" for ch in value)
+    if key == "phones":
+        check, words, severity = "seen_before.phone", "phone number", "medium"
+        value_text = f"({value[:3]}) {value[3:6]}-{value[6:]}" if len(value) == 10 else value
+    else:
+        check, words, severity = "seen_before.account_number", "bank account number", "high"
+        value_text = value
+    places = "; ".join(f"{o.title} in {_other_case(o)}" for o in others[:5])
+    more = f" and {len(others) - 5} more" if len(others) > 5 else ""
+    return failed(
+        check,
+        "seen_before",
+        "low" if masked else severity,  # type: ignore[arg-type]
+        f"The {words} {value_text} is also printed on {places}{more}",
+        document_ids=(mine.document_id,),
+        values={
+            key: value,
+            "other_cases": ", ".join(sorted({o.case.label or o.case.id for o in others if o.case})),
+        },
+    )
 
 
 def _same_layout(mine: _Print, others: list[_Print]) -> Finding:

@@ -129,3 +129,24 @@ def test_an_employer_address_given_for_two_employers_is_a_finding() -> None:
     assert (
         "Blue Fin LLC" in found.summary and "APP-9" in found.summary and "Ann Lee" in found.summary
     )
+
+
+def test_a_phone_number_shared_with_other_cases_is_one_finding_and_service_lines_are_not() -> None:
+    from reviewer.review.seen_before import _matches, _Print
+    from reviewer.store.records import CaseRow
+
+    def case(label: str, name: str) -> CaseRow:
+        return CaseRow(label.lower(), label, name, None, 1, None, "2026-11-01T00:00:00Z")
+
+    mine = _Print(None, "s1", {"phones": "6145550100, 8005550123", "name": "stub.pdf"})
+    others = [
+        _Print(
+            case("APP-7", "Ann Lee"), "a", {"phones": "6145550100, 8005550123", "name": "a.pdf"}
+        ),
+        _Print(case("APP-8", "Bo Diaz"), "b", {"phones": "6145550100", "name": "b.pdf"}),
+    ]
+    (found,) = _matches(mine, others)
+    assert found.check == "seen_before.phone"
+    assert "(614) 555-0100" in found.summary
+    assert "APP-7 (Ann Lee" in found.summary and "APP-8 (Bo Diaz" in found.summary
+    assert found.values["other_cases"] == "APP-7, APP-8"
