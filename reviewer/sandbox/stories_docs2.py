@@ -78,7 +78,7 @@ def inconsistent_documents(key: str, token_user: str) -> Profile:
     picture = copy.deepcopy(form)
     picture["wages_tips_other_comp"] = "31870.00"
     p.add_doc(DocSpec(form["document_id"], "w2", form, picture_source=picture))
-    item.risk = [_risk(stub, "PAYSLIP", 38), _risk(form, "TAX_FORM", 41)]
+    item.risk = [_risk(stub, "PAYSLIP", 38), _risk(form, "TAX_FORM", 41, file_type="SCAN_OCR")]
     item.multi_risk.append(
         MultiSignalSpec(
             [stub["document_id"], form["document_id"]],
