@@ -66,6 +66,9 @@ class ForensicsBar(QWidget):
         self.earlier.clicked.connect(lambda: self.step(-1))
         self.later.clicked.connect(lambda: self.step(1))
         self.reveal.toggled.connect(lambda _on: self.overlay_changed.emit())
+        self.earlier.setAccessibleName("Show the earlier revision of the file")
+        self.later.setAccessibleName("Show the later revision of the file")
+        self.reveal.setAccessibleName("Reveal hidden text over the page")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(self.label, 1)  # takes the room left, shrinks first
