@@ -25,7 +25,8 @@ from reviewer.documents._draw import DIRECT_FORMAT, can_draw_direct, draw_into, 
 from reviewer.documents._open import open_document
 from reviewer.documents.facts import document_facts, page_sizes
 from reviewer.documents.fit import PageFit
-from reviewer.documents.forensics import analyse, open_revision, split_revision
+from reviewer.documents.forensics import split_revision
+from reviewer.documents.forensics.analysis import analyse, open_revision
 from reviewer.documents.inspect import inspect_document
 from reviewer.documents.locate import SignalQuery, locate_in_document
 from reviewer.documents.pagetext import PageText

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.documents.forensics import analyse
+from reviewer.documents.forensics.analysis import analyse
 from reviewer.documents.forensics.types import ForensicsReport
 from tests.documents import forensics_corpus as corpus
 

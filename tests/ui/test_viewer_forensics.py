@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from reviewer.documents.forensics import analyse
+from reviewer.documents.forensics.analysis import analyse
 from reviewer.review.forensics import report_findings
 from tests.documents import forensics_corpus as corpus
 from tests.ui.test_viewer import _doc, pane, renderer
