@@ -16,8 +16,9 @@ from reviewer import __version__
 from reviewer.plaid.errors import PlaidError
 from reviewer.review import endpoints as ep
 from reviewer.review.actions_paystubs import PayStubChange, diff_pay_stubs
+from reviewer.review.facade import NO_CHANGES, OpChanges
 from reviewer.review.progress import CancelCheck, FetchFailed, Progress, ProgressCallback
-from reviewer.review.service import FetchResult, ReviewService
+from reviewer.review.service import CaseService, FetchResult
 from reviewer.store import StoredCase
 
 REFRESH_WORDS = {
@@ -46,8 +47,9 @@ class ActionOutcome:
     message: str
     request_id: str | None = None
     status: str | None = None
-    changes: list[PayStubChange] = field(default_factory=list)
+    pay_stub_changes: list[PayStubChange] = field(default_factory=list)
     fetch: FetchResult | None = None
+    changes: OpChanges = NO_CHANGES  # what the UI refreshes (set by CaseService)
 
 
 def _say(progress: ProgressCallback | None, text: str) -> None:
@@ -55,7 +57,7 @@ def _say(progress: ProgressCallback | None, text: str) -> None:
         progress(Progress(text, 0, 0))
 
 
-def document_income_items(service: ReviewService, case_id: str) -> list[str]:
+def document_income_items(service: CaseService, case_id: str) -> list[str]:
     """Item ids of the case's document income (the items whose documents Plaid parses)."""
     snapshot = service.load_case(case_id)
     if snapshot is None:
@@ -71,7 +73,7 @@ def document_income_items(service: ReviewService, case_id: str) -> list[str]:
     return list(seen)
 
 
-def payroll_items(service: ReviewService, case_id: str) -> list[str]:
+def payroll_items(service: CaseService, case_id: str) -> list[str]:
     """Item ids in the case's payroll income response."""
     snapshot = service.load_case(case_id)
     body = (snapshot.responses.get(ep.PAYROLL) if snapshot else None) or {}
@@ -89,7 +91,7 @@ class CaseActions:
 
     def __init__(
         self,
-        service: ReviewService,
+        service: CaseService,
         actor: str,
         *,
         app_version: str = __version__,

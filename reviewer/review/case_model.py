@@ -131,7 +131,7 @@ class CaseSnapshot:
     skipped: dict[str, str] = dc_field(default_factory=dict)  # endpoint -> reason
     snapshot_id: int | None = None  # the stored snapshot this was read from
     # Reviewer's own findings stored with the snapshot, worst first (may be stale or missing
-    # until `ReviewService.update_findings` has run for this snapshot)
+    # until `CaseService.update_findings` has run for this snapshot)
     findings: list[Finding] = dc_field(default_factory=list)
 
     def to_show_json(self) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import sys
 from reviewer import paths
 from reviewer.review.case_model import CaseSnapshot
 from reviewer.review.demo import demo_hint, ensure_demo_cases
-from reviewer.review.service import ReviewService
+from reviewer.review.service import CaseService
 from reviewer.review.terminal import terminal_safe
 from reviewer.review.unlocking import unlock_from_terminal
 from reviewer.store import (
@@ -30,7 +30,7 @@ from reviewer.store import (
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
 
-def _open(args: argparse.Namespace, *, create: bool = True) -> ReviewService:
+def _open(args: argparse.Namespace, *, create: bool = True) -> CaseService:
     data_dir = paths.data_dir(
         getattr(args, "data_dir", None), demo=bool(getattr(args, "demo", False))
     )
@@ -39,7 +39,7 @@ def _open(args: argparse.Namespace, *, create: bool = True) -> ReviewService:
         if missing is not None:  # nothing to unlock, nothing to create
             raise missing
     unlock_from_terminal(data_dir)
-    return ReviewService.open(
+    return CaseService.open(
         getattr(args, "data_dir", None),
         demo=bool(getattr(args, "demo", False)),
         environment=getattr(args, "env", None),
@@ -57,7 +57,7 @@ def _err(message: str) -> None:
 
 def _open_or_explain(
     args: argparse.Namespace, *, create: bool = True
-) -> ReviewService | StoreMissing | None:
+) -> CaseService | StoreMissing | None:
     """The service; or None after printing one line on why the store cannot be opened; or,
     for a command that only reads (`create=False`), `StoreMissing` when there is no database."""
     try:
@@ -78,13 +78,13 @@ def _is_demo(args: argparse.Namespace) -> bool:
     return bool(getattr(args, "demo", False))
 
 
-def open_for_reading(args: argparse.Namespace) -> ReviewService | StoreMissing | None:
+def open_for_reading(args: argparse.Namespace) -> CaseService | StoreMissing | None:
     """`_open_or_explain` for a command that reads cases. Outside demo mode it creates nothing;
     in demo mode it creates the demo store and fetches the demo cases first (first use)."""
     if not _is_demo(args):
         return _open_or_explain(args, create=False)
     service = _open_or_explain(args, create=True)
-    if isinstance(service, ReviewService):
+    if isinstance(service, CaseService):
         try:
             ensure_demo_cases(service, _err)
         except BaseException:
@@ -129,7 +129,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         _err(problem)
         return EXIT_USAGE
     service = _open_or_explain(args)
-    if not isinstance(service, ReviewService):
+    if not isinstance(service, CaseService):
         return EXIT_FAILED
     try:
         ok, why = service.can_fetch

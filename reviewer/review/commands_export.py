@@ -21,14 +21,14 @@ from reviewer.documents.report_pdf import ReportCrop, render_report_pdf
 from reviewer.review.commands import no_case_message
 from reviewer.review.demo import ensure_demo_cases
 from reviewer.review.report import ReportUnavailable, build_report, report_document
-from reviewer.review.service import ReviewService
+from reviewer.review.service import CaseService
 from reviewer.review.unlocking import unlock_from_terminal
 from reviewer.store import CaseStore, StoreMissing
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def export_report(service: ReviewService, case: str, out: Path, *, force: bool = False) -> Path:
+def export_report(service: CaseService, case: str, out: Path, *, force: bool = False) -> Path:
     """Write the report of `case` (id or label) to `out`, PDF or JSON by its suffix.
 
     `out`'s directory must exist; an existing file is replaced only with `force`. Crops of
@@ -65,7 +65,7 @@ class ExportRefused(OSError):
     """The output file cannot be written as asked (exists, or its folder is missing)."""
 
 
-def _rendered(service: ReviewService, crop: ReportCrop) -> ReportCrop:
+def _rendered(service: CaseService, crop: ReportCrop) -> ReportCrop:
     """The crop with its PNG from the documents worker, or the reason there is none."""
     if not crop.document_path:
         return replace(crop, problem="document not downloaded or failed its integrity check")
@@ -96,7 +96,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise missing
         unlock_from_terminal(data_dir)
         # the demo store is created and filled on first use, as `reviewer --demo` does
-        service = ReviewService.open(data_dir, demo=demo, create=demo, isolated_documents=True)
+        service = CaseService.open(data_dir, demo=demo, create=demo, isolated_documents=True)
     except StoreMissing as exc:
         print(f"reviewer: {no_case_message(args, args.case, str(exc))}", file=sys.stderr)
         return EXIT_FAILED

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from reviewer.review.facade import DemoApplicant
 
 if TYPE_CHECKING:  # the client (httpx, the generated models) loads on the first fetch
     from reviewer.plaid.client import PlaidClient
-    from reviewer.review.service import ReviewService
+    from reviewer.review.service import CaseService
 
 
 def demo_client_factory() -> Callable[[], PlaidClient]:
@@ -25,11 +27,11 @@ def demo_client_factory() -> Callable[[], PlaidClient]:
     return factory
 
 
-def demo_user_list() -> list[Any]:
-    """The sandbox's demo users (key, user_token or user_id, label, story)."""
+def demo_user_list() -> list[DemoApplicant]:
+    """The sandbox's demo users as the app offers them (key, label, user_token or user_id)."""
     from reviewer.sandbox import demo_users
 
-    return list(demo_users())
+    return [DemoApplicant(u.key, u.label, u.user_token, u.user_id) for u in demo_users()]
 
 
 def demo_hint(case_key: str | None = None, retry: str | None = None) -> str:
@@ -50,7 +52,7 @@ def demo_hint(case_key: str | None = None, retry: str | None = None) -> str:
     )
 
 
-def ensure_demo_cases(service: ReviewService, say: Callable[[str], None]) -> None:
+def ensure_demo_cases(service: CaseService, say: Callable[[str], None]) -> None:
     """Fetch the demo cases a command in demo mode needs and does not have yet (first use).
 
     The app does the same on its first `--demo` start; the command line does it here so

@@ -17,14 +17,14 @@ from reviewer import __version__
 from reviewer.documents.report_pdf import ReportCrop, ReportDocument, ReportSection
 from reviewer.review.audit_words import action_words, details_words, when_words
 from reviewer.review.decisions import DISPOSITIONS, decision_kind, decision_label, signal_key
-from reviewer.review.service import ReviewService
+from reviewer.review.service import CaseService
 
 
 class ReportUnavailable(LookupError):
     """The case is unknown or has never been fetched."""
 
 
-def build_report(service: ReviewService, case_id: str) -> dict[str, Any]:
+def build_report(service: CaseService, case_id: str) -> dict[str, Any]:
     """The report as one JSON-ready object."""
     case = service.store.find_case(case_id)
     snapshot = service.load_case_checked(case.id) if case else None
@@ -104,7 +104,7 @@ def build_report(service: ReviewService, case_id: str) -> dict[str, Any]:
     }
 
 
-def _relative(service: ReviewService, path: Path) -> str:
+def _relative(service: CaseService, path: Path) -> str:
     try:
         return path.relative_to(service.store.data_dir).as_posix()
     except ValueError:

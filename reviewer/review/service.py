@@ -1,15 +1,17 @@
-"""`ReviewService`: the one Qt-free facade the app and the command line work through.
+"""`CaseService`: the core the app and the command line work through.
 
 It owns the case store, the Plaid client (or the embedded local sandbox in demo mode) and the
-documents backend, and turns use cases into plain calls. Every method may block (network, disk,
-PyMuPDF); the UI calls them on its task runner, never on the GUI thread.
+documents backend, and turns use cases into plain calls. The command line uses it directly; the
+app sees it only through `reviewer.review.app_service.AppService`, the `ReviewService` interface
+of `reviewer.review.facade`. Every method may block (network, disk, PyMuPDF); the UI calls them
+on its task runner, never on the GUI thread.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,12 +21,13 @@ from reviewer.plaid.errors import PlaidConfigurationError
 from reviewer.review.case_model import CaseSnapshot, CaseSummary, DocumentRecord, FetchError
 from reviewer.review.document_backend import DocumentBackend, InProcessDocuments
 from reviewer.review.documents_fetch import CaseBudget
+from reviewer.review.facade import NO_CHANGES, DemoApplicant, OpChanges
 from reviewer.review.findings_run import FindingsProducer, default_producers, refresh, stale
 from reviewer.review.findings_run import stored_findings as _stored_findings
 from reviewer.review.progress import CancelCheck, FetchCancelled, FetchFailed, ProgressCallback
 from reviewer.review.snapshots import case_snapshot, summary
 from reviewer.settings import FetchLimits, Settings
-from reviewer.store import CaseStore, StoredCase
+from reviewer.store import AuditEntry, CaseStore, StoredCase
 
 if TYPE_CHECKING:
     # the Plaid client, its models and httpx load on the first fetch: listing and showing
@@ -45,9 +48,10 @@ class FetchResult:
     errors: list[FetchError]
     message: str
     outcome: FetchOutcome | None = None
+    changes: OpChanges = NO_CHANGES
 
 
-class ReviewService:
+class CaseService:
     """Cases, fetches and documents for one data directory and one Plaid environment."""
 
     def __init__(
@@ -57,7 +61,7 @@ class ReviewService:
         *,
         environment_label: str,
         backend: DocumentBackend | None = None,
-        demo_users: list[Any] | None = None,
+        demo_users: list[DemoApplicant] | None = None,
         producers: Sequence[FindingsProducer] | None = None,
     ) -> None:
         self.store = store
@@ -96,7 +100,7 @@ class ReviewService:
         isolated_documents: bool = False,
         passphrase: str | None = None,
         create: bool = True,
-    ) -> ReviewService:
+    ) -> CaseService:
         """Open the store; demo mode talks to the in-process local sandbox, nothing to configure.
 
         `isolated_documents` (the app): applicants' documents are inspected and searched in the
@@ -132,6 +136,11 @@ class ReviewService:
     def list_cases(self) -> list[CaseSummary]:
         """Every cached case for the queue, from the newest snapshot of each."""
         return [summary(row) for row in self.store.list_cases()]
+
+    def case_summaries(self, case_ids: Collection[str]) -> list[CaseSummary]:
+        """The queue rows of these cases (one query for the queue, filtered here: it is small)."""
+        wanted = set(case_ids)
+        return [summary(row) for row in self.store.list_cases() if row.id in wanted]
 
     def find_case(self, key: str) -> StoredCase | None:
         """A case by id or label."""
@@ -197,6 +206,19 @@ class ReviewService:
         if not doc.sha256 or self.store.document_problem(doc.sha256) is not None:
             return None
         return self.store.document_path(doc.sha256)
+
+    def audit_trail(self, case_id: str) -> list[AuditEntry]:
+        """The case's audit trail, oldest first."""
+        return self.store.audit_trail(case_id)
+
+    @property
+    def data_dir(self) -> Path:
+        """The data directory of the case store."""
+        return Path(self.store.data_dir)
+
+    def gc_documents(self) -> int:
+        """Remove document files no snapshot references (a cancelled fetch's, a purged case's)."""
+        return self.store.gc_documents()
 
     # -- online state ---------------------------------------------------------------------
 
@@ -267,6 +289,7 @@ class ReviewService:
         from reviewer.review.fetch import CaseFetcher
 
         again = bool(self.store.snapshots(case.id))  # fetched before: this is a refetch
+        listed = OpChanges((case.id,), listed=True)  # a new case has a row, fetched or not
         try:
             fetcher = CaseFetcher(
                 self.client(),
@@ -281,9 +304,10 @@ class ReviewService:
         except (FetchFailed, PlaidConfigurationError) as exc:
             message = str(exc).splitlines()[0]
             self._audit_fetch(case.id, "case.fetch_failed", {"error": message})
-            return FetchResult(case.id, False, False, [], message)
+            return FetchResult(case.id, False, False, [], message, changes=listed)
         except FetchCancelled:
-            return FetchResult(case.id, False, False, [], "cancelled: nothing was stored")
+            message = "cancelled: nothing was stored"
+            return FetchResult(case.id, False, False, [], message, changes=listed)
         if outcome.complete:
             message = f"fetched {outcome.document_count} documents"
         elif outcome.errors:
@@ -309,7 +333,10 @@ class ReviewService:
                 "request_ids": request_ids,
             },
         )
-        return FetchResult(case.id, outcome.complete, True, outcome.errors, message, outcome)
+        changes = OpChanges((case.id,), listed=True, snapshot=True, audit=True)
+        return FetchResult(
+            case.id, outcome.complete, True, outcome.errors, message, outcome, changes
+        )
 
     def _audit_fetch(self, case_id: str, action: str, details: dict[str, Any]) -> None:
         """Who fetched, when, from which environment, with which request ids (never fails
@@ -327,7 +354,7 @@ class ReviewService:
         except Exception:
             log.exception("could not record the fetch of %s in the audit trail", case_id)
 
-    def _check_fetched(self, case_id: str) -> Any:
+    def _check_fetched(self, case_id: str) -> CaseSnapshot | None:
         """Findings for a snapshot just stored; a failure here never fails the fetch."""
         try:
             snapshot = self.load_case(case_id)
@@ -339,6 +366,10 @@ class ReviewService:
             return None
 
     # -- demo -----------------------------------------------------------------------------
+
+    def demo_applicants(self) -> list[DemoApplicant]:
+        """The embedded sandbox's users in demo mode; empty otherwise."""
+        return list(self._demo_users)
 
     def demo_cases_missing(self) -> bool:
         """True in demo mode when some demo user has no fetched case yet."""

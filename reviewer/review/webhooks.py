@@ -14,7 +14,7 @@ from typing import Any
 from reviewer.plaid.models import parse_webhook
 from reviewer.review.actions import CaseActions
 from reviewer.review.progress import CancelCheck
-from reviewer.review.service import FetchResult, ReviewService
+from reviewer.review.service import CaseService, FetchResult
 
 # webhook_code -> (what it means, whether the case should be fetched again)
 _MEANING: dict[str, tuple[str, bool]] = {
@@ -68,7 +68,7 @@ def parse_webhook_text(text: str | bytes) -> dict[str, Any]:
     return payload
 
 
-def plan_webhook(service: ReviewService, payload: dict[str, Any]) -> WebhookPlan:
+def plan_webhook(service: CaseService, payload: dict[str, Any]) -> WebhookPlan:
     """Route a webhook body to the cases it concerns."""
     model = parse_webhook(payload)
     code = getattr(model, "webhook_code", None)

@@ -13,7 +13,10 @@ import logging
 import sys
 import time
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from reviewer.review.facade import ReviewService
 
 log = logging.getLogger(__name__)
 
@@ -47,12 +50,12 @@ def run(args: argparse.Namespace) -> int:
     if (why := problem()) is not None:  # instead of Qt's abort and core dump
         print(why, file=sys.stderr)
         return 1
-    from reviewer import paths
-    from reviewer.settings import Settings
+    from reviewer.review.preferences import Settings
+    from reviewer.review.preferences import data_dir as resolve_data_dir
     from reviewer.ui.logs import setup_logging
 
     demo = bool(getattr(args, "demo", False))
-    data_dir = paths.data_dir(getattr(args, "data_dir", None), demo=demo)
+    data_dir = resolve_data_dir(getattr(args, "data_dir", None), demo=demo)
     setup_logging()
     app = _make_app(sys.argv[:1])
     from reviewer.ui.single_instance import SingleInstance
@@ -129,19 +132,17 @@ def _quit_on_terminate(app: object) -> None:
     ticker.timeout.connect(lambda: None)
 
 
-def open_service(data_dir: Path, demo: bool, passphrase: str | None = None) -> object:
-    """Open the ReviewService (imports the core lazily; runs on the task runner).
+def open_service(data_dir: Path, demo: bool, passphrase: str | None = None) -> ReviewService:
+    """Open the app's ReviewService (imports the core lazily; runs on the task runner).
 
     Raises PassphraseRequired / KeyUnavailable for the window to ask or explain.
     """
     started = time.perf_counter()
-    from reviewer.review.service import ReviewService
+    from reviewer.review.app_service import AppService
 
-    service = ReviewService.open(
-        data_dir, demo=demo, isolated_documents=True, passphrase=passphrase
-    )
+    service = AppService.open(data_dir, demo=demo, passphrase=passphrase)
     # files no snapshot references (a cancelled fetch's downloads, a purged case's files)
-    removed = service.store.gc_documents()
+    removed = service.gc_documents()
     if removed:
         log.info("removed %d unreferenced document files", removed)
     log.info("service open in %.0f ms", (time.perf_counter() - started) * 1000)

@@ -3,45 +3,35 @@
 Opening a case never waits for the checks: the case is shown with the findings stored with its
 snapshot, and when they are missing (a case fetched before the checks existed) or were made by
 another version of the checks, they are recomputed on the task runner and the case is shown
-again with them.
+again with them; its queue row (the Checks column) is read again.
 """
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from reviewer.review.case_model import CaseSnapshot
 from reviewer.ui.tasks import TaskHandle, TaskRunner
 
-
-class _Window(Protocol):
-    @property
-    def service(self) -> Any: ...
-
-    @property
-    def runner(self) -> TaskRunner: ...
-
-    @property
-    def case_view(self) -> Any: ...
-
-    def current_case_id(self) -> str | None: ...
-
-    def refresh_queue(self, then: Any = None, select: str | None = None) -> None: ...
+if TYPE_CHECKING:
+    from reviewer.review.case_model import CaseSnapshot
+    from reviewer.review.facade import ReviewService
 
 
-def refresh_findings(window: _Window, case_id: str, snapshot: CaseSnapshot | None) -> None:
-    """Recompute the case's stale findings in the background and show them when done."""
-    svc = window.service
-    if svc is None or snapshot is None:
-        return
+def refresh_findings(
+    runner: TaskRunner,
+    svc: ReviewService,
+    snapshot: CaseSnapshot,
+    still_shown: Callable[[], bool],
+    show: Callable[[CaseSnapshot], None],
+) -> None:
+    """Recompute the case's stale findings in the background; `show` them if still shown."""
 
     def work(_h: TaskHandle) -> CaseSnapshot | None:
         return svc.update_findings(snapshot) if svc.findings_stale(snapshot) else None
 
     def done(updated: CaseSnapshot | None) -> None:
-        if updated is None or window.current_case_id() != case_id:
-            return
-        window.case_view.set_snapshot(updated)
-        window.refresh_queue()
+        if updated is not None and still_shown():
+            show(updated)
 
-    window.runner.run(work, on_done=done, key="reviewer-checks", label="Running Reviewer's checks")
+    runner.run(work, on_done=done, key="reviewer-checks", label="Running Reviewer's checks")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.settings import SecretStore, Settings
+from reviewer.review.preferences import SecretStore, Settings
 
 
 class NewCaseDialog(QDialog):

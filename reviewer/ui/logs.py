@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import IO, Any
 
-from reviewer import paths
+from reviewer.review import preferences
 
 LOG_FILE = "reviewer.log"
 CRASH_FILE = "crash.log"
@@ -95,7 +95,7 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
 def setup_logging(log_dir: Path | None = None, level: int = logging.INFO) -> Path:
     """Attach the rotating, redacted file handler to the root logger; enable faulthandler."""
     global _crash_file
-    directory = log_dir or paths.log_dir()
+    directory = log_dir or preferences.log_dir()
     target = directory / LOG_FILE
     root = logging.getLogger()
     if not any(getattr(h, "_reviewer", False) for h in root.handlers):

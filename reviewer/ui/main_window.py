@@ -1,67 +1,52 @@
 """The main window: case queue on the left, the case view on the right, status bar below.
 
-The window never touches the network, the database or a document on the GUI thread: every call
-into the `ReviewService` goes through the task runner and comes back as a callback.
+The window composes its parts and gives each controller an explicit `WindowContext`: the
+`ServiceSession` (the current `ReviewService`), the `CaseQueue`, the `CaseLoader`, the task
+runner and the status bar. It never touches the network, the database or a document on the GUI
+thread: every call into the service goes through the task runner and comes back as a callback.
+After an operation, the session announces its `OpChanges` and only what changed is read again.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QLineEdit,
-    QMainWindow,
-    QMenu,
-    QSplitter,
-    QTableView,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
-from reviewer.settings import SecretStore, Settings
+from reviewer.review.preferences import SecretStore, Settings
 from reviewer.ui import icons
-from reviewer.ui.checks_refresh import refresh_findings
-from reviewer.ui.main_fetch import FetchMixin
-from reviewer.ui.main_menus import build_actions, update_actions
-from reviewer.ui.present.when import short_time
-from reviewer.ui.queue_model import CASE_ID_ROLE, CaseQueueModel, CaseQueueProxy
+from reviewer.ui.case_loader import CaseLoader
+from reviewer.ui.case_queue import CaseQueue
+from reviewer.ui.fetch_controller import FetchController
+from reviewer.ui.main_menus import WindowSlots, build_window_actions
+from reviewer.ui.service_opening import ServiceOpening
+from reviewer.ui.session import ServiceOpener, ServiceSession
 from reviewer.ui.status import StatusWidgets
-from reviewer.ui.tasks import TaskHandle, TaskRunner
-from reviewer.ui.workspace import Workspace, focused_pane_search
+from reviewer.ui.tasks import TaskRunner
+from reviewer.ui.window_context import WindowContext
+from reviewer.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # imported when first needed: they are not needed for the first paint
+    from reviewer.review.case_model import CaseSnapshot, DocumentRecord
+    from reviewer.review.facade import ReviewService
+    from reviewer.ui.actions import CaseMenus
     from reviewer.ui.case_view import CaseView
     from reviewer.ui.dialogs import SettingsDialog
     from reviewer.ui.page_view import DocumentRenderer
 
 
-class MainWindow(FetchMixin, QMainWindow):
-    """The reviewer's workspace. Call `attach_service()` (or `open_service()`) after showing it."""
+class MainWindow(QMainWindow):
+    """The reviewer's workspace. Call `open_service()` after showing it."""
 
     first_painted = Signal()  # start slow work after this: threads importing steal the GIL
     service_ready = Signal()
     service_closed = Signal()  # settings changed: the old service is gone, a new one opens
-
-    # created by main_menus.build_actions
-    new_case_action: QAction
-    refresh_action: QAction
-    search_action: QAction
-    settings_action: QAction
-    offline_action: QAction
-    cancel_action: QAction
-    quit_action: QAction
-    case_menu: QMenu
-    toolbar: QToolBar
     cases_loaded = Signal(int)
     case_shown = Signal(str)
     fetch_finished = Signal(object)  # FetchResult, or a list of them for the demo fetch
@@ -87,44 +72,15 @@ class MainWindow(FetchMixin, QMainWindow):
         self._case_view: CaseView | None = None
         self.data_dir = data_dir
         self.demo = demo
-        self.service: Any = None
-        self._opener: Callable[..., Any] | None = None
-        from reviewer.ui.service_opening import ServiceOpening
-
-        self.opening = ServiceOpening(self)
         self.show_error_dialogs = True
-        self._fetch_handle: TaskHandle | None = None
         self.setWindowTitle("Reviewer" + (" — demo" if demo else ""))
         self.setWindowIcon(icons.icon("app"))
 
-        self.queue_model = CaseQueueModel(self)
-        self.queue_proxy = CaseQueueProxy(self)
-        self.queue_proxy.setSourceModel(self.queue_model)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search cases (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.queue_proxy.setFilterFixedString)
-        self.queue = QTableView()
-        self.queue.setModel(self.queue_proxy)
-        self.queue.setMinimumWidth(290)  # label, applicant and risk always readable
-        self.queue.setSortingEnabled(True)
-        self.queue.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.queue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.queue.verticalHeader().hide()
-        self.queue.setWordWrap(False)  # the Fetched column wrapped onto a clipped second line
-        self.queue.horizontalHeader().setStretchLastSection(True)
-        self.queue.selectionModel().currentRowChanged.connect(self._on_queue_row)
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(4, 4, 0, 4)
-        ll.addWidget(self.search)
-        ll.addWidget(self.queue)
-
+        self.session = ServiceSession(runner, self)
+        self.queue = CaseQueue()
         # the case view (documents, forms, charts) is built right after the first paint
         self._splitter = QSplitter()
-        self._splitter.addWidget(left)
+        self._splitter.addWidget(self.queue)
         self._placeholder = QWidget()
         self._placeholder.installEventFilter(self)
         self._splitter.addWidget(self._placeholder)
@@ -135,32 +91,76 @@ class MainWindow(FetchMixin, QMainWindow):
         self.status = StatusWidgets(self.statusBar(), self)
         self.status.set_environment("LOCAL SANDBOX (demo)" if demo else "…")
         self.status.set_online(False, "starting")
-        self.status.cancel.clicked.connect(self.cancel_fetch)
+        self.loader = CaseLoader(
+            runner, self.session, self.queue, self.status, self._show_snapshot, self._shown_case
+        )
+        self.context = WindowContext(
+            window=self,
+            runner=runner,
+            settings=self.settings,
+            session=self.session,
+            queue=self.queue,
+            loader=self.loader,
+            status=self.status,
+            show_error=self.show_error,
+            settings_changed=lambda: self._apply_settings(),
+        )
+        self.fetch = FetchController(self.context)
+        # a locked cache asks for its passphrase; the retention rule runs once open
+        self.opening = ServiceOpening(self.context)
+        self.window_actions = build_window_actions(
+            self,
+            self.fetch,
+            WindowSlots(self._find, self.open_settings, self.set_offline, self.show_tab),
+        )
+        # fits the screen, the queue strip (F9), the layout saved per screen
+        self.workspace = Workspace(
+            self,
+            self._splitter,
+            self.queue,
+            self.settings,
+            self.window_actions.offline,
+            self.window_actions.view_menu,
+            lambda: self._case_view,
+        )
+        self.window_actions.toolbar.addAction(self.workspace.queue_action)
+        self.workspace.restore()
+        self._layout_saved = False
+        # the Decision and Actions menus cost ~70 ms of imports: they are added right after the
+        # first paint, or when the service is ready, whichever comes first
+        self.case_menus: CaseMenus | None = None
+
         runner.busy_changed.connect(self.status.set_busy)
         runner.progress.connect(lambda _label, p: self.status.show_progress(p))
         runner.unexpected_error.connect(self.show_error)
-        build_actions(self)
-        self.workspace = Workspace(self)  # fits the screen, queue strip (F9), saved layout
-        self.toolbar.addAction(self.workspace.queue_action)
-        self.workspace.restore()
+        self.session.ready.connect(self._on_service_ready)
+        self.session.closed.connect(self._on_service_closed)
+        self.session.changed.connect(lambda _changes: self._update_actions())
+        self.loader.case_shown.connect(lambda _id: self._update_actions())
+        for source, target in (
+            (self.session.ready, self.service_ready),
+            (self.session.closed, self.service_closed),
+            (self.loader.cases_loaded, self.cases_loaded),
+            (self.loader.case_shown, self.case_shown),
+            (self.fetch.finished, self.fetch_finished),
+            (self.fetch.cancelled, self.fetch_cancelled),
+        ):
+            source.connect(target)
         self._update_actions()
         self._apply_settings()
-        # the Decision and Actions menus (reviewer.ui.actions) cost ~70 ms to build: they are
-        # added right after the first paint, or when the service is ready, whichever comes first
-        self._extras_installed = False
-        self._layout_saved = False
 
-    def _install_extra_actions(self) -> None:
-        if self._extras_installed:
+    def _install_case_menus(self) -> None:
+        if self.case_menus is not None:
             return
-        self._extras_installed = True
-        try:
-            actions = importlib.import_module("reviewer.ui.actions")
-        except ImportError:
-            return
-        install = getattr(actions, "install", None)
-        if callable(install):  # the package may exist before its hook does
-            install(self)
+        from reviewer.ui.actions import build_case_menus
+
+        self.case_menus = build_case_menus(self.context, self.window_actions.toolbar)
+        self.case_menus.update_enabled()
+
+    @property
+    def service(self) -> ReviewService | None:
+        """The service the window works with (None while it opens)."""
+        return self.session.service
 
     @property
     def secrets(self) -> SecretStore:
@@ -201,143 +201,94 @@ class MainWindow(FetchMixin, QMainWindow):
 
     def has_case(self) -> bool:
         """A case is shown in the case view."""
-        return self._case_view is not None and self._case_view.snapshot is not None
+        return self._shown_case() is not None
+
+    def _shown_case(self) -> str | None:
+        view = self._case_view
+        return view.snapshot.case.id if view is not None and view.snapshot is not None else None
+
+    def _show_snapshot(self, snapshot: CaseSnapshot | None) -> None:
+        if snapshot is None and self._case_view is None:
+            return
+        view = self.case_view
+        view.set_snapshot(snapshot)
+        if snapshot is not None and view.currentWidget() is view.documents:
+            self.workspace.case_opened_for_reading()  # on a laptop the page needs the room
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """First paint of the placeholder: build the case view on the next loop turn."""
         if watched is self._placeholder and event.type() == QEvent.Type.Paint:
             self._placeholder.removeEventFilter(self)
             QTimer.singleShot(0, lambda: self.case_view)
-            QTimer.singleShot(0, self._install_extra_actions)
+            QTimer.singleShot(0, self._install_case_menus)
             QTimer.singleShot(0, self.first_painted.emit)
         return super().eventFilter(watched, event)
+
+    def _find(self) -> None:
+        """Ctrl+F: the focused pane's search (document, transactions), else the queue's."""
+        self.workspace.focus_search()
 
     def show_tab(self, index: int) -> None:
         """Alt+1…: switch the case view's tab."""
         self.case_view.setCurrentIndex(index)
 
-    def focus_search(self) -> None:
-        """Ctrl+F: the focused pane's search (document, transactions), else the queue's."""
-        focused_pane_search(self)
-
-    def select_top_case(self) -> None:
-        """Select the first case in queue order (the riskiest, as the queue is sorted)."""
-        index = self.queue_proxy.index(0, 0)
-        if index.isValid():
-            self.queue.setCurrentIndex(index)
-
     def _update_actions(self) -> None:
-        update_actions(self)
+        """Enable what can work now; disabled actions say why in their tooltip."""
+        online, reason = self.session.online_state()
+        self.fetch.update_enabled(self.has_case())
+        self.status.set_online(online, reason)
+        if self.case_menus is not None:
+            self.case_menus.update_enabled()
 
     # -- service lifecycle ----------------------------------------------------------------
 
-    def open_service(self, opener: Callable[..., Any]) -> None:
+    def open_service(self, opener: ServiceOpener) -> None:
         """Open the service off the GUI thread (imports and the store are slow on a cold start).
 
         The opener is kept: a settings change of environment or credentials calls it again.
         """
-        self._opener = opener
+        self.session.remember(opener)
         self.opening.open(opener)
 
-    def attach_service(self, service: Any) -> None:
-        """Use this service; fill the queue from the cache, then fetch demo cases if missing."""
-        self.service = service
-        service.reviewer_name = self.settings.reviewer_name  # named in the fetch audit entries
-        if self.offline_action.isChecked():  # "Work offline" is kept between runs
-            service.set_offline(True)
-        self.status.set_environment(service.environment_label)
-        self._install_extra_actions()
+    def _on_service_ready(self) -> None:
+        """Fill the queue from the cache, then fetch the demo cases if some are missing."""
+        svc = self.session.service
+        if svc is None:
+            return
+        svc.set_reviewer_name(self.settings.reviewer_name)  # named in the fetch audit entries
+        if self.window_actions.offline.isChecked():  # "Work offline" is kept between runs
+            svc.set_offline(True)
+        self.status.set_environment(svc.environment_label)
+        self._install_case_menus()
         self._update_actions()
-        self.service_ready.emit()
-        self.refresh_queue(then=self._maybe_fetch_demo)
+        self.loader.refresh_queue(then=self._maybe_fetch_demo)
 
     def _maybe_fetch_demo(self) -> None:
-        if not self.demo or self.service is None:
+        svc = self.session.service
+        if not self.demo or svc is None:
             return
-        svc = self.service
         self.runner.run(
             lambda _h: svc.demo_cases_missing(),
-            on_done=lambda missing: self.fetch_demo() if missing else None,
+            on_done=lambda missing: self.fetch.fetch_demo() if missing else None,
         )
 
-    def refresh_queue(
-        self, then: Callable[[], Any] | None = None, select: str | None = None
-    ) -> None:
-        """Reload the queue from the cache (keeps the selection)."""
-        svc = self.service
-        if svc is None:
-            return
-        keep = select or self.current_case_id()
+    def _on_service_closed(self) -> None:
+        if self._case_view is not None:
+            self._case_view.set_snapshot(None)
+        self.status.set_environment("…")
+        self._update_actions()
 
-        def done(cases: list[Any]) -> None:
-            self.queue_model.set_cases(cases)
-            self.queue.resizeColumnsToContents()
-            newest = max((c.fetched_at for c in cases if c.fetched_at), default=None)
-            self.status.set_last_sync(short_time(newest) if newest else "never")
-            if keep:
-                self.select_case(keep)
-            self.cases_loaded.emit(len(cases))
-            if then is not None:
-                then()
-
-        self.runner.run(
-            lambda _h: svc.list_cases(), on_done=done, key="list-cases", label="Loading cases"
-        )
-
-    # -- queue and case view --------------------------------------------------------------
-
-    def current_case_id(self) -> str | None:
-        """The case selected in the queue."""
-        idx = self.queue.selectionModel().currentIndex()
-        value = idx.data(CASE_ID_ROLE) if idx.isValid() else None
-        return value if isinstance(value, str) else None
-
-    def select_case(self, case_id: str) -> bool:
-        """Select a case in the queue (this loads it into the case view)."""
-        row = self.queue_model.row_of(case_id)
-        if row < 0:
-            return False
-        proxy_index = self.queue_proxy.mapFromSource(self.queue_model.index(row, 0))
-        if not proxy_index.isValid():
-            return False
-        if self.current_case_id() == case_id and self.has_case():
-            return True
-        self.queue.setCurrentIndex(proxy_index)
-        return True
-
-    def _on_queue_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        case_id = current.data(CASE_ID_ROLE) if current.isValid() else None
-        if isinstance(case_id, str):
-            self.load_case(case_id)
-
-    def load_case(self, case_id: str) -> None:
-        """Read a case from the cache (works offline) and show it."""
-        svc = self.service
-        if svc is None:
-            return
-
-        def done(snapshot: Any) -> None:
-            self.case_view.set_snapshot(snapshot)
-            if self.case_view.currentWidget() is self.case_view.documents:
-                self.workspace.case_opened_for_reading()  # on a laptop the page needs the room
-            self._update_actions()
-            self.case_shown.emit(case_id)
-            refresh_findings(self, case_id, snapshot)  # in the background, if outdated
-
-        self.runner.run(
-            lambda _h: svc.load_case(case_id), on_done=done, key="load-case", label="Opening case"
-        )
-
-    def _document_path(self, doc: Any) -> Path | None:
-        return self.service.document_path(doc) if self.service is not None else None
+    def _document_path(self, doc: DocumentRecord) -> Path | None:
+        svc = self.session.service
+        return svc.document_path(doc) if svc is not None else None
 
     # -- offline, settings, errors, shutdown ----------------------------------------------
 
     def set_offline(self, offline: bool) -> None:
         """Forced offline mode: cached cases stay readable, Plaid actions are disabled."""
-        self.offline_action.setChecked(offline)
-        if self.service is not None:
-            self.service.set_offline(offline)
+        self.window_actions.offline.setChecked(offline)
+        if self.session.service is not None:
+            self.session.service.set_offline(offline)
         self._update_actions()
 
     def open_settings(self) -> SettingsDialog:
@@ -360,37 +311,17 @@ class MainWindow(FetchMixin, QMainWindow):
         """Environment, base URL, client id or secret changed: close the service, open anew."""
         if self._connection_settings() == before and not new_secret:
             return
-        self.reopen_service()
-
-    def reopen_service(self) -> None:
-        """Close the current service (and its Plaid client) and open a new one with the opener."""
-        if self._opener is None:
-            return
-        self.cancel_fetch()
-        old, self.service = self.service, None
-        if self._case_view is not None:
-            self._case_view.set_snapshot(None)
-        self.status.set_environment("…")
-        self._update_actions()
-        self.service_closed.emit()
-        opener = self._opener
-
-        def work(_h: TaskHandle) -> Any:
-            if old is not None:
-                old.close()
-            return opener()
-
-        self.runner.run(work, on_done=self.attach_service, label="Reopening with new settings")
+        self.session.reopen()
 
     def _apply_settings(self) -> None:
         s = self.settings
-        self.queue_model.set_thresholds(
+        self.queue.model.set_thresholds(
             s.low_risk_threshold, s.high_risk_threshold, s.stale_after_hours
         )
         if self._case_view is not None:
             self._case_view.set_thresholds(s.low_risk_threshold, s.high_risk_threshold)
-        if self.service is not None:
-            self.service.reviewer_name = s.reviewer_name
+        if self.session.service is not None:  # fetches are recorded under the reviewer's name
+            self.session.service.set_reviewer_name(s.reviewer_name)
         if s.reviewer_name:
             self.setWindowTitle(f"Reviewer — {s.reviewer_name}" + (" (demo)" if self.demo else ""))
 
@@ -419,7 +350,7 @@ class MainWindow(FetchMixin, QMainWindow):
         if not self._layout_saved:
             self._layout_saved = True
             self.workspace.save()
-        decisions = getattr(self, "decision_actions", None)
+        decisions = self.case_menus.decisions if self.case_menus is not None else None
         if decisions is not None:
             try:
                 decisions.commit_pending_now()  # a decision in its undo window is not lost
@@ -433,6 +364,4 @@ class MainWindow(FetchMixin, QMainWindow):
                 log.exception("could not save a decision at quit")
         if self._renderer is not None:
             self._renderer.close()
-        if self.service is not None:
-            svc, self.service = self.service, None
-            svc.close()
+        self.session.close()

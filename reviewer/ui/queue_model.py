@@ -59,6 +59,26 @@ class CaseQueueModel(QAbstractTableModel):
         self._rows = list(cases)
         self.endResetModel()
 
+    def update_cases(self, cases: list[CaseSummary]) -> None:
+        """Replace the rows of these cases in place; cases not shown yet are appended."""
+        for case in cases:
+            row = self.row_of(case.id)
+            if row < 0:
+                self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
+                self._rows.append(case)
+                self.endInsertRows()
+            else:
+                self._rows[row] = case
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def remove_case(self, case_id: str) -> None:
+        """Drop a case's row (it was purged)."""
+        row = self.row_of(case_id)
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+
     def set_thresholds(self, low: int, high: int, stale_after_hours: int) -> None:
         """New risk bands or staleness limit: repaint the affected columns."""
         self.low_threshold, self.high_threshold = low, high

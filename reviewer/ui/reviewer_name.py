@@ -7,18 +7,24 @@ name a lender can defend a decision with). Settings › Reviewer name changes it
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
+from reviewer.review.preferences import Settings
 
-def ensure_reviewer_name(window: Any, parent: QWidget | None = None) -> bool:
-    """True when the settings hold a reviewer name (asking for it now if they do not)."""
-    settings = window.settings
+
+def ensure_reviewer_name(
+    settings: Settings, parent: QWidget, named: Callable[[], None] | None = None
+) -> bool:
+    """True when the settings hold a reviewer name (asking for it now if they do not).
+
+    `named` runs after a name was given (the window applies it: title, the service's fetches).
+    """
     if (settings.reviewer_name or "").strip():
         return True
     name, ok = QInputDialog.getText(
-        parent or window,
+        parent,
         "Your name for the audit trail",
         "Decisions are recorded under your name. Your name:",
         QLineEdit.EchoMode.Normal,
@@ -30,10 +36,6 @@ def ensure_reviewer_name(window: Any, parent: QWidget | None = None) -> bool:
     settings.reviewer_name = name
     with contextlib.suppress(OSError):  # kept for this session even if the file cannot be written
         settings.save()
-    service = getattr(window, "service", None)
-    if service is not None and hasattr(service, "reviewer_name"):
-        service.reviewer_name = name
-    apply = getattr(window, "_apply_settings", None)
-    if callable(apply):
-        apply()
+    if named is not None:
+        named()
     return True

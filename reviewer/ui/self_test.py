@@ -14,7 +14,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reviewer.review.facade import ReviewService
 
 STEP_TIMEOUT_S = 120.0
 FLAGGED_USER = "tampered_paystub"
@@ -57,7 +60,7 @@ def run_self_test(args: argparse.Namespace) -> int:
         from reviewer.ui.app import _make_app, open_service
 
         app = _make_app(sys.argv[:1])
-        from reviewer.settings import Settings
+        from reviewer.review.preferences import Settings
         from reviewer.ui.main_window import MainWindow
         from reviewer.ui.present.risk import flagged_page, most_flagged_document, signals_for
         from reviewer.ui.tasks import TaskRunner
@@ -74,7 +77,7 @@ def run_self_test(args: argparse.Namespace) -> int:
         # given one is unlocked as usual (keyring or REVIEWER_PASSPHRASE), never by a dialog
         throwaway = None if getattr(args, "data_dir", None) else secrets.token_urlsafe(24)
 
-        def opener() -> object:
+        def opener() -> ReviewService:
             try:
                 return open_service(Path(data_dir), True, throwaway)
             except Exception as exc:  # noqa: BLE001 - any failure to open is reported
@@ -82,28 +85,29 @@ def run_self_test(args: argparse.Namespace) -> int:
 
         window.open_service(opener)
         _wait(app, lambda: window.service is not None or bool(errors), "the case store")
-        if errors:
-            raise SelfTestFailed(f"opening the service failed: {errors[0]}")
-        say(f"service open ({window.service.environment_label})")
-        users = list(getattr(window.service, "_demo_users", []))
+        service = window.service
+        if errors or service is None:
+            raise SelfTestFailed(f"opening the service failed: {errors[0] if errors else '?'}")
+        say(f"service open ({service.environment_label})")
+        users = service.demo_applicants()
         if not users:
             raise SelfTestFailed("the demo sandbox has no users")
         # the user whose pay stub carries the most located signals: highlights must be drawn
         user = next((u for u in users if u.key == FLAGGED_USER), users[0])
         results: list[Any] = []
         window.fetch_finished.connect(results.append)
-        window.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
+        window.fetch.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
         _wait(app, lambda: bool(results) or bool(errors), "the fetch")
         if errors:
             raise SelfTestFailed(f"fetch failed: {errors[0]}")
         result = results[0]
-        if not getattr(result, "stored", True) or not result.case_id:
+        if not result.stored or not result.case_id:
             raise SelfTestFailed(f"fetch stored nothing: {result.message}")
         say(f"fetched {user.label}: {result.message}")
         shown: list[str] = []
         window.case_shown.connect(shown.append)
-        _wait(app, lambda: window.queue_model.row_of(result.case_id) >= 0, "the queue")
-        window.select_case(result.case_id)
+        _wait(app, lambda: window.queue.model.row_of(result.case_id) >= 0, "the queue")
+        window.queue.select_case(result.case_id)
         _wait(app, lambda: window.case_view.snapshot is not None, "the case to load")
         snapshot = window.case_view.snapshot
         if snapshot is None:

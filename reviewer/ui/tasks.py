@@ -20,7 +20,7 @@ import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+# what a task puts on the inbox: kind ("progress" or "done"), task id, value, error
+_Message = tuple[str, int, object, BaseException | None]
 
 
 class TaskCancelled(Exception):
@@ -43,7 +47,7 @@ class TaskHandle:
     _inbox: _Inbox = field(repr=False)
     _cancel: threading.Event = field(default_factory=threading.Event, repr=False)
 
-    def report(self, progress: Any) -> None:
+    def report(self, progress: object) -> None:
         """Send a progress object to the task's `on_progress` on the GUI thread."""
         self._inbox.put(("progress", self.task_id, progress, None))
 
@@ -72,14 +76,12 @@ class _Inbox:
     def __init__(self) -> None:
         import socket  # created with the first background task, not at start-up
 
-        self.queue: queue.SimpleQueue[tuple[str, int, Any, BaseException | None]] = (
-            queue.SimpleQueue()
-        )
+        self.queue: queue.SimpleQueue[_Message] = queue.SimpleQueue()
         self.wake_recv, self.wake_send = socket.socketpair()
         self.wake_recv.setblocking(False)
         self.wake_send.setblocking(False)
 
-    def put(self, message: tuple[str, int, Any, BaseException | None]) -> None:
+    def put(self, message: _Message) -> None:
         self.queue.put(message)
         # a full buffer means a wake-up is already pending; closed means the runner shut down
         with contextlib.suppress(OSError):
@@ -97,7 +99,7 @@ class _Inbox:
         self.wake_send.close()
 
 
-def _call(fn: Callable[[TaskHandle], Any], handle: TaskHandle) -> None:
+def _call(fn: Callable[[TaskHandle], object], handle: TaskHandle) -> None:
     try:
         result = fn(handle)
     except BaseException as exc:  # noqa: BLE001 - every failure is delivered to the GUI
@@ -108,12 +110,19 @@ def _call(fn: Callable[[TaskHandle], Any], handle: TaskHandle) -> None:
 
 
 @dataclass
-class _Pending:
+class _Pending(Generic[T]):
+    """A task not finished yet, with the GUI-thread callbacks typed by its result `T`."""
+
     handle: TaskHandle
     label: str
-    on_done: Callable[[Any], None] | None
+    on_done: Callable[[T], None] | None
     on_error: Callable[[BaseException], None] | None
-    on_progress: Callable[[Any], None] | None
+    on_progress: Callable[[object], None] | None
+
+    def deliver(self, result: object) -> None:
+        """Hand the result to `on_done`: it is the value `fn` returned, so it is a `T`."""
+        if self.on_done is not None:
+            self.on_done(cast(T, result))
 
 
 class TaskRunner(QObject):
@@ -132,7 +141,7 @@ class TaskRunner(QObject):
         self._pool: ThreadPoolExecutor | None = None
         self._inbox = _Inbox()
         self._ids = itertools.count(1)
-        self._pending: dict[int, _Pending] = {}
+        self._pending: dict[int, _Pending[Any]] = {}
         self._latest_by_key: dict[str, int] = {}
         self._closed = False
         self._notifier = QSocketNotifier(
@@ -146,15 +155,19 @@ class TaskRunner(QObject):
 
     def run(
         self,
-        fn: Callable[[TaskHandle], Any],
+        fn: Callable[[TaskHandle], T],
         *,
-        on_done: Callable[[Any], None] | None = None,
+        on_done: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
-        on_progress: Callable[[Any], None] | None = None,
+        on_progress: Callable[[object], None] | None = None,
         key: str | None = None,
         label: str = "",
     ) -> TaskHandle:
-        """Start `fn(handle)`; callbacks run on the GUI thread unless the task went stale."""
+        """Start `fn(handle)`; callbacks run on the GUI thread unless the task went stale.
+
+        Generic in the result (Anki's `QueryOp[T]`): `on_done` receives exactly what `fn`
+        returns, so a mismatch between the work and its callback is a type error.
+        """
         task_id = next(self._ids)
         handle = TaskHandle(task_id, key, self._inbox)
         if self._closed:
@@ -165,7 +178,7 @@ class TaskRunner(QObject):
             if older in self._pending:
                 self._pending[older].handle.cancel()
             self._latest_by_key[key] = task_id
-        self._pending[task_id] = _Pending(handle, label, on_done, on_error, on_progress)
+        self._pending[task_id] = _Pending[T](handle, label, on_done, on_error, on_progress)
         self._emit_busy()
         if self.synchronous:
             _call(fn, handle)
@@ -204,7 +217,7 @@ class TaskRunner(QObject):
             self._inbox.queue.get_nowait()
         self._inbox.close()
 
-    def _on_wake(self, *_args: Any) -> None:
+    def _on_wake(self, *_args: object) -> None:
         self._inbox.clear_wakeups()
         self._drain()
 
@@ -225,7 +238,7 @@ class TaskRunner(QObject):
         labels = [p.label for p in self._pending.values() if p.label]
         self.busy_changed.emit(len(self._pending), labels[-1] if labels else "")
 
-    def _on_progress(self, task_id: int, progress: Any) -> None:
+    def _on_progress(self, task_id: int, progress: object) -> None:
         pending = self._pending.get(task_id)
         if pending is None or pending.handle.is_cancelled():
             return
@@ -233,7 +246,7 @@ class TaskRunner(QObject):
         if pending.on_progress is not None:
             pending.on_progress(progress)
 
-    def _on_finished(self, task_id: int, result: Any, error: BaseException | None) -> None:
+    def _on_finished(self, task_id: int, result: object, error: BaseException | None) -> None:
         pending = self._pending.pop(task_id, None)
         if pending is None:
             return
@@ -244,8 +257,7 @@ class TaskRunner(QObject):
         if pending.handle.is_cancelled() or isinstance(error, TaskCancelled):
             return  # stale or cancelled: the user asked for something newer
         if error is None:
-            if pending.on_done is not None:
-                pending.on_done(result)
+            pending.deliver(result)
             return
         if pending.on_error is not None:
             pending.on_error(error)

@@ -11,16 +11,19 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QObject, QRect, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSplitter, QWidget
 
+from reviewer.review.preferences import Settings
+from reviewer.ui.case_queue import CaseQueue
 from reviewer.ui.theme import THEME_NAMES, THEMES, apply_theme
 
 if TYPE_CHECKING:
-    from reviewer.ui.main_window import MainWindow
+    from reviewer.ui.case_view import CaseView
 
 DEFAULT_SIZE = (1400, 900)
 QUEUE_KEY = "F9"
@@ -55,9 +58,23 @@ def fit_to_screen(window: QWidget, wanted: tuple[int, int] = DEFAULT_SIZE) -> QR
 class Workspace(QObject):
     """Layout state of one MainWindow: queue strip, saved splitters, offline remembered."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        splitter: QSplitter,
+        queue: CaseQueue,
+        settings: Settings,
+        offline: QAction,
+        view_menu: QMenu,
+        case_view: Callable[[], CaseView | None],
+    ) -> None:
         super().__init__(window)
         self.window = window
+        self.splitter = splitter
+        self.queue = queue
+        self.settings = settings
+        self.offline = offline
+        self.case_view = case_view  # the case view once it is built, else None
         self.queue_action = QAction("Case &queue", window)
         self.queue_action.setCheckable(True)
         self.queue_action.setChecked(True)
@@ -66,21 +83,16 @@ class Workspace(QObject):
         self.queue_action.toggled.connect(self.show_queue)
         window.addAction(self.queue_action)
         self._queue_width = 360
-        window.queue.setAccessibleName("Case queue")
-        window.search.setAccessibleName("Search cases")
-        self.theme_actions = self._theme_menu()
-        splitter: QSplitter = window._splitter
+        queue.view.setAccessibleName("Case queue")
+        queue.search.setAccessibleName("Search cases")
+        self.theme_actions = self._theme_menu(view_menu)
         splitter.setCollapsible(0, True)
         splitter.setHandleWidth(8)
         splitter.splitterMoved.connect(lambda *_: self._follow_splitter())
 
-    def _theme_menu(self) -> dict[str, QAction]:
+    def _theme_menu(self, view: QMenu) -> dict[str, QAction]:
         """View › Colours: system, dark, high contrast (kept in the settings file)."""
         window = self.window
-        view = next(
-            (a.menu() for a in window.menuBar().actions() if a.text() == "&View" and a.menu()),
-            None,
-        )
         group = QActionGroup(self)
         actions: dict[str, QAction] = {}
         for name in THEMES:
@@ -89,35 +101,34 @@ class Workspace(QObject):
             action.triggered.connect(lambda _c=False, n=name: self.use_theme(n))
             group.addAction(action)
             actions[name] = action
-        if isinstance(view, QMenu):
-            view.addSeparator()
-            view.addAction(self.queue_action)
-            colours = view.addMenu("&Colours")
-            for action in actions.values():
-                colours.addAction(action)
+        view.addSeparator()
+        view.addAction(self.queue_action)
+        colours = view.addMenu("&Colours")
+        for action in actions.values():
+            colours.addAction(action)
         return actions
 
     def use_theme(self, name: str) -> None:
         """Apply a palette and remember it."""
         apply_theme(name)
-        self.window.settings.extra["theme"] = name
+        self.settings.extra["theme"] = name
         self.theme_actions[name].setChecked(True)
 
     # -- the queue strip -------------------------------------------------------------------
 
     def queue_shown(self) -> bool:
         """The case queue has room on screen (not collapsed to the strip)."""
-        return self.window._splitter.sizes()[0] > 0
+        return self.splitter.sizes()[0] > 0
 
     def show_queue(self, shown: bool) -> None:
         """Open the queue beside the case, or collapse it to the strip (F9)."""
-        splitter = self.window._splitter
+        splitter = self.splitter
         sizes = splitter.sizes()
         total = sum(sizes)
         if shown and sizes[0] == 0:
             width = min(self._queue_width, total // 2)
             splitter.setSizes([width, total - width])
-            self.window.queue.setFocus()
+            self.queue.view.setFocus()
         elif not shown and sizes[0] > 0:
             self._queue_width = sizes[0]
             splitter.setSizes([0, total])
@@ -131,7 +142,7 @@ class Workspace(QObject):
 
     def _follow_splitter(self) -> None:
         if self.queue_shown():
-            self._queue_width = self.window._splitter.sizes()[0]
+            self._queue_width = self.splitter.sizes()[0]
         self._sync_action()
 
     def _sync_action(self) -> None:
@@ -142,15 +153,15 @@ class Workspace(QObject):
     # -- saved per screen ------------------------------------------------------------------
 
     def _splitters(self) -> dict[str, QSplitter]:
-        found: dict[str, QSplitter] = {"main": self.window._splitter}
-        view = self.window._case_view
+        found: dict[str, QSplitter] = {"main": self.splitter}
+        view = self.case_view()
         if view is not None:
             found["documents"] = view.documents.splitter
             found["viewer"] = view.documents.pane.splitter
         return found
 
     def _saved(self) -> dict[str, Any]:
-        layouts = self.window.settings.extra.setdefault("layouts", {})
+        layouts = self.settings.extra.setdefault("layouts", {})
         return layouts.setdefault(screen_key(self.window), {})  # type: ignore[no-any-return]
 
     def restore(self) -> None:
@@ -160,14 +171,14 @@ class Workspace(QObject):
         if not (isinstance(geometry, str) and self.window.restoreGeometry(_bytes(geometry))):
             fit_to_screen(self.window)
         self.restore_splitters()
-        theme = self.window.settings.extra.get("theme")
+        theme = self.settings.extra.get("theme")
         if theme in THEMES and theme != "system":
             self.use_theme(str(theme))
         else:
             self.theme_actions["system"].setChecked(True)
-        offline = self.window.settings.extra.get("work_offline")
+        offline = self.settings.extra.get("work_offline")
         if offline is True:
-            self.window.offline_action.setChecked(True)
+            self.offline.setChecked(True)
 
     def restore_splitters(self) -> None:
         """Splitter sizes saved on this screen (called again once the case view exists)."""
@@ -183,9 +194,13 @@ class Workspace(QObject):
         saved = self._saved()
         saved["geometry"] = _text(self.window.saveGeometry())
         saved["splitters"] = {n: _text(s.saveState()) for n, s in self._splitters().items()}
-        self.window.settings.extra["work_offline"] = self.window.offline_action.isChecked()
+        self.settings.extra["work_offline"] = self.offline.isChecked()
         with contextlib.suppress(OSError):  # a read-only config directory costs the layout only
-            self.window.settings.save()
+            self.settings.save()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the search box of the pane that has the focus (document, transactions, queue)."""
+        focus_pane_search(self, self.case_view())
 
 
 def _text(data: QByteArray) -> str:
@@ -196,10 +211,9 @@ def _bytes(text: str) -> QByteArray:
     return QByteArray.fromBase64(QByteArray(text.encode("ascii")))
 
 
-def focused_pane_search(window: MainWindow) -> None:
-    """Ctrl+F: the search box of the pane that has the focus (document, transactions, queue)."""
+def focus_pane_search(workspace: Workspace, view: CaseView | None) -> None:
+    """The search box of the pane that has the focus; the queue's when no pane has one."""
     focus = QApplication.focusWidget()
-    view = window._case_view
     if view is not None and focus is not None:
         pane = view.documents.pane
         if focus is pane or pane.isAncestorOf(focus):
@@ -210,7 +224,7 @@ def focused_pane_search(window: MainWindow) -> None:
             statements.tx_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
             statements.tx_filter.selectAll()
             return
-    if not window.workspace.queue_shown():
-        window.workspace.show_queue(True)
-    window.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-    window.search.selectAll()
+    if not workspace.queue_shown():
+        workspace.show_queue(True)
+    workspace.queue.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    workspace.queue.search.selectAll()

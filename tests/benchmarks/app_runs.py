@@ -129,8 +129,8 @@ def bench_fetch_stall(work: Path) -> dict[str, Any]:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from reviewer.review.service import ReviewService
-    from reviewer.settings import Settings
+    from reviewer.review.app_service import AppService
+    from reviewer.review.preferences import Settings
     from reviewer.ui.main_window import MainWindow
     from reviewer.ui.tasks import TaskRunner
     from tests.benchmarks.run import _wait
@@ -143,10 +143,10 @@ def bench_fetch_stall(work: Path) -> dict[str, Any]:
     try:
         ready: list[bool] = []
         win.service_ready.connect(lambda: ready.append(True))
-        win.open_service(lambda: ReviewService.open(data_dir, demo=True))
+        win.open_service(lambda: AppService.open(data_dir, demo=True))
         _wait(app, lambda: bool(ready), 120)
         _wait(app, lambda: not win.runner.running(), 120)
-        user = next(u for u in win.service._demo_users if u.key == "edited_statement")
+        user = next(u for u in win.service.demo_applicants() if u.key == "edited_statement")
         finished: list[Any] = []
         win.fetch_finished.connect(finished.append)
         gaps: list[float] = []
@@ -162,7 +162,7 @@ def bench_fetch_stall(work: Path) -> dict[str, Any]:
         timer.timeout.connect(tick)
         timer.start()
         started = time.perf_counter()
-        win.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
+        win.fetch.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
         _wait(app, lambda: bool(finished), 180)
         fetched = time.perf_counter()
         _wait(app, lambda: win.case_view.snapshot is not None, 60)

@@ -108,8 +108,8 @@ def test_cold_start_first_paint_vs_bare_window(tmp_path: Path) -> None:
 def test_gui_stall_while_fetching_the_biggest_demo_case(qtbot, tmp_path: Path) -> None:
     from PySide6.QtCore import QTimer
 
-    from reviewer.review.service import ReviewService
-    from reviewer.settings import Settings
+    from reviewer.review.app_service import AppService
+    from reviewer.review.preferences import Settings
     from reviewer.ui.main_window import MainWindow
     from reviewer.ui.tasks import TaskRunner
 
@@ -119,9 +119,9 @@ def test_gui_stall_while_fetching_the_biggest_demo_case(qtbot, tmp_path: Path) -
     win.show()
     try:
         with qtbot.waitSignal(win.service_ready, timeout=60000):
-            win.open_service(lambda: ReviewService.open(tmp_path / "d", demo=True))
+            win.open_service(lambda: AppService.open(tmp_path / "d", demo=True))
         qtbot.waitUntil(lambda: not win.runner.running(), timeout=30000)
-        user = next(u for u in win.service._demo_users if u.key == "edited_statement")
+        user = next(u for u in win.service.demo_applicants() if u.key == "edited_statement")
 
         gaps: list[float] = []
         last = [time.perf_counter()]
@@ -137,7 +137,7 @@ def test_gui_stall_while_fetching_the_biggest_demo_case(qtbot, tmp_path: Path) -
         timer.start()
         started = time.perf_counter()
         with qtbot.waitSignal(win.fetch_finished, timeout=120000) as blocker:
-            win.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
+            win.fetch.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
         fetched = time.perf_counter()
         case_id = blocker.args[0].case_id
         qtbot.waitUntil(lambda: win.case_view.snapshot is not None, timeout=30000)

@@ -25,7 +25,7 @@ from reviewer.plaid import PlaidClient
 from reviewer.plaid.errors import PlaidError
 from reviewer.review import endpoints as ep
 from reviewer.review.document_backend import InProcessDocuments
-from reviewer.review.service import ReviewService
+from reviewer.review.service import CaseService
 from reviewer.store import CaseStore
 
 BASE = "https://plaid.fuzz"
@@ -190,7 +190,7 @@ def test_fetch_store_show_never_raises_and_keeps_the_last_good_snapshot(
         return httpx.Response(status, content=body)
 
     data_dir = fuzz_dir / "data"
-    service = ReviewService(
+    service = CaseService(
         CaseStore(data_dir),
         lambda: _client(answer),
         environment_label="fuzz",

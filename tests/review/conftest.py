@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
+from reviewer.review.demo import demo_user_list
 from reviewer.review.document_backend import InProcessDocuments
-from reviewer.review.service import ReviewService
+from reviewer.review.service import CaseService
 from reviewer.sandbox import DEMO_CLIENT_ID, DEMO_SECRET, Sandbox, demo_users
 from reviewer.sandbox.embedded import embedded_client
 from reviewer.store import CaseStore
@@ -29,23 +30,21 @@ def clean_sandbox(sandbox: Sandbox) -> Iterator[Sandbox]:
     sandbox.faults.clear()
 
 
-def make_service(sandbox: Sandbox, data_dir: Path, **client_options: Any) -> ReviewService:
+def make_service(sandbox: Sandbox, data_dir: Path, **client_options: Any) -> CaseService:
     """A service on `data_dir` whose client talks to `sandbox` in process, with fast retries."""
     options = {"max_retries": 3, "sleep": lambda _seconds: None, **client_options}
     store = CaseStore(data_dir)
-    return ReviewService(
+    return CaseService(
         store,
         lambda: embedded_client(sandbox, **options),
         environment_label="test sandbox",
         backend=InProcessDocuments(),
-        demo_users=list(demo_users()),
+        demo_users=demo_user_list(),
     )
 
 
 @pytest.fixture
-def service(
-    clean_sandbox: Sandbox, tmp_path: Path, no_retry_sleep: None
-) -> Iterator[ReviewService]:
+def service(clean_sandbox: Sandbox, tmp_path: Path, no_retry_sleep: None) -> Iterator[CaseService]:
     svc = make_service(clean_sandbox, tmp_path / "data")
     yield svc
     svc.close()

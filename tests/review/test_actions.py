@@ -14,7 +14,7 @@ from reviewer.review.actions import (
     document_income_items,
 )
 from reviewer.review.progress import FetchFailed
-from reviewer.review.service import ReviewService
+from reviewer.review.service import CaseService
 from reviewer.review.webhooks import (
     WebhookInvalid,
     apply_webhook,
@@ -60,13 +60,13 @@ def slow_risk_sandbox(clock: FakeClock) -> Sandbox:
 
 
 @pytest.fixture
-def svc(slow_risk_sandbox: Sandbox, tmp_path: Path) -> Iterator[ReviewService]:
+def svc(slow_risk_sandbox: Sandbox, tmp_path: Path) -> Iterator[CaseService]:
     service = make_service(slow_risk_sandbox, tmp_path / "data")
     yield service
     service.close()
 
 
-def _fetch(service: ReviewService, key: str) -> str:
+def _fetch(service: CaseService, key: str) -> str:
     u = user(key)
     result = service.fetch_case(user_token=u.user_token, user_id=u.user_id, label=key)
     assert result.stored, result.message
@@ -74,12 +74,12 @@ def _fetch(service: ReviewService, key: str) -> str:
     return result.case_id
 
 
-def _actions(service: ReviewService, clock: FakeClock) -> CaseActions:
+def _actions(service: CaseService, clock: FakeClock) -> CaseActions:
     return CaseActions(service, "Dana", app_version="1.2.3", sleep=clock.sleep, clock=clock)
 
 
 def test_risk_signals_config_polls_until_processed_then_stores_a_new_snapshot(
-    svc: ReviewService, clock: FakeClock
+    svc: CaseService, clock: FakeClock
 ) -> None:
     case_id = _fetch(svc, "tampered_paystub")
     items = document_income_items(svc, case_id)
@@ -109,7 +109,7 @@ def test_risk_signals_config_polls_until_processed_then_stores_a_new_snapshot(
     assert all(e.actor == "Dana" and e.app_version == "1.2.3" for e in trail)
 
 
-def test_risk_polling_is_bounded_and_cancellable(svc: ReviewService, clock: FakeClock) -> None:
+def test_risk_polling_is_bounded_and_cancellable(svc: CaseService, clock: FakeClock) -> None:
     case_id = _fetch(svc, "tampered_paystub")
     item = document_income_items(svc, case_id)[0]
     before = len(svc.store.snapshots(case_id))
@@ -130,12 +130,12 @@ def test_risk_polling_is_bounded_and_cancellable(svc: ReviewService, clock: Fake
 
 
 def test_refresh_successful_refetches_and_names_the_new_pay_stub(
-    svc: ReviewService, clock: FakeClock
+    svc: CaseService, clock: FakeClock
 ) -> None:
     case_id = _fetch(svc, "clean")
     outcome = _actions(svc, clock).refresh_payroll(case_id)
     assert outcome.ok and outcome.status == "SUCCESSFUL"
-    assert [c.kind for c in outcome.changes] == ["new"]
+    assert [c.kind for c in outcome.pay_stub_changes] == ["new"]
     assert "new pay stub dated" in outcome.message
     actions = [e.action for e in _work(svc.store.audit_trail(case_id))]
     assert actions == ["action.payroll_refresh", "action.refetch", "action.refresh_changes"]
@@ -149,7 +149,7 @@ def test_refresh_successful_refetches_and_names_the_new_pay_stub(
     ],
 )
 def test_refresh_other_outcomes_in_plain_words(
-    svc: ReviewService, clock: FakeClock, key: str, status: str, words: str
+    svc: CaseService, clock: FakeClock, key: str, status: str, words: str
 ) -> None:
     case_id = _fetch(svc, key)
     before = len(svc.store.snapshots(case_id))
@@ -162,7 +162,7 @@ def test_refresh_other_outcomes_in_plain_words(
     assert entry.details["webhook"] == "https://example.com/hook"
 
 
-def test_offline_disables_actions_with_the_reason(svc: ReviewService, clock: FakeClock) -> None:
+def test_offline_disables_actions_with_the_reason(svc: CaseService, clock: FakeClock) -> None:
     case_id = _fetch(svc, "clean")
     svc.set_offline(True)
     with pytest.raises(FetchFailed, match="offline"):
@@ -176,7 +176,7 @@ def test_confirmation_names_environment_and_items() -> None:
     assert "all items" in confirmation_text("Refresh payroll", "PRODUCTION", [])
 
 
-def test_webhook_routes_by_item_id_and_user_id(svc: ReviewService, clock: FakeClock) -> None:
+def test_webhook_routes_by_item_id_and_user_id(svc: CaseService, clock: FakeClock) -> None:
     case_id = _fetch(svc, "tampered_paystub")
     item = document_income_items(svc, case_id)[0]
     body = (

@@ -17,8 +17,8 @@ from reviewer.store import CaseStore
 
 FETCH_FOREVER = """
 import sys
-from reviewer.review.service import ReviewService
-svc = ReviewService.open(sys.argv[1], demo=True)
+from reviewer.review.service import CaseService
+svc = CaseService.open(sys.argv[1], demo=True)
 users = [u for u in svc._demo_users if u.user_token]
 print("ready", flush=True)
 while True:

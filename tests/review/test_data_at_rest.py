@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from reviewer.review.service import ReviewService
+from reviewer.review.service import CaseService
 from reviewer.sealing import read_file
 from reviewer.store.keys import forget_unlocked
 
@@ -62,7 +62,7 @@ def _walk(value: Any, key: str, out: set[bytes]) -> None:
         out.add(f"{abs(value):,.2f}".encode())  # as printed: 2,441.17
 
 
-def applicant_needles(service: ReviewService) -> set[bytes]:
+def applicant_needles(service: CaseService) -> set[bytes]:
     """Strings of the applicants' data, read back (decrypted) from the store."""
     needles: set[bytes] = set()
     for row in service.store.list_cases():
@@ -100,7 +100,7 @@ def test_no_applicant_data_in_the_clear_after_fetching_every_demo_case(
     tmp_path: Path, log_to: Path
 ) -> None:
     data_dir = tmp_path / "data"
-    service = ReviewService.open(data_dir, demo=True, isolated_documents=True)
+    service = CaseService.open(data_dir, demo=True, isolated_documents=True)
     try:
         results = service.fetch_demo_cases()
         assert results and all(r.stored for r in results), [r.message for r in results]
@@ -136,7 +136,7 @@ def test_no_applicant_data_in_the_clear_after_fetching_every_demo_case(
 
     # and it all reads back once unlocked, as a new process would
     forget_unlocked()
-    reopened = ReviewService.open(data_dir, demo=True)
+    reopened = CaseService.open(data_dir, demo=True)
     try:
         assert applicant_needles(reopened) == needles
     finally:

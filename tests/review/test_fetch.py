@@ -10,21 +10,19 @@ import pytest
 
 from reviewer.review import endpoints as ep
 from reviewer.review.progress import Progress
-from reviewer.review.service import ReviewService
+from reviewer.review.service import CaseService
 from reviewer.sandbox import demo_users
 from reviewer.sealing import read_file
 
 
-def _snapshot(service: ReviewService, case_id: str):
+def _snapshot(service: CaseService, case_id: str):
     snap = service.load_case(case_id)
     assert snap is not None
     return snap
 
 
 @pytest.mark.parametrize("demo", demo_users(), ids=lambda u: u.key)
-def test_every_demo_user_is_fetched_and_stored(
-    service: ReviewService, demo, tmp_path: Path
-) -> None:
+def test_every_demo_user_is_fetched_and_stored(service: CaseService, demo, tmp_path: Path) -> None:
     seen: list[Progress] = []
     result = service.fetch_case(
         user_token=demo.user_token, user_id=demo.user_id, label=demo.label, progress=seen.append
@@ -48,7 +46,7 @@ def test_every_demo_user_is_fetched_and_stored(
         assert sig.locations or sig.location_note, sig
 
 
-def test_show_json_shape(service: ReviewService) -> None:
+def test_show_json_shape(service: CaseService) -> None:
     demo = next(u for u in demo_users() if u.user_token)
     result = service.fetch_case(user_token=demo.user_token, label="L-1")
     shown = _snapshot(service, result.case_id).to_show_json()
@@ -84,7 +82,7 @@ def test_show_json_shape(service: ReviewService) -> None:
             assert len(loc["rect"]) == 4
 
 
-def test_bank_income_report_is_a_document(service: ReviewService) -> None:
+def test_bank_income_report_is_a_document(service: CaseService) -> None:
     demo = next(u for u in demo_users() if u.key == "bank_five_sources")
     result = service.fetch_case(user_token=demo.user_token)
     docs = _snapshot(service, result.case_id).documents
@@ -101,7 +99,7 @@ def _same_chars(wanted: str, text: str) -> bool:
     return bool(key(wanted)) and key(wanted) in key(text)
 
 
-def test_located_highlights_cover_the_flagged_text(service: ReviewService) -> None:
+def test_located_highlights_cover_the_flagged_text(service: CaseService) -> None:
     """For tampered documents, each located rectangle covers the value the signal names."""
     checked = 0
     for demo in demo_users():
@@ -127,7 +125,7 @@ def test_located_highlights_cover_the_flagged_text(service: ReviewService) -> No
     assert checked >= 3, "too few located signals to mean anything"
 
 
-def test_refetch_keeps_history_and_case(service: ReviewService) -> None:
+def test_refetch_keeps_history_and_case(service: CaseService) -> None:
     demo = next(u for u in demo_users() if u.user_token)
     first = service.fetch_case(user_token=demo.user_token, label="A-1")
     second = service.refetch_case(first.case_id)
@@ -136,7 +134,7 @@ def test_refetch_keeps_history_and_case(service: ReviewService) -> None:
     assert [c.label for c in service.list_cases()] == ["A-1"]
 
 
-def test_documents_carry_plaid_file_type_and_score(service: ReviewService) -> None:
+def test_documents_carry_plaid_file_type_and_score(service: CaseService) -> None:
     demo = next(u for u in demo_users() if u.key == "photo_paystub")
     result = service.fetch_case(user_token=demo.user_token)
     docs = _snapshot(service, result.case_id).documents
@@ -153,7 +151,7 @@ def test_app_fetch_checks_documents_in_the_worker_process(clean_sandbox, tmp_pat
     from reviewer.store import CaseStore
 
     backend = WorkerDocuments(DocumentWorker())
-    svc = ReviewService(
+    svc = CaseService(
         CaseStore(tmp_path / "iso"),
         lambda: embedded_client(clean_sandbox, sleep=lambda _s: None),
         environment_label="t",
@@ -169,7 +167,7 @@ def test_app_fetch_checks_documents_in_the_worker_process(clean_sandbox, tmp_pat
         svc.close()  # stops the worker process too
 
 
-def test_cancelled_fetch_stores_nothing_and_says_so(service: ReviewService) -> None:
+def test_cancelled_fetch_stores_nothing_and_says_so(service: CaseService) -> None:
     demo = next(u for u in demo_users() if u.key == "edited_statement")
     seen: list[Progress] = []
     result = service.fetch_case(
@@ -181,7 +179,7 @@ def test_cancelled_fetch_stores_nothing_and_says_so(service: ReviewService) -> N
     assert service.store.find_case("C-1") is None
 
 
-def test_user_token_is_kept_out_of_reprs(service: ReviewService) -> None:
+def test_user_token_is_kept_out_of_reprs(service: CaseService) -> None:
     demo = next(u for u in demo_users() if u.user_token)
     result = service.fetch_case(user_token=demo.user_token, label="R-1")
     snap = _snapshot(service, result.case_id)

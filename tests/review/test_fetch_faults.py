@@ -16,7 +16,7 @@ import pytest
 from reviewer.plaid.client import PlaidClient
 from reviewer.review import endpoints as ep
 from reviewer.review.document_backend import InProcessDocuments
-from reviewer.review.service import ReviewService
+from reviewer.review.service import CaseService
 from reviewer.sandbox import DEMO_CLIENT_ID, DEMO_SECRET, Sandbox, demo_users
 from reviewer.sandbox.faults import Fault
 from reviewer.store import CaseStore
@@ -28,13 +28,13 @@ def _token_user():
     return next(u for u in demo_users() if u.key == "tampered_paystub")
 
 
-def _documents(service: ReviewService, case_id: str):
+def _documents(service: CaseService, case_id: str):
     snap = service.load_case(case_id)
     assert snap is not None
     return snap
 
 
-def test_429_storm_is_ridden_out(service: ReviewService, clean_sandbox: Sandbox) -> None:
+def test_429_storm_is_ridden_out(service: CaseService, clean_sandbox: Sandbox) -> None:
     clean_sandbox.faults.add(Fault(kind="http_429", endpoint=ep.PAYROLL, times=2, retry_after=1))
     result = service.fetch_case(user_token=_token_user().user_token)
     assert result.ok, result.message
@@ -42,7 +42,7 @@ def test_429_storm_is_ridden_out(service: ReviewService, clean_sandbox: Sandbox)
 
 
 def test_persistent_5xx_on_one_endpoint_is_recorded(
-    service: ReviewService, clean_sandbox: Sandbox
+    service: CaseService, clean_sandbox: Sandbox
 ) -> None:
     clean_sandbox.faults.add(Fault(kind="http_5xx", endpoint=ep.EMPLOYMENT, status=503))
     result = service.fetch_case(user_token=_token_user().user_token)
@@ -54,7 +54,7 @@ def test_persistent_5xx_on_one_endpoint_is_recorded(
 
 
 def test_failed_endpoint_keeps_previous_good_data(
-    service: ReviewService, clean_sandbox: Sandbox
+    service: CaseService, clean_sandbox: Sandbox
 ) -> None:
     user = _token_user()
     first = service.fetch_case(user_token=user.user_token)
@@ -70,7 +70,7 @@ def test_failed_endpoint_keeps_previous_good_data(
     assert payroll(after) == payroll(before)
 
 
-def test_dead_network_stores_nothing(service: ReviewService, clean_sandbox: Sandbox) -> None:
+def test_dead_network_stores_nothing(service: CaseService, clean_sandbox: Sandbox) -> None:
     user = _token_user()
     first = service.fetch_case(user_token=user.user_token)
     clean_sandbox.faults.add(Fault(kind="drop_connect"))
@@ -79,7 +79,7 @@ def test_dead_network_stores_nothing(service: ReviewService, clean_sandbox: Sand
     assert len(service.store.snapshots(first.case_id)) == 1
 
 
-def test_expired_url_gets_one_fresh_url(service: ReviewService, clean_sandbox: Sandbox) -> None:
+def test_expired_url_gets_one_fresh_url(service: CaseService, clean_sandbox: Sandbox) -> None:
     clean_sandbox.faults.add(Fault(kind="url_expired", endpoint="download", times=1))
     result = service.fetch_case(user_token=_token_user().user_token)
     snap = _documents(service, result.case_id)
@@ -88,7 +88,7 @@ def test_expired_url_gets_one_fresh_url(service: ReviewService, clean_sandbox: S
 
 
 def test_truncated_zip_is_retried_then_reported(
-    service: ReviewService, clean_sandbox: Sandbox
+    service: CaseService, clean_sandbox: Sandbox
 ) -> None:
     clean_sandbox.faults.add(Fault(kind="zip_truncated", endpoint="download"))
     result = service.fetch_case(user_token=_token_user().user_token)
@@ -106,7 +106,7 @@ def test_truncated_zip_is_retried_then_reported(
     )
 
 
-def test_offline_mode_fails_cleanly_and_reads_everything(service: ReviewService) -> None:
+def test_offline_mode_fails_cleanly_and_reads_everything(service: CaseService) -> None:
     first = service.fetch_case(user_token=_token_user().user_token, label="OFF-1")
     service.set_offline(True)
     again = service.refetch_case(first.case_id)
@@ -131,7 +131,7 @@ def _zip(entries: list[tuple[str, bytes]], *, symlink: str | None = None) -> byt
 
 def _service_with_downloads(
     sandbox: Sandbox, data_dir: Path, craft: Callable[[bytes], bytes]
-) -> ReviewService:
+) -> CaseService:
     inner = sandbox.transport()
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -153,7 +153,7 @@ def _service_with_downloads(
             sleep=lambda _s: None,
         )
 
-    return ReviewService(
+    return CaseService(
         CaseStore(data_dir), factory, environment_label="t", backend=InProcessDocuments()
     )
 
@@ -210,7 +210,7 @@ def test_hostile_archives(
 
 
 def test_failed_risk_signals_keep_scores_and_signals(
-    service: ReviewService, clean_sandbox: Sandbox
+    service: CaseService, clean_sandbox: Sandbox
 ) -> None:
     """A transient risk-signals failure must not make a high-risk case look clean."""
     first = service.fetch_case(user_token=_token_user().user_token)
@@ -226,7 +226,7 @@ def test_failed_risk_signals_keep_scores_and_signals(
 
 
 def test_failed_bank_income_keeps_the_report_pdf(
-    service: ReviewService, clean_sandbox: Sandbox
+    service: CaseService, clean_sandbox: Sandbox
 ) -> None:
     user = next(u for u in demo_users() if u.key == "bank_five_sources")
     first = service.fetch_case(user_token=user.user_token)

@@ -17,7 +17,7 @@ from reviewer.review.findings import (
     passed,
     tally,
 )
-from reviewer.review.service import ReviewService
+from reviewer.review.service import CaseService
 from reviewer.sandbox import Sandbox
 
 from .conftest import make_service, user
@@ -58,7 +58,7 @@ class BrokenProducer:
         raise RuntimeError("a bug in a check")
 
 
-def _service(sandbox: Sandbox, data_dir: Path, producers: list) -> ReviewService:
+def _service(sandbox: Sandbox, data_dir: Path, producers: list) -> CaseService:
     svc = make_service(sandbox, data_dir)
     svc._producers = producers
     return svc

@@ -20,7 +20,7 @@ import pytest
 from reviewer.plaid.client import PlaidClient
 from reviewer.review import endpoints as ep
 from reviewer.review.document_backend import InProcessDocuments
-from reviewer.review.service import ReviewService
+from reviewer.review.service import CaseService
 from reviewer.settings import FetchLimits
 from reviewer.store import CaseStore
 from tests.plaid.hostile_server import HostileServer, Reply, nested
@@ -71,8 +71,8 @@ def server() -> Iterator[HostileServer]:
         yield running
 
 
-def _service(server: HostileServer, data_dir: Path, **limits: float) -> ReviewService:
-    service = ReviewService(
+def _service(server: HostileServer, data_dir: Path, **limits: float) -> CaseService:
+    service = CaseService(
         CaseStore(data_dir),
         lambda: PlaidClient(
             "client-id",

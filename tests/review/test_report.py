@@ -20,7 +20,7 @@ from reviewer.documents.report_pdf import (
 from reviewer.review.commands_export import cmd_export, export_report
 from reviewer.review.decisions import CONFIRMED_FRAUD, REJECT, Decision, Decisions
 from reviewer.review.report import ReportUnavailable, build_report
-from reviewer.review.service import ReviewService
+from reviewer.review.service import CaseService
 from reviewer.sandbox import Sandbox
 from tests.review.conftest import make_service, user
 
@@ -35,7 +35,7 @@ def _work(trail):
 
 
 @pytest.fixture
-def decided(sandbox: Sandbox, tmp_path: Path) -> Iterator[tuple[ReviewService, str]]:
+def decided(sandbox: Sandbox, tmp_path: Path) -> Iterator[tuple[CaseService, str]]:
     """The tampered pay stub case, fetched, one signal confirmed, rejected."""
     service = make_service(sandbox, tmp_path / "data")
     u = user("tampered_paystub")

@@ -8,11 +8,10 @@ import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from reviewer.review.decisions import REJECT
-from reviewer.settings import Settings
-from reviewer.ui.actions import DecisionActions
+from reviewer.review.preferences import Settings
+from reviewer.store import CaseStore
 from reviewer.ui.actions.decision_dialog import DecisionDialog
-from reviewer.ui.main_window import MainWindow
-from reviewer.ui.tasks import TaskRunner
+from tests.ui.driving import fetch_case, menu_action, open_window
 
 FETCH_ENTRIES = ("case.fetched", "case.refetched", "case.fetch_failed")
 
@@ -26,19 +25,11 @@ def _work(trail):
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path):
-    from reviewer.review.service import ReviewService
+    from reviewer.review.app_service import AppService
 
-    win = MainWindow(
-        runner=TaskRunner(),
-        settings=Settings(reviewer_name="Dana"),
-        data_dir=tmp_path / "d",
-        demo=False,
+    win = open_window(
+        qtbot, lambda: AppService.open(tmp_path / "d", demo=True), Settings(reviewer_name="Dana")
     )
-    win.show_error_dialogs = False
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.service_ready, timeout=60000):
-        win.open_service(lambda: ReviewService.open(tmp_path / "d", demo=True))
     yield win
     win.shutdown()
 
@@ -56,45 +47,49 @@ def test_reject_needs_a_note(qtbot) -> None:
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_decide_undo_then_commit_and_offline(qtbot, window, monkeypatch) -> None:
     win = window
-    user = win.service._demo_users[1]
-    with qtbot.waitSignal(win.fetch_finished, timeout=60000) as blocker:
-        win.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
-    case_id = blocker.args[0].case_id
-    qtbot.waitUntil(lambda: win.current_case_id() == case_id, timeout=10000)
-    controller = DecisionActions(win, undo_seconds=0.2)
-    controller.pending.timer.stop()
+    user = win.service.demo_applicants()[1]
+    case_id = fetch_case(qtbot, win, monkeypatch, user)
+    pending = win.case_menus.decisions.pending
+    pending.timer.setInterval(200)
 
     def accept(self: DecisionDialog) -> int:
         self.note.setPlainText("edited net pay")
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(DecisionDialog, "exec", accept)
-    assert controller.decide(REJECT)
-    controller.undo()
+    reject = menu_action(win, "Decision", "Reject")
+    reject.trigger()
+    assert pending.pending is not None and "Ctrl+Z" in win.statusBar().currentMessage()
+    menu_action(win, "Decision", "Undo decision").trigger()
+    assert pending.pending is None
     qtbot.wait(400)
-    assert _work(win.service.store.audit_trail(case_id)) == []
-    win.select_case(case_id)
-    qtbot.waitUntil(lambda: win.current_case_id() == case_id, timeout=10000)
-    assert controller.decide(REJECT)
-    qtbot.waitUntil(lambda: controller.last_saved is not None, timeout=10000)
-    (entry,) = _work(win.service.store.audit_trail(case_id))
+    assert _work(win.service.audit_trail(case_id)) == []
+    qtbot.waitUntil(lambda: win.queue.current_case_id() == case_id, timeout=10000)
+    with qtbot.waitSignal(pending.committed, timeout=10000):
+        reject.trigger()
+    qtbot.waitUntil(lambda: "Saved" in win.statusBar().currentMessage(), timeout=10000)
+    (entry,) = _work(win.service.audit_trail(case_id))
     assert entry.actor == "Dana" and entry.action == "decision.rejected"
-    assert "Saved" in win.statusBar().currentMessage()
+    # only the decided case's row is read again, and it shows the decision
+    row = win.queue.model.row_of(case_id)
+    qtbot.waitUntil(lambda: win.queue.model.case_at(row).decision == "decision.rejected")
 
-    plaid = win.plaid_actions
-    win.set_offline(True)
-    plaid.update_enabled()
-    assert not plaid.refresh.isEnabled()
-    assert "offline" in plaid.refresh.toolTip()
+    refresh = menu_action(win, "Actions", "Refresh payroll")
+    menu_action(win, "Case", "Work offline").trigger()
+    win.case_menus.plaid.menu.aboutToShow.emit()
+    assert not refresh.isEnabled()
+    assert "offline" in refresh.toolTip()
 
 
-def _open_first_demo_case(qtbot, win) -> str:
-    """Fetch the first demo user and wait until its case is the one shown."""
-    user = win.service._demo_users[0]
-    with qtbot.waitSignal(win.fetch_finished, timeout=60000) as blocker:
-        win.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
-    case_id: str = blocker.args[0].case_id
-    qtbot.waitUntil(lambda: win.current_case_id() == case_id, timeout=10000)
+def _decide_then_quit(qtbot, win, monkeypatch, decide: str) -> str:
+    case_id = fetch_case(qtbot, win, monkeypatch, win.service.demo_applicants()[0])
+
+    def accept(self: DecisionDialog) -> int:
+        self.note.setPlainText("employer does not exist")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(DecisionDialog, "exec", accept)
+    menu_action(win, "Decision", decide).trigger()
     return case_id
 
 
@@ -103,15 +98,10 @@ def test_decision_in_its_undo_window_is_saved_at_quit(
     qtbot, window, monkeypatch, tmp_path: Path
 ) -> None:
     """Quitting during the undo window writes the decision; it is never silently lost."""
-    from reviewer.review.decisions import APPROVE
-    from reviewer.store import CaseStore
-
     win = window
-    case_id = _open_first_demo_case(qtbot, win)
-    monkeypatch.setattr(DecisionDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
-    assert win.decision_actions.decide(APPROVE)
-    assert win.decision_actions.pending.pending is not None  # still undoable
-    win.shutdown()
+    case_id = _decide_then_quit(qtbot, win, monkeypatch, "Approve")
+    assert win.case_menus.decisions.pending.pending is not None  # still undoable
+    win.close()
     with CaseStore(tmp_path / "d") as store:
         (entry,) = _work(store.audit_trail(case_id))
     assert entry.action == "decision.approved"
@@ -125,11 +115,7 @@ def test_decision_queued_behind_busy_tasks_is_written_once_at_quit(
     """Quit while the save task still waits for a free thread: it is written, exactly once."""
     import threading
 
-    from reviewer.review.decisions import ESCALATE
-    from reviewer.store import CaseStore
-
     win = window
-    case_id = _open_first_demo_case(qtbot, win)
     started = threading.Barrier(3)
 
     def busy(handle):
@@ -137,6 +123,8 @@ def test_decision_queued_behind_busy_tasks_is_written_once_at_quit(
         while not handle.is_cancelled():
             handle._cancel.wait(0.05)
 
+    case_id = fetch_case(qtbot, win, monkeypatch, win.service.demo_applicants()[0])
+    qtbot.waitUntil(lambda: not win.runner.running(), timeout=30000)
     for _ in range(2):
         win.runner.run(busy, label="busy")
     started.wait(timeout=10)
@@ -146,9 +134,11 @@ def test_decision_queued_behind_busy_tasks_is_written_once_at_quit(
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(DecisionDialog, "exec", accept)
-    assert win.decision_actions.decide(ESCALATE)
-    win.decision_actions.pending.flush()  # undo window over: handed to the (busy) runner
-    win.shutdown()
+    pending = win.case_menus.decisions.pending
+    pending.timer.setInterval(50)  # the undo window ends: handed to the (busy) runner
+    with qtbot.waitSignal(pending.committed, timeout=10000):
+        menu_action(win, "Decision", "Escalate").trigger()
+    win.close()
     with CaseStore(tmp_path / "d") as store:
         entries = [e for e in store.audit_trail(case_id) if e.action.startswith("decision")]
     assert [e.action for e in entries] == ["decision.escalated"]

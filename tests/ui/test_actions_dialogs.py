@@ -12,15 +12,21 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from reviewer.review.actions import PollPolicy
-from reviewer.review.decisions import REJECT, Decision, Decisions
+from reviewer.review.app_service import AppService
+from reviewer.review.decisions import REJECT, Decision
+from reviewer.review.export_process import export_command
+from reviewer.review.preferences import Settings
 from reviewer.sandbox import DEMO_CLIENT_ID, DEMO_SECRET, Sandbox, demo_users
-from reviewer.settings import Settings
-from reviewer.ui.actions.export_process import export_command
+from reviewer.ui.actions.audit_dialog import AuditTrailDialog
+from reviewer.ui.actions.dispositions_dialog import DispositionsDialog
+from reviewer.ui.actions.plaid_dialogs import ParsingConfigDialog, RefreshPayrollDialog
+from reviewer.ui.actions.purge_dialog import PurgeDialog
 from reviewer.ui.main_window import MainWindow
-from reviewer.ui.tasks import TaskRunner
 from tests.review.conftest import make_service
+from tests.ui.driving import fetch_case, menu_action, open_window, wait_dialog
 
 FETCH_ENTRIES = ("case.fetched", "case.refetched", "case.fetch_failed")
 
@@ -44,45 +50,43 @@ def _user(key: str) -> Any:
     return next(u for u in demo_users() if u.key == key)
 
 
-def open_case(qtbot: Any, sandbox: Sandbox, data_dir: Path, key: str) -> Iterator[MainWindow]:
-    win = MainWindow(
-        runner=TaskRunner(), settings=Settings(reviewer_name="Dana"), data_dir=data_dir, demo=False
+def open_case(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, sandbox: Sandbox, data_dir: Path, key: str
+) -> Iterator[MainWindow]:
+    win = open_window(
+        qtbot,
+        lambda: AppService(make_service(sandbox, data_dir)),
+        Settings(reviewer_name="Dana"),
     )
-    win.show_error_dialogs = False
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.service_ready, timeout=60000):
-        win.open_service(lambda: make_service(sandbox, data_dir))
-    user = _user(key)
-    with qtbot.waitSignal(win.fetch_finished, timeout=60000) as blocker:
-        win.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
-    case_id = blocker.args[0].case_id
-    qtbot.waitUntil(lambda: win.current_case_id() == case_id, timeout=10000)
-    win.plaid_actions.poll = PollPolicy(first_wait=0.05, max_wait=0.1, budget=10)
+    fetch_case(qtbot, win, monkeypatch, _user(key))
+    win.case_menus.plaid.poll = PollPolicy(first_wait=0.05, max_wait=0.1, budget=10)
     yield win
     win.shutdown()
 
 
 @pytest.fixture
-def tampered(qtbot: Any, sandbox: Sandbox, tmp_path: Path) -> Iterator[MainWindow]:
-    yield from open_case(qtbot, sandbox, tmp_path / "d", "tampered_paystub")
+def tampered(qtbot: Any, monkeypatch, sandbox: Sandbox, tmp_path: Path) -> Iterator[MainWindow]:
+    yield from open_case(qtbot, monkeypatch, sandbox, tmp_path / "d", "tampered_paystub")
 
 
 @pytest.fixture
-def clean(qtbot: Any, sandbox: Sandbox, tmp_path: Path) -> Iterator[MainWindow]:
-    yield from open_case(qtbot, sandbox, tmp_path / "d", "clean")
+def clean(qtbot: Any, monkeypatch, sandbox: Sandbox, tmp_path: Path) -> Iterator[MainWindow]:
+    yield from open_case(qtbot, monkeypatch, sandbox, tmp_path / "d", "clean")
 
 
 def _actions(win: MainWindow, case_id: str) -> list[str]:
-    return [e.action for e in win.service.store.audit_trail(case_id)]
+    return [e.action for e in win.service.audit_trail(case_id)]
+
+
+def _open(qtbot: Any, win: MainWindow, menu: str, entry: str, kind: type[Any]) -> Any:
+    """Choose a menu entry and wait for the dialog it opens (filled in, on screen)."""
+    menu_action(win, menu, entry).trigger()
+    return wait_dialog(qtbot, win, kind)
 
 
 def test_dispositions_are_recorded_and_shown_again(qtbot, tampered) -> None:
-    win, case_id = tampered, tampered.current_case_id()
-    tools = win.case_tools
-    tools.open_dispositions()
-    qtbot.waitUntil(lambda: tools.dialog is not None, timeout=10000)
-    dialog = tools.dialog
+    win, case_id = tampered, tampered.queue.current_case_id()
+    dialog = _open(qtbot, win, "Decision", "Signal dispositions", DispositionsDialog)
     names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
     assert len(names) >= 3 and "Masked content" in names  # plain words, not MASKING
     assert not dialog.save_button.isEnabled()
@@ -92,26 +96,26 @@ def test_dispositions_are_recorded_and_shown_again(qtbot, tampered) -> None:
     assert dialog.save_button.text() == "Save 1"
     with qtbot.waitSignal(dialog.saved, timeout=10000):
         dialog.save_button.click()
-    (entry,) = _work(win.service.store.audit_trail(case_id))
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    (entry,) = _work(win.service.audit_trail(case_id))
     assert entry.action == "signal.disposition" and entry.actor == "Dana"
     assert entry.details["disposition"] == "confirmed_fraud"
     assert entry.details["note"] == "box over net pay"
 
-    tools.dialog = None
-    tools.open_dispositions()
-    qtbot.waitUntil(lambda: tools.dialog is not None, timeout=10000)
-    shown = tools.dialog.table.item(row, 3).text()
+    again = _open(qtbot, win, "Decision", "Signal dispositions", DispositionsDialog)
+    assert again is not dialog
+    shown = again.table.item(row, 3).text()
     assert shown.startswith("Confirmed fraud — Dana") and "box over net pay" in shown
 
 
 def test_audit_trail_view_is_read_only_and_names_everything(qtbot, tampered) -> None:
-    win, case_id = tampered, tampered.current_case_id()
-    Decisions(win.service.store, "Dana").record_decision(
-        case_id, Decision(REJECT, reasons=("Document tampered or edited",), note="net pay edited")
+    win, case_id = tampered, tampered.queue.current_case_id()
+    win.service.record_decision(
+        case_id,
+        Decision(REJECT, reasons=("Document tampered or edited",), note="net pay edited"),
+        actor="Dana",
     )
-    win.case_tools.open_audit_trail()
-    qtbot.waitUntil(lambda: win.case_tools.dialog is not None, timeout=10000)
-    dialog = win.case_tools.dialog
+    dialog = _open(qtbot, win, "Decision", "Audit trail", AuditTrailDialog)
     fetched, row = dialog.rows()
     # the fetch itself is in the trail: who (the reviewer's name), from where, request ids
     assert fetched[1] == "Dana" and fetched[2] == "Case fetched from Plaid"
@@ -124,10 +128,9 @@ def test_audit_trail_view_is_read_only_and_names_everything(qtbot, tampered) -> 
 
 
 def test_purge_needs_the_typed_label_and_leaves_a_tombstone(qtbot, tampered) -> None:
-    win, case_id = tampered, tampered.current_case_id()
+    win, case_id = tampered, tampered.queue.current_case_id()
     label = _user("tampered_paystub").label
-    win.case_tools.open_purge()
-    dialog = win.case_tools.dialog
+    dialog = _open(qtbot, win, "Actions", "Purge case", PurgeDialog)
     dialog.reason.setText("applicant asked for deletion")
     dialog.confirmation.setText(label + "x")
     assert not dialog.purge_button.isEnabled()
@@ -135,16 +138,17 @@ def test_purge_needs_the_typed_label_and_leaves_a_tombstone(qtbot, tampered) -> 
     assert dialog.purge_button.isEnabled()
     with qtbot.waitSignal(win.cases_loaded, timeout=10000):
         dialog.purge_button.click()
-    assert win.queue_model.row_of(case_id) < 0
-    trail = win.service.store.audit_trail(case_id)
+    assert win.queue.model.row_of(case_id) < 0
+    assert not win.has_case()  # the purged case's view is cleared
+    trail = win.service.audit_trail(case_id)
     assert trail[-1].action == "case.purged"
     assert "Purged" in win.statusBar().currentMessage()
 
 
 def test_refresh_payroll_confirms_then_shows_what_changed(qtbot, clean) -> None:
-    win, case_id = clean, clean.current_case_id()
-    dialog = win.plaid_actions.refresh_payroll()
-    assert dialog is not None and dialog.items.count() >= 1
+    win, case_id = clean, clean.queue.current_case_id()
+    dialog = _open(qtbot, win, "Actions", "Refresh payroll", RefreshPayrollDialog)
+    assert dialog.items.count() >= 1
     items = dialog.chosen_items()
     question = dialog.confirmation.text()
     assert "test sandbox" in question and all(i in question for i in items)
@@ -159,26 +163,29 @@ def test_refresh_payroll_confirms_then_shows_what_changed(qtbot, clean) -> None:
     with qtbot.waitSignal(dialog.outcome_shown, timeout=30000) as blocker:
         dialog.start_button.click()
     outcome = blocker.args[0]
-    assert outcome.status == "SUCCESSFUL" and outcome.changes
+    assert outcome.status == "SUCCESSFUL" and outcome.pay_stub_changes
+    assert outcome.changes.snapshot and outcome.changes.case_ids == (case_id,)
     assert "What changed" in dialog.result_text.text()
     assert "new pay stub" in dialog.result_text.text()
     assert dialog.close_button.text() == "Close"
     actions = _actions(win, case_id)
     assert "action.payroll_refresh" in actions and "action.refetch" in actions
-    refresh = next(e for e in win.service.store.audit_trail(case_id) if "refresh" in e.action)
+    refresh = next(e for e in win.service.audit_trail(case_id) if "refresh" in e.action)
     assert refresh.request_id and refresh.details["status"] == "SUCCESSFUL"
 
 
 def test_refresh_that_needs_the_applicant_says_so(qtbot, tampered) -> None:
-    dialog = tampered.plaid_actions.refresh_payroll()
+    dialog = _open(qtbot, tampered, "Actions", "Refresh payroll", RefreshPayrollDialog)
     with qtbot.waitSignal(dialog.outcome_shown, timeout=30000):
         dialog.start_button.click()
     assert "must reconnect" in dialog.result_text.text()
 
 
 def test_parsing_config_polls_until_risk_signals_are_ready(qtbot, tampered) -> None:
-    win, case_id = tampered, tampered.current_case_id()
-    dialog = win.plaid_actions.rerun_risk_signals()
+    win, case_id = tampered, tampered.queue.current_case_id()
+    dialog = _open(
+        qtbot, win, "Actions", "Parsing configuration / risk signals", ParsingConfigDialog
+    )
     assert dialog.item.count() >= 1 and dialog.risk.isChecked()
     assert dialog.item.currentText() in dialog.confirmation.text()
     assert "test sandbox" in dialog.confirmation.text()
@@ -195,11 +202,13 @@ def test_parsing_config_polls_until_risk_signals_are_ready(qtbot, tampered) -> N
 
 
 def test_parsing_config_cancel_stops_polling(qtbot, tampered, sandbox) -> None:
-    win, case_id = tampered, tampered.current_case_id()
-    win.plaid_actions.poll = PollPolicy(first_wait=30, max_wait=30, budget=120)
+    win, case_id = tampered, tampered.queue.current_case_id()
+    win.case_menus.plaid.poll = PollPolicy(first_wait=30, max_wait=30, budget=120)
     sandbox.risk_processing_delay = 60
     try:
-        dialog = win.plaid_actions.rerun_risk_signals()
+        dialog = _open(
+            qtbot, win, "Actions", "Parsing configuration / risk signals", ParsingConfigDialog
+        )
         dialog.start_button.click()
         qtbot.waitUntil(lambda: "still processing" in dialog.progress_text.text(), timeout=10000)
         assert dialog.close_button.text() == "Cancel action"
@@ -209,7 +218,7 @@ def test_parsing_config_cancel_stops_polling(qtbot, tampered, sandbox) -> None:
         sandbox.risk_processing_delay = 0.3
     assert blocker.args[0].status == "CANCELLED"
     assert "cancelled" in dialog.result_text.text()
-    poll = [e for e in win.service.store.audit_trail(case_id) if e.action.endswith("poll")]
+    poll = [e for e in win.service.audit_trail(case_id) if e.action.endswith("poll")]
     assert poll[-1].details["status"] == "CANCELLED"
     assert "action.refetch" not in _actions(win, case_id)
 
@@ -217,15 +226,21 @@ def test_parsing_config_cancel_stops_polling(qtbot, tampered, sandbox) -> None:
 def test_export_runs_in_a_child_process(qtbot, tampered, tmp_path, monkeypatch) -> None:
     win = tampered
     out = tmp_path / "report.json"
-    win.plaid_actions.export_report(str(out))
-    qtbot.waitUntil(lambda: win.plaid_actions.last_message.startswith("Report"), timeout=60000)
+    chosen = [str(out)]
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (chosen[0], "JSON (*.json)")
+    )
+    export = menu_action(win, "Actions", "Export report")
+    export.trigger()  # triggered(checked=False) must not become the file name
+    qtbot.waitUntil(lambda: "Report written" in win.statusBar().currentMessage(), timeout=60000)
     report = json.loads(out.read_text())
     assert _user("tampered_paystub").label in json.dumps(report)
 
+    chosen[0] = str(tmp_path / "report.txt")
     with qtbot.waitSignal(win.error_shown, timeout=60000) as blocker:
-        win.plaid_actions.export_report(str(tmp_path / "report.txt"))
+        export.trigger()
     assert "NOT written" in blocker.args[0]
-    assert ".pdf or .json" in win.plaid_actions.last_message
+    assert ".pdf or .json" in win.case_menus.plaid.last_message
 
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     command = export_command("c1", Path("o.pdf"), Path("/d"))
@@ -234,19 +249,24 @@ def test_export_runs_in_a_child_process(qtbot, tampered, tmp_path, monkeypatch) 
 
 def test_offline_disables_plaid_actions_with_the_reason(tampered) -> None:
     win = tampered
-    win.set_offline(True)
-    plaid = win.plaid_actions
-    plaid.update_enabled()
-    for action in (plaid.refresh, plaid.risk, plaid.webhook):
+    menu_action(win, "Case", "Work offline").trigger()
+    win.case_menus.plaid.menu.aboutToShow.emit()  # what opening the menu does
+    for entry in (
+        "Refresh payroll",
+        "Parsing configuration / risk signals",
+        "Process webhook JSON",
+    ):
+        action = menu_action(win, "Actions", entry)
         assert not action.isEnabled() and "offline" in action.toolTip().lower()
-    win.case_tools.update_enabled()
-    assert win.case_tools.audit.isEnabled() and plaid.export.isEnabled()  # local work goes on
+    # local work goes on
+    assert menu_action(win, "Decision", "Audit trail").isEnabled()
+    assert menu_action(win, "Actions", "Export report").isEnabled()
 
 
 def test_export_action_asks_for_a_file_and_writes_the_report(
     qtbot, tampered, tmp_path, monkeypatch
 ):
-    """Ctrl+E / Actions › Export report…: Qt's triggered(False) must not be taken as the file."""
+    """Ctrl+E: Qt's triggered(False) must not be taken as the file."""
     from PySide6.QtWidgets import QFileDialog
 
     win, out = tampered, tmp_path / "from-menu.json"
@@ -257,8 +277,9 @@ def test_export_action_asks_for_a_file_and_writes_the_report(
         return str(out), "JSON (*.json)"
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
-    win.plaid_actions.update_enabled()
-    win.plaid_actions.export.trigger()
-    qtbot.waitUntil(lambda: win.plaid_actions.last_message.startswith("Report"), timeout=60000)
+    win.activateWindow()
+    win.case_menus.plaid.menu.aboutToShow.emit()
+    qtbot.keyClick(win, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Report written" in win.statusBar().currentMessage(), timeout=60000)
     assert asked == ["Export report"]
     assert _user("tampered_paystub").label in out.read_text()

@@ -15,30 +15,27 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from reviewer.review.preferences import Settings
 from reviewer.sandbox import demo_users
-from reviewer.settings import Settings
 from reviewer.ui.main_window import MainWindow
 from reviewer.ui.tasks import TaskRunner
 from reviewer.ui.viewer.tags import placed_tags
+from tests.ui.driving import fetch_case, menu_action
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 LAPTOP = (1366, 768)
 
 
-def _fetch(qtbot: Any, win: MainWindow, key: str) -> str:
+def _fetch(qtbot: Any, win: MainWindow, monkeypatch: pytest.MonkeyPatch, key: str) -> str:
     user = next(u for u in demo_users() if u.key == key)
-    with qtbot.waitSignal(win.fetch_finished, timeout=60000) as blocker:
-        win.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
-    case_id: str = blocker.args[0].case_id
-    qtbot.waitUntil(lambda: win.queue_model.row_of(case_id) >= 0, timeout=10000)
-    return case_id
+    return fetch_case(qtbot, win, monkeypatch, user)
 
 
 @pytest.fixture
-def laptop(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
+def laptop(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     """The demo window on a 1366×768 laptop with three cases fetched."""
-    from reviewer.review.service import ReviewService
+    from reviewer.review.app_service import AppService
 
     win = MainWindow(
         runner=TaskRunner(), settings=Settings(reviewer_name="Dana"), data_dir=tmp_path / "d"
@@ -49,8 +46,10 @@ def laptop(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
     win.show()
     qtbot.waitExposed(win)
     with qtbot.waitSignal(win.service_ready, timeout=60000):
-        win.open_service(lambda: ReviewService.open(tmp_path / "d", demo=True))
-    win.cases = {k: _fetch(qtbot, win, k) for k in ("tampered_paystub", "edited_statement")}  # type: ignore[attr-defined]
+        win.open_service(lambda: AppService.open(tmp_path / "d", demo=True))
+    win.cases = {  # type: ignore[attr-defined]
+        k: _fetch(qtbot, win, monkeypatch, k) for k in ("tampered_paystub", "edited_statement")
+    }
     yield win
     win.shutdown()
 
@@ -61,8 +60,8 @@ def _click_row(qtbot: Any, view: Any, row: int) -> None:
 
 
 def _queue_row(win: MainWindow, case_id: str) -> int:
-    source = win.queue_model.index(win.queue_model.row_of(case_id), 0)
-    return win.queue_proxy.mapFromSource(source).row()
+    source = win.queue.model.index(win.queue.model.row_of(case_id), 0)
+    return win.queue.proxy.mapFromSource(source).row()
 
 
 def _open_documents(qtbot: Any, win: MainWindow) -> Any:
@@ -74,11 +73,11 @@ def _open_documents(qtbot: Any, win: MainWindow) -> Any:
 
 
 def _pick_case(qtbot: Any, win: MainWindow, case_id: str) -> None:
-    if win.current_case_id() == case_id:
+    if win.queue.current_case_id() == case_id:
         qtbot.waitUntil(lambda: win.has_case(), timeout=10000)
         return
     with qtbot.waitSignal(win.case_shown, timeout=10000):
-        _click_row(qtbot, win.queue, _queue_row(win, case_id))
+        _click_row(qtbot, win.queue.view, _queue_row(win, case_id))
 
 
 def test_the_window_fits_the_screen_it_opens_on(qtbot: Any, tmp_path: Path) -> None:
@@ -135,9 +134,9 @@ def test_work_a_tampered_case_on_a_laptop(qtbot: Any, laptop: MainWindow, tmp_pa
     # Ctrl+F in the queue (F9 shows it) filters cases
     qtbot.keyClick(win, Qt.Key.Key_F9)
     assert win.workspace.queue_shown()
-    win.queue.setFocus()
-    qtbot.keyClick(win.queue, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert QApplication.focusWidget() is win.search
+    win.queue.view.setFocus()
+    qtbot.keyClick(win.queue.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is win.queue.search
     # Ctrl+F in the transactions goes to their filter
     _pick_case(qtbot, win, cases["edited_statement"])
     qtbot.keyClick(win, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
@@ -152,9 +151,8 @@ def test_work_a_tampered_case_on_a_laptop(qtbot: Any, laptop: MainWindow, tmp_pa
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(out), "JSON"))
     )
-    win.plaid_actions.update_enabled()
-    win.plaid_actions.export.trigger()
-    qtbot.waitUntil(lambda: win.plaid_actions.last_message.startswith("Report"), timeout=60000)
+    menu_action(win, "Actions", "Export report").trigger()
+    qtbot.waitUntil(lambda: "Report written" in win.statusBar().currentMessage(), timeout=60000)
     assert out.exists()
 
 
@@ -184,7 +182,7 @@ def test_switching_cases_mid_document_leaves_nothing_of_the_last_case(qtbot, lap
 
 def test_layout_and_offline_are_kept_between_runs(qtbot, tmp_path: Path) -> None:
     """Items 7 and 13: splitter sizes per screen and "Work offline" survive a restart."""
-    from reviewer.review.service import ReviewService
+    from reviewer.review.app_service import AppService
 
     def start() -> MainWindow:
         win = MainWindow(runner=TaskRunner(), settings=Settings.load(), data_dir=tmp_path / "d")
@@ -193,20 +191,22 @@ def test_layout_and_offline_are_kept_between_runs(qtbot, tmp_path: Path) -> None
         win.show()
         qtbot.waitExposed(win)
         with qtbot.waitSignal(win.service_ready, timeout=60000):
-            win.open_service(lambda: ReviewService.open(tmp_path / "d", demo=True))
+            win.open_service(lambda: AppService.open(tmp_path / "d", demo=True))
         return win
 
     first = start()
-    qtbot.waitUntil(lambda: first._case_view is not None, timeout=10000)
-    first._splitter.setSizes([200, first._splitter.width() - 200])
-    first.offline_action.trigger()
-    assert first.offline_action.isChecked()
-    kept = first._splitter.sizes()
+    qtbot.waitUntil(lambda: first.case_menus is not None, timeout=10000)
+    splitter = first.workspace.splitter
+    splitter.setSizes([200, splitter.width() - 200])
+    offline = menu_action(first, "Case", "Work offline")
+    offline.trigger()
+    assert offline.isChecked()
+    kept = splitter.sizes()
     first.close()
     second = start()
-    assert second.offline_action.isChecked()
+    assert menu_action(second, "Case", "Work offline").isChecked()
     assert not second.service.can_fetch[0]
-    assert abs(second._splitter.sizes()[0] - kept[0]) <= 2
+    assert abs(second.workspace.splitter.sizes()[0] - kept[0]) <= 2
     second.shutdown()
 
 

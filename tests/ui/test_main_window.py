@@ -5,53 +5,38 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
-from reviewer.settings import Settings
-from reviewer.ui.main_window import MainWindow
-from reviewer.ui.tasks import TaskRunner
+from reviewer.review.preferences import Settings
+from tests.ui.driving import fetch_case, menu_action, open_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path):
-    from reviewer.review.service import ReviewService
+    from reviewer.review.app_service import AppService
 
-    win = MainWindow(runner=TaskRunner(), settings=Settings(), data_dir=tmp_path / "d", demo=False)
-    win.show_error_dialogs = False
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.service_ready, timeout=60000):
-        win.open_service(lambda: ReviewService.open(tmp_path / "d", demo=True))
+    win = open_window(qtbot, lambda: AppService.open(tmp_path / "d", demo=True))
     yield win
     win.shutdown()
 
 
-def _fetch_first_demo_case(qtbot, win: MainWindow) -> str:
-    user = win.service._demo_users[0]
-    with qtbot.waitSignal(win.fetch_finished, timeout=60000) as blocker:
-        win.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
-    result = blocker.args[0]
-    assert result.stored, result.message
-    qtbot.waitUntil(lambda: win.queue_model.row_of(result.case_id) >= 0, timeout=10000)
-    return result.case_id
-
-
 # the offscreen platform plugin warns about window size hints; harmless
 @pytest.mark.qt_log_ignore("propagateSizeHints")
-def test_fetch_select_tabs_document_search_offline_settings(qtbot, qtmodeltester, window) -> None:
+def test_fetch_select_tabs_document_search_offline_settings(
+    qtbot, qtmodeltester, window, monkeypatch
+) -> None:
     win = window
     assert "SANDBOX" in win.status.environment.text()
-    case_id = _fetch_first_demo_case(qtbot, win)
-    qtmodeltester.check(win.queue_model)
-    qtmodeltester.check(win.queue_proxy)
+    case_id = fetch_case(qtbot, win, monkeypatch, win.service.demo_applicants()[0])
+    qtmodeltester.check(win.queue.model)
+    qtmodeltester.check(win.queue.proxy)
 
-    win.select_case(case_id)  # the fetch already selects the new case
-    qtbot.waitUntil(lambda: win.case_view.snapshot is not None, timeout=10000)
     snap = win.case_view.snapshot
     assert snap is not None and snap.case.id == case_id
     assert snap.case.label in win.case_view.overview.toPlainText()
 
     for i in range(win.case_view.count()):
-        win.case_view.setCurrentIndex(i)
+        qtbot.keyClick(win, Qt.Key.Key_1 + i, Qt.KeyboardModifier.AltModifier)  # Alt+1…
         assert win.case_view.currentIndex() == i
 
     tab = win.case_view.documents
@@ -62,24 +47,37 @@ def test_fetch_select_tabs_document_search_offline_settings(qtbot, qtmodeltester
         tab.open_document(doc.document_id)
     assert tab.page_view.has_page()
 
-    win.search.setText("no such case zzz")
-    assert win.queue_proxy.rowCount() == 0
-    win.search.setText(snap.case.label or "")
-    assert win.queue_proxy.rowCount() == 1
+    menu_action(win, "Case", "Find").trigger()
+    assert win.queue.search.hasFocus() or not win.isActiveWindow()
+    qtbot.keyClicks(win.queue.search, "no such case zzz")
+    assert win.queue.proxy.rowCount() == 0
+    win.queue.search.clear()
+    qtbot.keyClicks(win.queue.search, snap.case.label or "")
+    assert win.queue.proxy.rowCount() == 1
 
-    win.set_offline(True)
-    assert not win.new_case_action.isEnabled()
-    assert "offline" in win.new_case_action.toolTip()
+    menu_action(win, "Case", "Work offline").trigger()
+    new_case = menu_action(win, "Case", "New case")
+    assert not new_case.isEnabled()
+    assert "offline" in new_case.toolTip()
     assert "offline" in win.status.online.text()
-    with qtbot.waitSignal(win.case_shown, timeout=10000):
-        win.load_case(case_id)  # cached cases still open offline
+    # cached cases still open offline: click the row
+    win.queue.view.clearSelection()
+    win.case_view.set_snapshot(None)
+    row = win.queue.view.visualRect(win.queue.proxy.index(0, 0)).center()
+    win.queue.view.setCurrentIndex(win.queue.proxy.index(-1, -1))
+    with qtbot.waitSignal(win.case_shown, timeout=10000) as shown:
+        qtbot.mouseClick(win.queue.view.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    assert shown.args == [case_id]
     assert win.case_view.snapshot is not None
 
-    dialog = win.open_settings()
+    menu_action(win, "Case", "Settings").trigger()
+    from reviewer.ui.dialogs import SettingsDialog
+
+    dialog = win.findChild(SettingsDialog)
     dialog.high.setValue(10)
     dialog.accept()
     assert dialog.isVisible() and "below" in dialog.problem.text()
     dialog.low.setValue(5)
     dialog.accept()
-    assert win.queue_model.high_threshold == 10
+    assert win.queue.model.high_threshold == 10
     assert Settings.load().high_risk_threshold == 10

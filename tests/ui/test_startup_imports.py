@@ -17,7 +17,7 @@ import json, sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from reviewer.settings import Settings
+from reviewer.review.preferences import Settings
 from reviewer.ui.main_window import MainWindow
 from reviewer.ui.tasks import TaskRunner
 window = MainWindow(runner=TaskRunner(), settings=Settings(), data_dir=Path(sys.argv[1]), demo=True)

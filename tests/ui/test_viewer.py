@@ -220,7 +220,7 @@ def test_a_document_opens_on_the_gui_thread_when_the_worker_is_free(
 ) -> None:
     # the first page is answered through a socket notifier, with no task thread in between;
     # the worker is then free again for the thumbnails and facts that follow
-    from reviewer.documents.fit import PageFit
+    from reviewer.review.page_fit import PageFit
 
     renderer = pane._renderer
     renderer._get().start()
@@ -254,8 +254,8 @@ def test_an_unreadable_document_opened_on_the_gui_thread_says_why(
 def test_a_worker_too_slow_for_the_gui_thread_open_is_stopped_with_a_message(
     qtbot, tmp_path: Path
 ) -> None:
-    from reviewer.documents.fit import PageFit
     from reviewer.review.documents_access import WorkerTimeout
+    from reviewer.review.page_fit import PageFit
 
     renderer = DocumentRenderer()
     try:

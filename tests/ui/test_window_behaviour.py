@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
-from reviewer.settings import Settings
+from reviewer.review.preferences import Settings
 from reviewer.ui.main_window import MainWindow
 from reviewer.ui.single_instance import SingleInstance
 from reviewer.ui.tasks import TaskRunner
+from tests.ui.driving import answering_new_case, menu_action
 
 # the offscreen platform cannot resize hints nor raise windows; harmless here
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
@@ -20,12 +21,12 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support r
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path):
-    from reviewer.review.service import ReviewService
+    from reviewer.review.app_service import AppService
 
     opened: list[object] = []
 
-    def opener() -> object:
-        service = ReviewService.open(tmp_path / "d", demo=True)
+    def opener() -> AppService:
+        service = AppService.open(tmp_path / "d", demo=True)
         opened.append(service)
         return service
 
@@ -85,16 +86,19 @@ def test_unexpected_task_error_shows_copyable_details_logs_and_goes_on(
     dialog.close()
     # the app goes on: the next task runs and the queue still loads
     with qtbot.waitSignal(window.cases_loaded, timeout=10000):
-        window.refresh_queue()
+        window.loader.refresh_queue()
 
 
-def test_cancelled_fetch_of_the_big_case_stores_nothing(qtbot, window) -> None:
+def test_cancelled_fetch_of_the_big_case_stores_nothing(qtbot, window, monkeypatch) -> None:
     svc = window.service
-    user = next(u for u in svc._demo_users if u.key == "edited_statement")
+    user = next(u for u in svc.demo_applicants() if u.key == "edited_statement")
     finished: list[object] = []
     window.fetch_finished.connect(finished.append)
-    with qtbot.waitSignal(window.runner.progress, timeout=30000):
-        window.fetch_new(user_token=user.user_token, user_id=user.user_id, label=user.label)
+    with (
+        answering_new_case(monkeypatch, user),
+        qtbot.waitSignal(window.runner.progress, timeout=30000),
+    ):
+        menu_action(window, "Case", "New case").trigger()
     assert window.status.cancel.isVisible()
     with qtbot.waitSignal(window.fetch_cancelled, timeout=5000):
         window.status.cancel.click()
@@ -108,19 +112,25 @@ def test_cancelled_fetch_of_the_big_case_stores_nothing(qtbot, window) -> None:
 
 def test_new_environment_or_secret_in_settings_reopens_the_service(qtbot, window) -> None:
     first = window.service
-    dialog = window.open_settings()
+    from reviewer.ui.dialogs import SettingsDialog
+
+    settings = menu_action(window, "Case", "Settings")
+    settings.trigger()
+    dialog = window.findChildren(SettingsDialog)[-1]
     dialog.reviewer_name.setText("Ada")
     with qtbot.assertNotEmitted(window.service_closed):
         dialog.accept()  # only the reviewer name changed: the service stays
     assert window.service is first and "Ada" in window.windowTitle()
 
-    dialog = window.open_settings()
+    settings.trigger()
+    dialog = window.findChildren(SettingsDialog)[-1]
     dialog.environment.setCurrentText("production")
     dialog.client_id.setText("client-123")
     dialog.secret.setText("a-new-secret")
     with qtbot.waitSignal(window.service_closed, timeout=5000):
         dialog.accept()
-    assert not window.new_case_action.isEnabled()  # nothing to fetch with while reopening
+    # nothing to fetch with while reopening
+    assert not menu_action(window, "Case", "New case").isEnabled()
     qtbot.waitUntil(lambda: window.service is not None, timeout=30000)
     assert window.service is not first and len(window.opened) == 2
     assert Settings.load().environment == "production"
@@ -129,45 +139,37 @@ def test_new_environment_or_secret_in_settings_reopens_the_service(qtbot, window
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")
-def test_second_fetch_does_not_cancel_the_running_one(qtbot, tmp_path) -> None:
+def test_second_fetch_does_not_cancel_the_running_one(qtbot, tmp_path, monkeypatch) -> None:
     """Refreshing case B while case A is fetching must not silently throw A's fetch away."""
     import threading
 
-    from reviewer.settings import Settings
-    from reviewer.ui.main_window import MainWindow
-    from reviewer.ui.tasks import TaskRunner
+    from reviewer.review.app_service import AppService
+    from reviewer.review.facade import DemoApplicant
+    from reviewer.review.service import FetchResult
 
     release = threading.Event()
     calls: list[str] = []
 
-    class SlowService:
-        environment_label = "test"
-        can_fetch = (True, "")
-        _demo_users: tuple[object, ...] = ()
+    class SlowService(AppService):
+        """The demo service whose fetch waits until the test releases it."""
 
-        def is_online(self) -> bool:
-            return True
-
-        def fetch_case(self, **kwargs: object) -> object:
+        def fetch_case(self, **kwargs: object) -> FetchResult:  # type: ignore[override]
             calls.append(str(kwargs.get("label")))
             release.wait(10)
-            return type("R", (), {"message": "done", "case_id": None, "stored": True})()
-
-        def list_cases(self) -> list[object]:
-            return []
-
-        def demo_cases_missing(self) -> bool:
-            return False
-
-        def close(self) -> None:
-            pass
+            return FetchResult(None, True, True, [], "done")
 
     win = MainWindow(runner=TaskRunner(), settings=Settings(), data_dir=tmp_path / "d", demo=False)
     qtbot.addWidget(win)
-    win.attach_service(SlowService())
-    win.fetch_new(user_token="user-sandbox-a", label="A")
+    with qtbot.waitSignal(win.service_ready, timeout=60000):
+        win.open_service(lambda: SlowService(AppService.open(tmp_path / "d", demo=True).core))
+    new_case = menu_action(win, "Case", "New case")
+    a = DemoApplicant("a", "A", "user-sandbox-a", None)
+    b = DemoApplicant("b", "B", "user-sandbox-b", None)
+    with answering_new_case(monkeypatch, a):
+        new_case.trigger()
     qtbot.waitUntil(lambda: calls == ["A"], timeout=5000)
-    win.fetch_new(user_token="user-sandbox-b", label="B")
+    with answering_new_case(monkeypatch, b):
+        new_case.trigger()
     assert "already running" in win.statusBar().currentMessage()
     release.set()
     with qtbot.waitSignal(win.fetch_finished, timeout=10000) as blocker:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,8 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.ui.tasks import TaskHandle, TaskRunner
+
+if TYPE_CHECKING:
+    from reviewer.review.actions import ActionOutcome
+    from reviewer.review.progress import CancelCheck, ProgressCallback
+
 # work(progress, cancel, sleep) -> ActionOutcome, run on a worker thread
-ActionWork = Callable[[Callable[[Any], None], Callable[[], bool], Callable[[float], None]], Any]
+ActionWork = Callable[["ProgressCallback", "CancelCheck", Callable[[float], None]], "ActionOutcome"]
 
 
 class ActionDialog(QDialog):
@@ -36,13 +42,13 @@ class ActionDialog(QDialog):
 
     outcome_shown = Signal(object)  # the ActionOutcome (or the exception) once it is on screen
 
-    def __init__(self, title: str, runner: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
         self.runner = runner
         self.running = False
-        self.outcome: Any = None
+        self.outcome: ActionOutcome | BaseException | None = None
         self._cancel = threading.Event()
         layout = QVBoxLayout(self)
         # progress and outcome lines appear later: grow the dialog instead of squeezing the form
@@ -118,7 +124,7 @@ class ActionDialog(QDialog):
         self.adjustSize()
         cancel = self._cancel
 
-        def task(h: Any) -> Any:
+        def task(h: TaskHandle) -> ActionOutcome:
             def sleep(seconds: float) -> None:
                 # Cancel in the dialog wakes a back-off wait at once; the app quitting (the
                 # runner cancels the task) within a tenth of a second, never a 30 s wait
@@ -157,7 +163,7 @@ class ActionDialog(QDialog):
             return
         super().reject()
 
-    def _progress(self, progress: Any) -> None:
+    def _progress(self, progress: object) -> None:
         self.progress_text.setText(getattr(progress, "step", None) or str(progress))
 
     def _done_state(self) -> None:
@@ -167,12 +173,11 @@ class ActionDialog(QDialog):
         self.close_button.setEnabled(True)
         self.close_button.setText("Close")
 
-    def _finished(self, outcome: Any) -> None:
+    def _finished(self, outcome: ActionOutcome) -> None:
         self._done_state()
         self.outcome = outcome
         self.result_text.setText(self.describe(outcome))
-        ok = getattr(outcome, "ok", True)
-        self.result_text.setStyleSheet("" if ok else "color: #b00020")
+        self.result_text.setStyleSheet("" if outcome.ok else "color: #b00020")
         self.adjustSize()
         self.outcome_shown.emit(outcome)
 
@@ -183,8 +188,8 @@ class ActionDialog(QDialog):
         self.result_text.setStyleSheet("color: #b00020")
         self.outcome_shown.emit(exc)
 
-    def describe(self, outcome: Any) -> str:
+    def describe(self, outcome: ActionOutcome) -> str:
         """The outcome in plain words (with Plaid's request id for support)."""
-        text = getattr(outcome, "message", None) or str(outcome)
-        request_id = getattr(outcome, "request_id", None)
+        text = outcome.message or str(outcome)
+        request_id = outcome.request_id
         return f"{text}\n\nPlaid request id: {request_id}" if request_id else text

@@ -4,6 +4,7 @@ request id."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.review.audit_words import action_words, details_words, when_words
-from reviewer.store import AuditEntry
+
+if TYPE_CHECKING:
+    from reviewer.review.facade import AuditEntry
 
 COLUMNS = ("When (your time)", "Who", "What", "Details", "Plaid request id", "App")
 

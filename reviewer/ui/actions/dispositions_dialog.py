@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.review.case_model import SignalRecord
 from reviewer.review.decisions import DISPOSITIONS, signal_key
+from reviewer.review.facade import DispositionChoice
 from reviewer.review.signal_glossary import effective_severity, guide_for
 
 NO_CHANGE = ""
@@ -58,7 +59,7 @@ class DispositionsDialog(QDialog):
         case_label: str,
         signals: Sequence[SignalRecord],
         recorded: dict[str, dict[str, Any]],
-        save: Callable[[list[tuple[SignalRecord, str, str]]], None],
+        save: Callable[[list[DispositionChoice]], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -130,10 +131,10 @@ class DispositionsDialog(QDialog):
         self.choices.append(choice)
         self.notes.append(note)
 
-    def changes(self) -> list[tuple[SignalRecord, str, str]]:
-        """(signal, disposition, note) for every row given a new disposition."""
+    def changes(self) -> list[DispositionChoice]:
+        """The signal, disposition and note of every row given a new disposition."""
         return [
-            (signal, str(choice.currentData()), note.text().strip())
+            DispositionChoice(signal, str(choice.currentData()), note.text().strip())
             for signal, choice, note in zip(self.signals, self.choices, self.notes, strict=True)
             if choice.currentData() != NO_CHANGE
         ]

@@ -3,22 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from reviewer.ui.actions.action_dialog import ActionDialog, ActionWork
+from reviewer.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the module itself is imported when an action runs (see plaid_menu)
     from reviewer.review.actions import ActionOutcome
+    from reviewer.review.progress import CancelCheck, ProgressCallback
+
+# refresh(item_ids or None for all, webhook, progress, cancel)
+RefreshWork = Callable[
+    [list[str] | None, str | None, "ProgressCallback", "CancelCheck"], "ActionOutcome"
+]
+# update(item_id, parsing config, progress, cancel, sleep)
+UpdateWork = Callable[
+    [str, list[str], "ProgressCallback", "CancelCheck", Callable[[float], None]], "ActionOutcome"
+]
 
 
-def confirmation_text(*args: Any, **kwargs: Any) -> str:
+def confirmation_text(action: str, environment: str, items: Sequence[str]) -> str:
     """reviewer.review.actions.confirmation_text, imported when a dialog is shown."""
     from reviewer.review import actions
 
-    return actions.confirmation_text(*args, **kwargs)
+    return actions.confirmation_text(action, environment, items)
 
 
 class RefreshPayrollDialog(ActionDialog):
@@ -26,22 +37,17 @@ class RefreshPayrollDialog(ActionDialog):
 
     def __init__(
         self,
-        runner: Any,
+        runner: TaskRunner,
         environment: str,
         case_label: str,
         items: Sequence[str],
-        refresh: Callable[..., ActionOutcome],
+        refresh: RefreshWork,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(f"Refresh payroll: {case_label}", runner, parent)
         self.environment = environment
         self._refresh = refresh
         self.items = QListWidget()
-        for item_id in items:
-            row = QListWidgetItem(item_id)
-            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            row.setCheckState(Qt.CheckState.Checked)
-            self.items.addItem(row)
         self.items.setMaximumHeight(110)
         self.items.itemChanged.connect(lambda _i: self.update_state())
         self.webhook = QLineEdit()
@@ -51,6 +57,16 @@ class RefreshPayrollDialog(ActionDialog):
         self.form.addRow("Payroll items:", self.items)
         self.form.addRow("Webhook URL:", self.webhook)
         self.start_button.setText("Refresh payroll")
+        self.set_items(items)
+
+    def set_items(self, items: Sequence[str]) -> None:
+        """The case's payroll items, all checked (read off the GUI thread, then set here)."""
+        self.items.clear()
+        for item_id in items:
+            row = QListWidgetItem(item_id)
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(Qt.CheckState.Checked)
+            self.items.addItem(row)
         self.update_state()
 
     def chosen_items(self) -> list[str]:
@@ -82,10 +98,10 @@ class RefreshPayrollDialog(ActionDialog):
         webhook = self.webhook.text().strip() or None
         return lambda progress, cancel, _sleep: self._refresh(item_ids, webhook, progress, cancel)
 
-    def describe(self, outcome: Any) -> str:
+    def describe(self, outcome: ActionOutcome) -> str:
         """Plaid's status in words; for SUCCESSFUL, each pay stub that changed."""
         text = super().describe(outcome)
-        changes = getattr(outcome, "changes", None) or []
+        changes = outcome.pay_stub_changes
         if changes:
             text += "\n\nWhat changed:\n" + "\n".join(f"• {c.description}" for c in changes)
         return text
@@ -96,18 +112,17 @@ class ParsingConfigDialog(ActionDialog):
 
     def __init__(
         self,
-        runner: Any,
+        runner: TaskRunner,
         environment: str,
         case_label: str,
         items: Sequence[str],
-        update: Callable[..., ActionOutcome],
+        update: UpdateWork,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(f"Parsing configuration: {case_label}", runner, parent)
         self.environment = environment
         self._update = update
         self.item = QComboBox()
-        self.item.addItems(list(items))
         self.item.currentIndexChanged.connect(lambda _i: self.update_state())
         self.ocr = QCheckBox("ocr: read the document's text again")
         self.risk = QCheckBox("risk_signals: check the document for tampering again")
@@ -119,6 +134,12 @@ class ParsingConfigDialog(ActionDialog):
         self.form.addRow("Parse for:", self.ocr)
         self.form.addRow("", self.risk)
         self.start_button.setText("Update parsing")
+        self.set_items(items)
+
+    def set_items(self, items: Sequence[str]) -> None:
+        """The case's document income items (read off the GUI thread, then set here)."""
+        self.item.clear()
+        self.item.addItems(list(items))
         self.update_state()
 
     def config(self) -> list[str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor
 
 # the worker fits the first page by the same rule (a light module: no PyMuPDF behind it)
-from reviewer.documents.fit import GAP, MAX_ZOOM, MIN_ZOOM, PageFit, fit_zoom
+from reviewer.review.page_fit import GAP, MAX_ZOOM, MIN_ZOOM, PageFit, fit_zoom
 
 __all__ = [
     "GAP",

@@ -9,18 +9,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
+from reviewer.review.facade import ExportResult
+
 EXPORT_TIMEOUT = 300.0  # seconds; a report of the biggest case takes a few
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    """How the export process ended, in words for the status bar."""
-
-    ok: bool
-    message: str
 
 
 def export_command(case_id: str, out: Path, data_dir: Path) -> list[str]:
