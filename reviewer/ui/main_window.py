@@ -25,6 +25,7 @@ from reviewer.ui.fetch_controller import FetchController
 from reviewer.ui.main_menus import WindowSlots, build_window_actions
 from reviewer.ui.service_opening import ServiceOpening
 from reviewer.ui.session import ServiceOpener, ServiceSession
+from reviewer.ui.settings_controller import SettingsController
 from reviewer.ui.status import StatusWidgets
 from reviewer.ui.tasks import TaskRunner
 from reviewer.ui.window_context import WindowContext
@@ -103,11 +104,19 @@ class MainWindow(QMainWindow):
             loader=self.loader,
             status=self.status,
             show_error=self.show_error,
-            settings_changed=lambda: self._apply_settings(),
+            settings_changed=lambda: self.settings_controller.apply(),
         )
         self.fetch = FetchController(self.context)
         # a locked cache asks for its passphrase; the retention rule runs once open
         self.opening = ServiceOpening(self.context)
+        self.settings_controller = SettingsController(
+            self.context,
+            lambda: self.secrets,
+            data_dir,
+            lambda: self._case_view,
+            demo,
+            self.opening.apply_retention,
+        )
         self.window_actions = build_window_actions(
             self,
             self.fetch,
@@ -147,7 +156,7 @@ class MainWindow(QMainWindow):
         ):
             source.connect(target)
         self._update_actions()
-        self._apply_settings()
+        self.settings_controller.apply()
 
     def _install_case_menus(self) -> None:
         if self.case_menus is not None:
@@ -284,46 +293,16 @@ class MainWindow(QMainWindow):
 
     # -- offline, settings, errors, shutdown ----------------------------------------------
 
+    def open_settings(self) -> SettingsDialog:
+        """Case → Settings… (non-modal); applies on save."""
+        return self.settings_controller.open()
+
     def set_offline(self, offline: bool) -> None:
         """Forced offline mode: cached cases stay readable, Plaid actions are disabled."""
         self.window_actions.offline.setChecked(offline)
         if self.session.service is not None:
             self.session.service.set_offline(offline)
         self._update_actions()
-
-    def open_settings(self) -> SettingsDialog:
-        """Show the settings dialog (non-modal so tests can drive it); applies on save."""
-        from reviewer.ui.dialogs import SettingsDialog
-
-        dialog = SettingsDialog(self.settings, self.secrets, self.data_dir, self)
-        before = self._connection_settings()
-        dialog.accepted.connect(self._apply_settings)
-        dialog.accepted.connect(lambda: self._reopen_if_changed(before, dialog.secret.text()))
-        dialog.accepted.connect(self.opening.apply_retention)  # a shorter rule applies at once
-        dialog.open()
-        return dialog
-
-    def _connection_settings(self) -> tuple[object, ...]:
-        s = self.settings
-        return (s.environment, s.base_url, s.client_id)
-
-    def _reopen_if_changed(self, before: tuple[object, ...], new_secret: str) -> None:
-        """Environment, base URL, client id or secret changed: close the service, open anew."""
-        if self._connection_settings() == before and not new_secret:
-            return
-        self.session.reopen()
-
-    def _apply_settings(self) -> None:
-        s = self.settings
-        self.queue.model.set_thresholds(
-            s.low_risk_threshold, s.high_risk_threshold, s.stale_after_hours
-        )
-        if self._case_view is not None:
-            self._case_view.set_thresholds(s.low_risk_threshold, s.high_risk_threshold)
-        if self.session.service is not None:  # fetches are recorded under the reviewer's name
-            self.session.service.set_reviewer_name(s.reviewer_name)
-        if s.reviewer_name:
-            self.setWindowTitle(f"Reviewer — {s.reviewer_name}" + (" (demo)" if self.demo else ""))
 
     def show_error(self, summary: str, details: str) -> None:
         """An unexpected error in a task: tell the reviewer, keep going."""
