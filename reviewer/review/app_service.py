@@ -188,6 +188,12 @@ class AppService:
 
     # -- acting on Plaid (see reviewer.review.actions and .webhooks) -------------------------
 
+    def open_concerns(self, case_id: str) -> list[str]:
+        """High-severity concerns nobody has dispositioned: what approving must answer."""
+        from reviewer.review.approval import open_concerns
+
+        return open_concerns(self.core.load_case(case_id), self.dispositions(case_id))
+
     def payroll_items(self, case_id: str) -> list[str]:
         """Item ids in the case's payroll income (what a payroll refresh can name)."""
         from reviewer.review.actions import payroll_items

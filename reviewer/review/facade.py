@@ -190,6 +190,10 @@ class ReviewService(Protocol):
         """Item ids in the case's payroll income (what a payroll refresh can name)."""
         ...
 
+    def open_concerns(self, case_id: str) -> list[str]:
+        """High-severity concerns nobody has dispositioned: what approving must answer."""
+        ...
+
     def document_income_items(self, case_id: str) -> list[str]:
         """Item ids of the case's document income (what Plaid parses)."""
         ...

@@ -100,7 +100,8 @@ def test_decision_in_its_undo_window_is_saved_at_quit(
     """Quitting during the undo window writes the decision; it is never silently lost."""
     win = window
     case_id = _decide_then_quit(qtbot, win, monkeypatch, "Approve")
-    assert win.case_menus.decisions.pending.pending is not None  # still undoable
+    pending = win.case_menus.decisions.pending
+    qtbot.waitUntil(lambda: pending.pending is not None, timeout=10000)  # still undoable
     win.close()
     with CaseStore(tmp_path / "d") as store:
         (entry,) = _work(store.audit_trail(case_id))

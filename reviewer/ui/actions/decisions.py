@@ -9,6 +9,7 @@ at quit, exactly once.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,7 +27,7 @@ from reviewer.ui.actions.decision_dialog import DecisionDialog
 from reviewer.ui.actions.pending import PendingDecision, PendingDecisions
 from reviewer.ui.reviewer_name import ensure_reviewer_name
 from reviewer.ui.tasks import TaskHandle
-from reviewer.ui.window_context import WindowContext
+from reviewer.ui.window_context import CurrentCase, WindowContext
 
 if TYPE_CHECKING:
     from reviewer.review.facade import AuditEntry, DecisionSaved
@@ -78,23 +79,36 @@ class DecisionController:
         self.filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         toolbar.addWidget(self.filter)
 
-    def decide(self, kind: str) -> bool:
-        """Ask for the decision on the current case; hold it for undo and move to the next."""
-        case = self.ctx.current_case()
-        if case is None:
-            return False
+    def decide(self, kind: str) -> None:
+        """Ask for the decision on the current case; hold it for undo and move to the next.
+
+        Approving first reads the case's open concerns (off the GUI thread): the dialog names
+        them and asks for a reason and a note.
+        """
+        case, svc = self.ctx.current_case(), self.ctx.session.service
+        if case is None or svc is None:
+            return
         # the first decision asks who decides
         if not ensure_reviewer_name(self.ctx.settings, self.ctx.window, self.ctx.settings_changed):
-            return False
-        dialog = DecisionDialog(kind, case.label, self.ctx.window)
+            return
+        if kind != APPROVE:
+            self._ask(kind, case, ())
+            return
+        self.ctx.runner.run(
+            lambda _h: svc.open_concerns(case.case_id),
+            on_done=lambda concerns: self._ask(kind, case, concerns),
+            label="Reading open concerns",
+        )
+
+    def _ask(self, kind: str, case: CurrentCase, concerns: Sequence[str]) -> None:
+        dialog = DecisionDialog(kind, case.label, self.ctx.window, concerns)
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
+            return
         self.pending.hold(PendingDecision(case.case_id, case.label, dialog.decision()))
         self.ctx.say(
             f"{DECISION_LABELS[kind]}: {case.label} — saving in a few seconds; Ctrl+Z to undo"
         )
         self.advance(case.case_id)
-        return True
 
     def undo(self) -> None:
         """Drop the pending decision and go back to its case."""
