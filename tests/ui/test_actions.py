@@ -143,3 +143,22 @@ def test_decision_queued_behind_busy_tasks_is_written_once_at_quit(
     with CaseStore(tmp_path / "d") as store:
         entries = [e for e in store.audit_trail(case_id) if e.action.startswith("decision")]
     assert [e.action for e in entries] == ["decision.escalated"]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_approve_names_the_open_concerns(qtbot, window, monkeypatch) -> None:
+    """Decision → Approve on a flagged case: the dialog lists its undispositioned signals."""
+    win = window
+    user = next(u for u in win.service.demo_applicants() if u.key == "tampered_paystub")
+    fetch_case(qtbot, win, monkeypatch, user)
+    shown: list[DecisionDialog] = []
+
+    def look(self: DecisionDialog) -> int:
+        shown.append(self)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(DecisionDialog, "exec", look)
+    menu_action(win, "Decision", "Approve").trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert shown[0].concerns and "still open" in shown[0].warning.text()
+    assert win.case_menus.decisions.pending.pending is None  # cancelled: nothing held
