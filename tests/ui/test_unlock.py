@@ -9,11 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from reviewer.settings import Settings
+from reviewer.review.preferences import Settings
 from reviewer.store import CaseStore
 from reviewer.store.keys import forget_unlocked
+from reviewer.ui.dialogs import SettingsDialog
 from reviewer.ui.main_window import MainWindow
 from reviewer.ui.tasks import TaskRunner
+from tests.ui.driving import menu_action
 
 PASSPHRASE = "the ui test passphrase"
 # the offscreen platform cannot size dialogs to their hints; it says so for every dialog
@@ -31,7 +33,7 @@ def _make_cache(data_dir: Path, decided: bool = False) -> None:
 
 
 def _window(qtbot, data_dir: Path, settings: Settings | None = None) -> MainWindow:
-    from reviewer.review.service import ReviewService
+    from reviewer.review.app_service import AppService
 
     win = MainWindow(
         runner=TaskRunner(), settings=settings or Settings(), data_dir=data_dir, demo=False
@@ -40,7 +42,7 @@ def _window(qtbot, data_dir: Path, settings: Settings | None = None) -> MainWind
     qtbot.addWidget(win)
     win.show()
     win.open_service(
-        lambda passphrase=None: ReviewService.open(data_dir, demo=True, passphrase=passphrase)
+        lambda passphrase=None: AppService.open(data_dir, demo=True, passphrase=passphrase)
     )
     return win
 
@@ -71,7 +73,7 @@ def test_passphrase_asked_until_right_then_the_queue_loads(
     with qtbot.waitSignal(win.cases_loaded, timeout=30000) as loaded:
         _type_passphrase(qtbot, win, PASSPHRASE)
     assert loaded.args == [1]
-    assert win.queue_model.row_of(win.service.find_case("UI-1").id) >= 0
+    assert [win.queue.model.case_at(0).label] == ["UI-1"]
 
 
 def test_lost_key_is_explained_and_a_fresh_directory_started(qtbot, tmp_path: Path) -> None:
@@ -103,7 +105,7 @@ def test_retention_rule_purges_decided_cases_when_the_store_opens(
     with qtbot.waitSignal(win.opening.retention_applied, timeout=30000) as applied:
         pass
     assert applied.args == [["UI-1"]]
-    qtbot.waitUntil(lambda: win.queue_model.rowCount() == 0, timeout=30000)
+    qtbot.waitUntil(lambda: win.queue.model.rowCount() == 0, timeout=30000)
 
 
 def test_retention_set_in_settings_applies_at_once(
@@ -116,8 +118,9 @@ def test_retention_set_in_settings_applies_at_once(
     monkeypatch.setattr(unlocking, "retention_cutoff", lambda days: "9999-01-01T00:00:00+00:00")
     monkeypatch.setenv("REVIEWER_PASSPHRASE", PASSPHRASE)
     win = _window(qtbot, data_dir, Settings(retention_days=0))  # "never": nothing purged
-    qtbot.waitUntil(lambda: win.queue_model.rowCount() == 1, timeout=30000)
-    dialog = win.open_settings()
+    qtbot.waitUntil(lambda: win.queue.model.rowCount() == 1, timeout=30000)
+    menu_action(win, "Case", "Settings").trigger()
+    dialog = win.findChildren(SettingsDialog)[-1]
     assert dialog.retention.text() == "never"
     dialog.retention.selectAll()
     qtbot.keyClicks(dialog.retention, "30")
