@@ -245,7 +245,7 @@ def test_keyboard_and_screen_reader_names_and_a_high_contrast_palette(qtbot, lap
     assert name(toolbar.zoom_out) == "Zoom out" and name(toolbar.zoom_in) == "Zoom in"
     assert name(toolbar.fit_width) == "Fit page width"
     assert name(toolbar.search) == "Find in document"
-    assert name(win.queue) == "Case queue" and name(tab.table) == "Documents of the case"
+    assert name(win.queue.view) == "Case queue" and name(tab.table) == "Documents of the case"
     assert name(tab.pane.pages) == "Document pages"
     # every toolbar control is reachable with Tab
     for widget in (toolbar.zoom_out, toolbar.rotate, toolbar.search, toolbar.page_box):
@@ -320,32 +320,28 @@ def test_decide_undo_decide_and_work_offline_and_back(qtbot, laptop) -> None:
     # offscreen platform does not hand activation back after a dialog as a window manager does
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow, timeout=5000)
-    qtbot.keyClick(win.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(win.queue.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "Undone" in win.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: win.current_case_id() == case_id, timeout=10000)
+    qtbot.waitUntil(lambda: win.queue.current_case_id() == case_id, timeout=10000)
     QTimer.singleShot(0, fill)
     _action(win, "Ctrl+2").trigger()
     qtbot.waitUntil(lambda: win.statusBar().currentMessage().startswith("Saved"), timeout=30000)
-    trail = (
-        [e.action for e in win.service.audit_trail(case_id)]
-        if hasattr(win.service, "audit_trail")
-        else [e.action for e in win.service.store.audit_trail(case_id)]
-    )
+    trail = [e.action for e in win.service.audit_trail(case_id)]
     assert trail.count("decision.rejected") == 1  # the undone one was never written
 
     offline = _action(win, "Ctrl+Shift+O")
     offline.trigger()
-    assert offline.isChecked() and not win.new_case_action.isEnabled()
+    assert offline.isChecked() and not win.fetch.new_case_action.isEnabled()
     assert "offline" in win.status.online.text()
     _pick_case(qtbot, win, cases["edited_statement"])  # cached cases still open
     assert win.has_case()
     offline.trigger()
-    assert not offline.isChecked() and win.new_case_action.isEnabled()
+    assert not offline.isChecked() and win.fetch.new_case_action.isEnabled()
 
 
 def test_after_the_first_demo_fetch_the_top_case_is_selected(qtbot, tmp_path: Path) -> None:
     """Item 13: the riskiest case at the top of the queue, not the last one fetched."""
-    from reviewer.review.service import ReviewService
+    from reviewer.review.app_service import AppService
     from reviewer.ui.queue_model import CASE_ID_ROLE
 
     win = MainWindow(
@@ -358,10 +354,10 @@ def test_after_the_first_demo_fetch_the_top_case_is_selected(qtbot, tmp_path: Pa
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitSignal(win.fetch_finished, timeout=240000):
-        win.open_service(lambda: ReviewService.open(tmp_path / "d", demo=True))
-    qtbot.waitUntil(lambda: win.current_case_id() is not None, timeout=20000)
-    top = win.queue_proxy.index(0, 0).data(CASE_ID_ROLE)
-    assert win.current_case_id() == top
+        win.open_service(lambda: AppService.open(tmp_path / "d", demo=True))
+    qtbot.waitUntil(lambda: win.queue.current_case_id() is not None, timeout=20000)
+    top = win.queue.proxy.index(0, 0).data(CASE_ID_ROLE)
+    assert win.queue.current_case_id() == top
     win.shutdown()
 
 

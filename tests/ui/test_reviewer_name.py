@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QWidget
 
-from reviewer.settings import Settings
+from reviewer.review.preferences import Settings
 from reviewer.ui.reviewer_name import ensure_reviewer_name
+from tests.ui.driving import fetch_case
 
 
 def test_the_first_decision_asks_for_the_name_once(qtbot, monkeypatch) -> None:
@@ -19,27 +18,29 @@ def test_the_first_decision_asks_for_the_name_once(qtbot, monkeypatch) -> None:
         return "  Dana Reviewer ", True
 
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
-    window = SimpleNamespace(settings=Settings(), service=SimpleNamespace(reviewer_name=None))
-    assert ensure_reviewer_name(window)
-    assert window.settings.reviewer_name == "Dana Reviewer"
-    assert window.service.reviewer_name == "Dana Reviewer"
+    settings, parent, named = Settings(), QWidget(), []
+    qtbot.addWidget(parent)
+    assert ensure_reviewer_name(settings, parent, lambda: named.append(settings.reviewer_name))
+    assert settings.reviewer_name == "Dana Reviewer"
+    assert named == ["Dana Reviewer"]  # the window applies it (title, the service's fetches)
     assert Settings.load().reviewer_name == "Dana Reviewer"  # kept for the next run
-    assert ensure_reviewer_name(window)
+    assert ensure_reviewer_name(settings, parent)
     assert asked == ["Your name for the audit trail"]  # asked once
 
 
 def test_no_name_no_decision(qtbot, monkeypatch) -> None:
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *_a, **_k: ("", False)))
-    window = SimpleNamespace(settings=Settings(), service=None)
-    assert not ensure_reviewer_name(window)
-    assert window.settings.reviewer_name is None
+    settings, parent = Settings(), QWidget()
+    qtbot.addWidget(parent)
+    assert not ensure_reviewer_name(settings, parent)
+    assert settings.reviewer_name is None
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_ctrl_1_without_a_name_asks_for_it_first(qtbot, tmp_path, monkeypatch) -> None:
     from PySide6.QtGui import QAction, QKeySequence
 
-    from reviewer.review.service import ReviewService
+    from reviewer.review.app_service import AppService
     from reviewer.sandbox import demo_users
     from reviewer.ui.main_window import MainWindow
     from reviewer.ui.tasks import TaskRunner
@@ -49,11 +50,9 @@ def test_ctrl_1_without_a_name_asks_for_it_first(qtbot, tmp_path, monkeypatch) -
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitSignal(win.service_ready, timeout=60000):
-        win.open_service(lambda: ReviewService.open(tmp_path / "d", demo=True))
+        win.open_service(lambda: AppService.open(tmp_path / "d", demo=True))
     user = next(u for u in demo_users() if u.key == "clean")
-    with qtbot.waitSignal(win.fetch_finished, timeout=60000):
-        win.fetch_new(user_token=user.user_token, label=user.label)
-    qtbot.waitUntil(lambda: win.current_case_id() is not None, timeout=10000)
+    fetch_case(qtbot, win, monkeypatch, user)
     asked: list[str] = []
     monkeypatch.setattr(
         QInputDialog, "getText", staticmethod(lambda *_a, **_k: (asked.append("x"), ("", False))[1])
