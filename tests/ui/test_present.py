@@ -160,11 +160,11 @@ def test_viewer_words_have_plurals_and_no_empty_placeholders() -> None:
 
 def test_overview_says_the_data_is_incomplete_when_uploads_are_blocked(tmp_path) -> None:
     """Issue 17 item 4: "Every endpoint answered" is not the whole story for APP-1006."""
-    from reviewer.review.service import ReviewService
+    from reviewer.review.service import CaseService
     from reviewer.sandbox import demo_users
     from reviewer.ui.tabs.overview import overview_html
 
-    svc = ReviewService.open(tmp_path / "d", demo=True)
+    svc = CaseService.open(tmp_path / "d", demo=True)
     try:
         user = next(u for u in demo_users() if u.key == "upload_problems")
         result = svc.fetch_case(user_token=user.user_token, label=user.label)
