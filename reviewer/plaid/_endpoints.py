@@ -19,6 +19,7 @@ from typing import Any, Literal, TypeVar
 
 import pydantic
 
+from reviewer.plaid import endpoint_paths as paths
 from reviewer.plaid import models
 from reviewer.plaid._retry import RequestKind
 from reviewer.plaid._transport import Answer, PlaidHttp, PlaidResponse
@@ -31,15 +32,6 @@ FireWebhookCode = Literal["INCOME_VERIFICATION", "INCOME_VERIFICATION_RISK_SIGNA
 
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 
-# endpoints whose request schema identifies the user by user_id without requiring user_token
-USER_ID_ENDPOINTS: frozenset[str] = frozenset(
-    {
-        "/credit/bank_income/get",
-        "/credit/payroll_income/get",
-        "/credit/payroll_income/risk_signals/get",
-    }
-)
-
 
 def user_fields(path: str, user_token: str | None, user_id: str | None) -> dict[str, str]:
     """The user-identifying fields of a request body to ``path``."""
@@ -47,7 +39,7 @@ def user_fields(path: str, user_token: str | None, user_id: str | None) -> dict[
         return {"user_token": user_token}
     if not user_id:
         raise ValueError(f"{path} needs a user_token or a user_id")
-    if path in USER_ID_ENDPOINTS:
+    if path in paths.USER_ID_ENDPOINTS:
         return {"user_id": user_id}
     raise PlaidUserTokenRequired(
         "this endpoint identifies users by user_token only; a user_id is not enough",
@@ -134,13 +126,13 @@ class RawPlaidApi:
                 else None
             ),
         )
-        return self._json("/user/create", body, models.UserCreateResponse, RequestKind.MUTATION)
+        return self._json(paths.USER_CREATE, body, models.UserCreateResponse, RequestKind.MUTATION)
 
     def credit_sessions_get(
         self, *, user_token: str | None = None, user_id: str | None = None
     ) -> PlaidResponse[models.CreditSessionsGetResponse]:
         """``/credit/sessions/get``: the user's Link sessions and their results."""
-        path = "/credit/sessions/get"
+        path = paths.SESSIONS
         body = user_fields(path, user_token, user_id)
         return self._json(path, body, models.CreditSessionsGetResponse, RequestKind.READ)
 
@@ -148,7 +140,7 @@ class RawPlaidApi:
         self, *, user_token: str | None = None, user_id: str | None = None, count: int | None = None
     ) -> PlaidResponse[models.CreditBankIncomeGetResponse]:
         """``/credit/bank_income/get``: bank income reports (``count``: how many, newest first)."""
-        path = "/credit/bank_income/get"
+        path = paths.BANK_INCOME
         body = _with_options(dict(user_fields(path, user_token, user_id)), count=count)
         return self._json(path, body, models.CreditBankIncomeGetResponse, RequestKind.READ)
 
@@ -156,7 +148,7 @@ class RawPlaidApi:
         self, *, user_token: str | None = None, user_id: str | None = None
     ) -> PlaidResponse[bytes]:
         """``/credit/bank_income/pdf/get``: the bank income report PDF, bytes as received."""
-        path = "/credit/bank_income/pdf/get"
+        path = paths.BANK_INCOME_PDF
         answer = self._http.post(path, user_fields(path, user_token, user_id), RequestKind.READ)
         return PlaidResponse(
             model=answer.raw,
@@ -175,7 +167,7 @@ class RawPlaidApi:
         item_ids: Sequence[str] | None = None,
     ) -> PlaidResponse[models.CreditBankStatementsUploadsGetResponse]:
         """``/credit/bank_statements/uploads/get``: uploaded bank statements (per item)."""
-        path = "/credit/bank_statements/uploads/get"
+        path = paths.STATEMENTS
         body = _with_options(
             dict(user_fields(path, user_token, user_id)),
             item_ids=list(item_ids) if item_ids is not None else None,
@@ -191,7 +183,7 @@ class RawPlaidApi:
         item_ids: Sequence[str] | None = None,
     ) -> PlaidResponse[models.CreditPayrollIncomeGetResponse]:
         """``/credit/payroll_income/get``: pay stubs, W-2s, 1099s (per item)."""
-        path = "/credit/payroll_income/get"
+        path = paths.PAYROLL
         body = _with_options(
             dict(user_fields(path, user_token, user_id)),
             item_ids=list(item_ids) if item_ids is not None else None,
@@ -202,7 +194,7 @@ class RawPlaidApi:
         self, *, user_token: str | None = None, user_id: str | None = None
     ) -> PlaidResponse[models.CreditPayrollIncomeRiskSignalsGetResponse]:
         """``/credit/payroll_income/risk_signals/get``: fraud signals of uploaded documents."""
-        path = "/credit/payroll_income/risk_signals/get"
+        path = paths.RISK_SIGNALS
         body = user_fields(path, user_token, user_id)
         model = models.CreditPayrollIncomeRiskSignalsGetResponse
         return self._json(path, body, model, RequestKind.READ)
@@ -216,7 +208,7 @@ class RawPlaidApi:
         user_id: str | None = None,
     ) -> PlaidResponse[models.CreditPayrollIncomeParsingConfigUpdateResponse]:
         """``/credit/payroll_income/parsing_config/update``: which analyses run on documents."""
-        path = "/credit/payroll_income/parsing_config/update"
+        path = paths.PARSING_CONFIG_UPDATE
         if isinstance(parsing_config, str):
             raise TypeError("parsing_config is a list, e.g. ['ocr', 'risk_signals']")
         unknown = sorted(set(parsing_config) - PARSING_CONFIG_VALUES)
@@ -233,7 +225,7 @@ class RawPlaidApi:
         self, *, user_token: str | None = None, user_id: str | None = None
     ) -> PlaidResponse[models.CreditEmploymentGetResponse]:
         """``/credit/employment/get``: employment verified from payroll providers."""
-        path = "/credit/employment/get"
+        path = paths.EMPLOYMENT
         body = user_fields(path, user_token, user_id)
         return self._json(path, body, models.CreditEmploymentGetResponse, RequestKind.READ)
 
@@ -246,7 +238,7 @@ class RawPlaidApi:
         webhook: str | None = None,
     ) -> PlaidResponse[models.CreditPayrollIncomeRefreshResponse]:
         """``/credit/payroll_income/refresh``: ask Plaid to refresh payroll data (a mutation)."""
-        path = "/credit/payroll_income/refresh"
+        path = paths.PAYROLL_REFRESH
         body = _with_options(
             dict(user_fields(path, user_token, user_id)),
             item_ids=list(item_ids) if item_ids is not None else None,
@@ -259,7 +251,7 @@ class RawPlaidApi:
         self, *, user_token: str | None = None, user_id: str | None = None
     ) -> PlaidResponse[models.CreditBankEmploymentGetResponse]:
         """``/beta/credit/v1/bank_employment/get``: employment seen in bank transactions."""
-        path = "/beta/credit/v1/bank_employment/get"
+        path = paths.BANK_EMPLOYMENT
         body = user_fields(path, user_token, user_id)
         return self._json(path, body, models.CreditBankEmploymentGetResponse, RequestKind.READ)
 
@@ -273,7 +265,7 @@ class RawPlaidApi:
         verification_status: str | None = None,
     ) -> PlaidResponse[models.SandboxIncomeFireWebhookResponse]:
         """``/sandbox/income/fire_webhook``: make the sandbox send an income webhook."""
-        path = "/sandbox/income/fire_webhook"
+        path = paths.SANDBOX_FIRE_WEBHOOK
         body = _options(
             item_id=item_id,
             user_id=user_id,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from reviewer.plaid import endpoint_paths as paths
 from reviewer.review.decisions import DISPOSITIONS, decision_kind, decision_label
 
 ACTION_WORDS = {
@@ -27,14 +28,14 @@ ACTION_WORDS = {
 }
 
 ENDPOINT_WORDS = {
-    "/credit/sessions/get": "sessions",
-    "/credit/payroll_income/get": "payroll income",
-    "/credit/bank_statements/uploads/get": "bank statement uploads",
-    "/credit/payroll_income/risk_signals/get": "risk signals",
-    "/credit/bank_income/get": "bank income",
-    "/credit/bank_income/pdf/get": "bank income report PDF",
-    "/credit/employment/get": "employment",
-    "/beta/credit/v1/bank_employment/get": "bank employment",
+    paths.SESSIONS: "sessions",
+    paths.PAYROLL: "payroll income",
+    paths.STATEMENTS: "bank statement uploads",
+    paths.RISK_SIGNALS: "risk signals",
+    paths.BANK_INCOME: "bank income",
+    paths.BANK_INCOME_PDF: "bank income report PDF",
+    paths.EMPLOYMENT: "employment",
+    paths.BANK_EMPLOYMENT: "bank employment",
 }
 
 _KEY_WORDS = {
@@ -55,7 +56,7 @@ _KEY_WORDS = {
 
 
 def endpoint_words(endpoint: str) -> str:
-    """ "/credit/payroll_income/get" -> "payroll income"."""
+    """paths.PAYROLL -> "payroll income"."""
     return ENDPOINT_WORDS.get(endpoint, endpoint.strip("/").replace("/", " ").replace("_", " "))
 
 

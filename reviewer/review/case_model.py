@@ -11,19 +11,11 @@ from dataclasses import asdict, dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
+from reviewer.plaid.endpoint_paths import CASE_ENDPOINTS
 from reviewer.review.findings import Finding
 
 # Endpoint names used as keys of `CaseSnapshot.responses` and in `FetchError.endpoint`.
-ENDPOINTS = (
-    "/credit/sessions/get",
-    "/credit/payroll_income/get",
-    "/credit/bank_statements/uploads/get",
-    "/credit/payroll_income/risk_signals/get",
-    "/credit/bank_income/get",
-    "/credit/bank_income/pdf/get",
-    "/credit/employment/get",
-    "/beta/credit/v1/bank_employment/get",
-)
+ENDPOINTS = CASE_ENDPOINTS
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.documents.archive import ArchiveContents, ArchiveError, ArchiveMember, read_zip
+from reviewer.plaid.endpoint_paths import PAYROLL
 from reviewer.plaid.errors import DocumentDownloadError, PlaidError
 from reviewer.review.case_model import DocumentRecord
 from reviewer.review.document_backend import DocumentBackend
@@ -26,8 +27,6 @@ from reviewer.review.progress import ProgressTracker
 
 log = logging.getLogger(__name__)
 
-PAYROLL = "/credit/payroll_income/get"
-STATEMENTS = "/credit/bank_statements/uploads/get"
 _MIB = 1024 * 1024
 
 

@@ -18,14 +18,14 @@ from reviewer.review.case_model import FetchError
 if TYPE_CHECKING:  # the client (httpx, the generated models) loads only for a fetch
     from reviewer.plaid.client import PlaidClient, RawResponse
 
-SESSIONS = "/credit/sessions/get"
-PAYROLL = "/credit/payroll_income/get"
-STATEMENTS = "/credit/bank_statements/uploads/get"
-RISK_SIGNALS = "/credit/payroll_income/risk_signals/get"
-BANK_INCOME = "/credit/bank_income/get"
-BANK_INCOME_PDF = "/credit/bank_income/pdf/get"
-EMPLOYMENT = "/credit/employment/get"
-BANK_EMPLOYMENT = "/beta/credit/v1/bank_employment/get"
+from reviewer.plaid.endpoint_paths import BANK_EMPLOYMENT as BANK_EMPLOYMENT
+from reviewer.plaid.endpoint_paths import BANK_INCOME as BANK_INCOME
+from reviewer.plaid.endpoint_paths import BANK_INCOME_PDF as BANK_INCOME_PDF
+from reviewer.plaid.endpoint_paths import EMPLOYMENT as EMPLOYMENT
+from reviewer.plaid.endpoint_paths import PAYROLL as PAYROLL
+from reviewer.plaid.endpoint_paths import RISK_SIGNALS as RISK_SIGNALS
+from reviewer.plaid.endpoint_paths import SESSIONS as SESSIONS
+from reviewer.plaid.endpoint_paths import STATEMENTS as STATEMENTS
 
 # endpoint -> (client method, title for progress, accepts user_id)
 _ENDPOINTS: dict[str, tuple[str, str, bool]] = {

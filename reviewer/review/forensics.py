@@ -15,6 +15,7 @@ from typing import Any
 
 from reviewer.documents.forensics import VERSION as ANALYSIS_VERSION
 from reviewer.documents.forensics.types import Clue, ForensicsReport
+from reviewer.plaid.endpoint_paths import PAYROLL
 from reviewer.review.case_model import CaseSnapshot, DocumentRecord
 from reviewer.review.document_backend import DocumentBackend
 from reviewer.review.findings import Category, Finding, FindingLocation, not_applicable, passed
@@ -53,7 +54,7 @@ class DocumentForensics:
 def employers_by_document(responses: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
     """document id -> (employer name, address) as Plaid read them off pay stubs and forms."""
     found: dict[str, tuple[str, str]] = {}
-    stack: list[Any] = [responses.get("/credit/payroll_income/get")]
+    stack: list[Any] = [responses.get(PAYROLL)]
     seen = 0
     while stack and seen < _MAX_NODES:  # bounded: a response is outside input
         node = stack.pop()

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from reviewer.plaid import endpoint_paths as paths
 from reviewer.sandbox import errors
 from reviewer.sandbox.documents import DocumentRenderer
 from reviewer.sandbox.downloads import PATH_PREFIX, DownloadUrls, build_zip, s3_error
@@ -209,12 +210,12 @@ class Sandbox:
         self, request: SandboxRequest, body: dict[str, Any]
     ) -> dict[str, Any] | SandboxResponse:
         path = request.path
-        if path == "/user/create":
+        if path == paths.USER_CREATE:
             return self._create_user(body)
-        if path == "/sandbox/income/fire_webhook":
+        if path == paths.SANDBOX_FIRE_WEBHOOK:
             return fire_webhook(body, self._owner_of_item)
         handler = USER_ENDPOINTS.get(path)
-        if handler is None and path != "/credit/bank_income/pdf/get":
+        if handler is None and path != paths.BANK_INCOME_PDF:
             raise errors.not_found(path)
         state = self._resolve_user(path, body)
         if handler is None:

@@ -6,6 +6,7 @@ import copy
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from reviewer.plaid import endpoint_paths as paths
 from reviewer.sandbox import errors
 from reviewer.sandbox.common import GENERATED_AT
 from reviewer.sandbox.model import PayrollItem, RiskSpec, StatementItem
@@ -215,22 +216,22 @@ def bank_employment_get(sb: Sandbox, st: UserState, body: Body, origin: str) -> 
 
 # Endpoints that accept `user_id` in place of `user_token` (per the spec's request schemas).
 USER_ID_OK = {
-    "/credit/payroll_income/get",
-    "/credit/payroll_income/risk_signals/get",
-    "/credit/payroll_income/parsing_config/update",
-    "/credit/payroll_income/refresh",
-    "/credit/bank_income/get",
-    "/credit/bank_income/pdf/get",
+    paths.PAYROLL,
+    paths.RISK_SIGNALS,
+    paths.PARSING_CONFIG_UPDATE,
+    paths.PAYROLL_REFRESH,
+    paths.BANK_INCOME,
+    paths.BANK_INCOME_PDF,
 }
 
 USER_ENDPOINTS: dict[str, Handler] = {
-    "/credit/payroll_income/get": payroll_income_get,
-    "/credit/bank_statements/uploads/get": bank_statements_uploads_get,
-    "/credit/payroll_income/risk_signals/get": risk_signals_get,
-    "/credit/payroll_income/parsing_config/update": parsing_config_update,
-    "/credit/payroll_income/refresh": refresh,
-    "/credit/sessions/get": sessions_get,
-    "/credit/bank_income/get": bank_income_get,
-    "/credit/employment/get": employment_get,
-    "/beta/credit/v1/bank_employment/get": bank_employment_get,
+    paths.PAYROLL: payroll_income_get,
+    paths.STATEMENTS: bank_statements_uploads_get,
+    paths.RISK_SIGNALS: risk_signals_get,
+    paths.PARSING_CONFIG_UPDATE: parsing_config_update,
+    paths.PAYROLL_REFRESH: refresh,
+    paths.SESSIONS: sessions_get,
+    paths.BANK_INCOME: bank_income_get,
+    paths.EMPLOYMENT: employment_get,
+    paths.BANK_EMPLOYMENT: bank_employment_get,
 }

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from reviewer.review import endpoint_names as ep
 from reviewer.review.case_model import CaseSnapshot, DocumentRecord
 from reviewer.ui.chart import MonthlyChart
 from reviewer.ui.documents_tab import DocumentsTab
@@ -102,7 +103,7 @@ class CaseView(QTabWidget):
         r = snapshot.responses
         low, high = self.thresholds
         self.overview.setHtml(overview_html(snapshot, low, high))
-        forms = payroll_forms(r.get("/credit/payroll_income/get"))
+        forms = payroll_forms(r.get(ep.PAYROLL))
         # Reviewer's failed findings noted above each document and its values marked in place
         body, self.payroll_links.findings = payroll_html(
             [(f.document_id, html.form_html(f)) for f in forms], snapshot.findings
@@ -110,32 +111,27 @@ class CaseView(QTabWidget):
         self.payroll.setHtml(
             html.page(body)
             if forms
-            else html.empty("payroll documents", snapshot.skipped.get("/credit/payroll_income/get"))
+            else html.empty("payroll documents", snapshot.skipped.get(ep.PAYROLL))
         )
         self.statements.set_snapshot(snapshot)
-        income = r.get("/credit/bank_income/get")
+        income = r.get(ep.BANK_INCOME)
         partial, currency = month_coverage(income)
         self.chart.set_months(bank.monthly_income(income), partial, currency)
         self.income_info.setHtml(income_html(income))
-        self.employment.setHtml(
-            employment_html(
-                r.get("/credit/employment/get"), r.get("/beta/credit/v1/bank_employment/get")
-            )
-        )
-        self.sessions.setHtml(sessions_html(r.get("/credit/sessions/get")))
+        self.employment.setHtml(employment_html(r.get(ep.EMPLOYMENT), r.get(ep.BANK_EMPLOYMENT)))
+        self.sessions.setHtml(sessions_html(r.get(ep.SESSIONS)))
         months = self.chart.months()
         self.mark_empty_tabs(
             {
                 1: not snapshot.documents,
                 2: not forms,
-                3: self.tx_model.rowCount() == 0
-                and not _has_items(r.get("/credit/bank_statements/uploads/get"), "items"),
+                3: self.tx_model.rowCount() == 0 and not _has_items(r.get(ep.STATEMENTS), "items"),
                 4: not months and not _has_items(income, "bank_income"),
                 5: not (
-                    _has_items(r.get("/credit/employment/get"), "items")
-                    or _has_items(r.get("/beta/credit/v1/bank_employment/get"), "items")
+                    _has_items(r.get(ep.EMPLOYMENT), "items")
+                    or _has_items(r.get(ep.BANK_EMPLOYMENT), "items")
                 ),
-                6: not _has_items(r.get("/credit/sessions/get"), "sessions"),
+                6: not _has_items(r.get(ep.SESSIONS), "sessions"),
             }
         )
 

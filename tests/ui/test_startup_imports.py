@@ -23,7 +23,7 @@ from reviewer.ui.tasks import TaskRunner
 window = MainWindow(runner=TaskRunner(), settings=Settings(), data_dir=Path(sys.argv[1]), demo=True)
 window.show()
 app.processEvents()
-heavy = ["pymupdf", "httpx", "pydantic", "reviewer.plaid", "reviewer.documents", "reviewer.review.service"]
+heavy = ["pymupdf", "httpx", "pydantic", "reviewer.plaid.client", "reviewer.plaid.models", "reviewer.documents", "reviewer.review.service"]
 print(json.dumps({name: name in sys.modules for name in heavy}))
 window.shutdown()
 """

@@ -20,20 +20,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-ENDPOINTS = (
-    "/user/create",
-    "/credit/sessions/get",
-    "/credit/bank_income/get",
-    "/credit/bank_income/pdf/get",
-    "/credit/bank_statements/uploads/get",
-    "/credit/payroll_income/get",
-    "/credit/payroll_income/risk_signals/get",
-    "/credit/payroll_income/parsing_config/update",
-    "/credit/employment/get",
-    "/credit/payroll_income/refresh",
-    "/beta/credit/v1/bank_employment/get",
-    "/sandbox/income/fire_webhook",
-)
+from reviewer.plaid.endpoint_paths import ALL_ENDPOINTS
+
+ENDPOINTS = ALL_ENDPOINTS
 WEBHOOKS = (
     "IncomeVerificationStatusWebhook",
     "IncomeVerificationRiskSignalsStatusWebhook",

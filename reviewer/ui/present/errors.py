@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from reviewer.review import endpoint_names as ep
 from reviewer.review.case_model import FetchError
 
 _PLAIN = {
-    "/credit/sessions/get": "Link session history",
-    "/credit/payroll_income/get": "payroll income (pay stubs, W-2s, 1099s)",
-    "/credit/bank_statements/uploads/get": "uploaded bank statements",
-    "/credit/payroll_income/risk_signals/get": "document risk signals",
-    "/credit/bank_income/get": "bank income",
-    "/credit/bank_income/pdf/get": "the bank income report PDF",
-    "/credit/employment/get": "employment",
-    "/beta/credit/v1/bank_employment/get": "bank employment",
+    ep.SESSIONS: "Link session history",
+    ep.PAYROLL: "payroll income (pay stubs, W-2s, 1099s)",
+    ep.STATEMENTS: "uploaded bank statements",
+    ep.RISK_SIGNALS: "document risk signals",
+    ep.BANK_INCOME: "bank income",
+    ep.BANK_INCOME_PDF: "the bank income report PDF",
+    ep.EMPLOYMENT: "employment",
+    ep.BANK_EMPLOYMENT: "bank employment",
 }
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from reviewer.review import endpoint_names as ep
 from reviewer.ui.present.fmt import address, dicts, dig
 
 ATTRIBUTES = ("Name", "Address", "Employer", "SSN (masked)")
@@ -45,7 +46,7 @@ def _add(
 def identity_table(responses: dict[str, Any]) -> IdentityTable:
     """Collect identity fields from pay stubs, W-2s, 1099s and bank statements."""
     table = IdentityTable()
-    payroll = responses.get("/credit/payroll_income/get")
+    payroll = responses.get(ep.PAYROLL)
     for item in dicts(dig(payroll, "items")):
         for income in dicts(item.get("payroll_income")):
             for i, stub in enumerate(dicts(income.get("pay_stubs")), 1):
@@ -79,7 +80,7 @@ def identity_table(responses: dict[str, Any]) -> IdentityTable:
                     dig(f, "payer", "name"),
                     dig(f, "recipient", "tin"),
                 )
-    uploads = responses.get("/credit/bank_statements/uploads/get")
+    uploads = responses.get(ep.STATEMENTS)
     for item in dicts(dig(uploads, "items")):
         for st in dicts(item.get("bank_statements")):
             for acct in dicts(st.get("bank_accounts")):

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.review import endpoint_names as ep
 from reviewer.review.case_model import CaseSnapshot
 from reviewer.ui.findings_marks import FindingLinks, FindingRowsProxy, note_html
 from reviewer.ui.present import bank, html
 from reviewer.ui.present.fmt import money
 from reviewer.ui.rows_model import SORT_ROLE, RowsModel
 
-UPLOADS = "/credit/bank_statements/uploads/get"
+UPLOADS = ep.STATEMENTS
 
 
 def browser() -> QTextBrowser:
