@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from reviewer.review.service import ReviewService
+from reviewer.review.service import CaseService
 from reviewer.sandbox import Sandbox
 from tests.review.conftest import make_service, user
 
@@ -16,7 +16,7 @@ FORENSIC = {"revision", "masking", "text_layer", "fonts", "metadata", "seen_befo
 
 
 @pytest.fixture(scope="module")
-def fetched(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReviewService]:
+def fetched(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> Iterator[CaseService]:
     svc = make_service(sandbox, tmp_path_factory.mktemp("forensics") / "data")
     for key, label in (
         ("tampered_paystub", "APP-1002"),
@@ -30,14 +30,14 @@ def fetched(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> Itera
     svc.close()
 
 
-def _findings(svc: ReviewService, label: str) -> list[dict[str, Any]]:
+def _findings(svc: CaseService, label: str) -> list[dict[str, Any]]:
     snapshot = svc.load_case_checked(label)
     assert snapshot is not None
     return [f for f in snapshot.to_show_json()["findings"] if f["category"] in FORENSIC]
 
 
 def test_the_edited_stub_says_what_revision_1_said_boxed_on_the_net_pay(
-    fetched: ReviewService,
+    fetched: CaseService,
 ) -> None:
     findings = _findings(fetched, "APP-1002")
     revision = [f for f in findings if f["check"] == "revision.changed_text"]
@@ -55,7 +55,7 @@ def test_the_edited_stub_says_what_revision_1_said_boxed_on_the_net_pay(
     assert "Acrobat" in checks["metadata.edited"]["summary"]
 
 
-def test_the_shared_statement_names_the_other_case(fetched: ReviewService) -> None:
+def test_the_shared_statement_names_the_other_case(fetched: CaseService) -> None:
     (mine,) = [f for f in _findings(fetched, "APP-1016") if f["check"] == "seen_before.same_file"]
     assert "APP-1003" in mine["summary"] and "Priya Raman" in mine["summary"]
     assert mine["values"]["other_case"] == "APP-1003"
@@ -64,7 +64,7 @@ def test_the_shared_statement_names_the_other_case(fetched: ReviewService) -> No
     assert theirs["values"]["other_case"] == "APP-1016"
 
 
-def test_the_clean_case_has_no_forensic_finding_at_high_severity(fetched: ReviewService) -> None:
+def test_the_clean_case_has_no_forensic_finding_at_high_severity(fetched: CaseService) -> None:
     findings = _findings(fetched, "APP-1001")
     assert findings
     assert [f["summary"] for f in findings if f["severity"] == "high"] == []
