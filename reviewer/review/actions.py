@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reviewer import __version__
+from reviewer.plaid import models
 from reviewer.plaid.errors import PlaidError
 from reviewer.review import endpoints as ep
 from reviewer.review.actions_paystubs import PayStubChange, diff_pay_stubs
@@ -63,10 +64,8 @@ def document_income_items(service: CaseService, case_id: str) -> list[str]:
     if snapshot is None:
         return []
     seen: dict[str, None] = {}
-    risk = snapshot.responses.get(ep.RISK_SIGNALS) or {}
-    for item in risk.get("items") or []:
-        if isinstance(item.get("item_id"), str):
-            seen[item["item_id"]] = None
+    for item_id in snapshot.model.risk_item_ids:
+        seen[item_id] = None
     for doc in snapshot.documents:
         if doc.item_id and doc.source_endpoint == ep.PAYROLL:
             seen[doc.item_id] = None
@@ -76,8 +75,8 @@ def document_income_items(service: CaseService, case_id: str) -> list[str]:
 def payroll_items(service: CaseService, case_id: str) -> list[str]:
     """Item ids in the case's payroll income response."""
     snapshot = service.load_case(case_id)
-    body = (snapshot.responses.get(ep.PAYROLL) if snapshot else None) or {}
-    return [i["item_id"] for i in body.get("items") or [] if isinstance(i.get("item_id"), str)]
+    items = snapshot.model.payroll_items if snapshot else ()
+    return [i.item_id for i in items if i.item_id]
 
 
 def confirmation_text(action: str, environment: str, items: Sequence[str]) -> str:
@@ -235,7 +234,7 @@ class CaseActions:
                 _say(progress, f"Risk signals could not be checked ({exc}); trying again")
             else:
                 request_id = answer.request_id
-                if not _item_processing(answer.model.model_dump(mode="json"), item_id):
+                if not _item_processing(answer.model, item_id):
                     return "READY", request_id
             remaining = deadline - self._clock()
             if remaining <= 0:
@@ -281,10 +280,7 @@ class CaseActions:
             return ActionOutcome(True, words, answer.request_id, status)
         fetch = self.refetch(case_id, progress, cancel, why="payroll refresh succeeded")
         after = self.service.load_case(case_id)
-        changes = diff_pay_stubs(
-            before.responses.get(ep.PAYROLL) if before else None,
-            after.responses.get(ep.PAYROLL) if after else None,
-        )
+        changes = diff_pay_stubs(before.model if before else None, after.model if after else None)
         if changes:
             self._audit(
                 case_id, "action.refresh_changes", {"changes": [c.description for c in changes]}
@@ -295,13 +291,16 @@ class CaseActions:
         )
 
 
-def _item_processing(body: dict[str, Any], item_id: str) -> bool:
-    for item in body.get("items") or []:
-        if item.get("item_id") != item_id:
+def _item_processing(response: object, item_id: str) -> bool:
+    """Whether a risk-signals response still lists a document of `item_id` as PROCESSING."""
+    if not isinstance(response, models.CreditPayrollIncomeRiskSignalsGetResponse):
+        return False
+    for item in response.items:
+        if item is None or item.item_id != item_id:
             continue
-        for group in item.get("verification_risk_signals") or []:
-            for single in group.get("single_document_risk_signals") or []:
-                ref = single.get("document_reference") or {}
-                if ref.get("status") == "PROCESSING":
+        for group in item.verification_risk_signals:
+            for single in group.single_document_risk_signals if group else []:
+                ref = single.document_reference if single else None
+                if ref is not None and ref.status == "PROCESSING":
                     return True
     return False

@@ -1,9 +1,10 @@
-"""What changed in a case's pay stubs between two payroll responses (after a refresh)."""
+"""What changed in a case's pay stubs between two snapshots (after a payroll refresh)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+
+from reviewer.review.model import CaseModel, Money, PayStub
 
 
 @dataclass(frozen=True)
@@ -16,47 +17,39 @@ class PayStubChange:
     description: str
 
 
-def _stubs(payroll_body: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
-    stubs: dict[str, dict[str, Any]] = {}
-    for item in (payroll_body or {}).get("items") or []:
-        for income in item.get("payroll_income") or []:
-            for stub in income.get("pay_stubs") or []:
-                doc_id = stub.get("document_id")
-                if isinstance(doc_id, str):
-                    stubs[doc_id] = stub
-    return stubs
+def _stubs(model: CaseModel | None) -> dict[str, PayStub]:
+    if model is None:
+        return {}
+    return {stub.document.document_id: stub for stub in model.pay_stubs}
 
 
-def _figures(stub: dict[str, Any]) -> dict[str, Any]:
-    period = stub.get("pay_period_details") or {}
-    net = stub.get("net_pay") or {}
+def _figures(stub: PayStub) -> dict[str, object]:
     return {
-        "pay date": period.get("pay_date"),
-        "gross earnings": period.get("gross_earnings"),
-        "net pay": net.get("current_amount"),
-        "net pay YTD": net.get("ytd_amount"),
+        "pay date": stub.pay_date.isoformat() if stub.pay_date else None,
+        "gross earnings": stub.gross_earnings,
+        "net pay": stub.net_pay,
+        "net pay YTD": stub.net_pay_ytd,
     }
 
 
-def _money(value: Any) -> str:
-    return f"{value:,.2f}" if isinstance(value, int | float) else str(value)
+def _money(value: object) -> str:
+    return f"{value.amount:,.2f}" if isinstance(value, Money) else str(value)
 
 
-def diff_pay_stubs(
-    before: dict[str, Any] | None, after: dict[str, Any] | None
-) -> list[PayStubChange]:
-    """New, removed and changed pay stubs between two `/credit/payroll_income/get` bodies."""
+def diff_pay_stubs(before: CaseModel | None, after: CaseModel | None) -> list[PayStubChange]:
+    """New, removed and changed pay stubs between two snapshots' case models."""
     old, new = _stubs(before), _stubs(after)
     changes: list[PayStubChange] = []
     for doc_id, stub in new.items():
         figures = _figures(stub)
+        date = stub.pay_date.isoformat() if stub.pay_date else None
         if doc_id not in old:
             changes.append(
                 PayStubChange(
                     "new",
                     doc_id,
-                    figures["pay date"],
-                    f"new pay stub dated {figures['pay date']}: gross "
+                    date,
+                    f"new pay stub dated {date}: gross "
                     f"{_money(figures['gross earnings'])}, net {_money(figures['net pay'])}",
                 )
             )
@@ -68,13 +61,13 @@ def diff_pay_stubs(
                     PayStubChange(
                         "changed",
                         doc_id,
-                        figures["pay date"],
-                        f"pay stub dated {figures['pay date']}: {name} changed from "
+                        date,
+                        f"pay stub dated {date}: {name} changed from "
                         f"{_money(previous[name])} to {_money(value)}",
                     )
                 )
     for doc_id, stub in old.items():
         if doc_id not in new:
-            date = _figures(stub)["pay date"]
-            changes.append(PayStubChange("removed", doc_id, date, f"pay stub dated {date} gone"))
+            gone = stub.pay_date.isoformat() if stub.pay_date else None
+            changes.append(PayStubChange("removed", doc_id, gone, f"pay stub dated {gone} gone"))
     return changes

@@ -13,8 +13,9 @@ from typing import Any
 
 from reviewer.plaid.endpoint_paths import CASE_ENDPOINTS
 from reviewer.review.findings import Finding
+from reviewer.review.model import EMPTY_CASE, CaseModel
 
-# Endpoint names used as keys of `CaseSnapshot.responses` and in `FetchError.endpoint`.
+# Endpoint names used in `FetchError.endpoint` and `CaseSnapshot.skipped`.
 ENDPOINTS = CASE_ENDPOINTS
 
 
@@ -90,6 +91,11 @@ class FetchError:
     error_message: str | None
     request_id: str | None
     display_message: str | None = None
+    error_code_reason: str | None = None
+    documentation_url: str | None = None
+    suggested_action: str | None = None
+    # Plaid's `causes` as received (error-like objects); the case model reads them
+    causes: list[Any] = dc_field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -118,35 +124,17 @@ class CaseSnapshot:
     documents: list[DocumentRecord]
     risk_signals: list[SignalRecord]
     errors: list[FetchError]
-    # endpoint -> parsed JSON body as received (dict), newest good one per endpoint
-    responses: dict[str, Any] = dc_field(default_factory=dict)
     skipped: dict[str, str] = dc_field(default_factory=dict)  # endpoint -> reason
     snapshot_id: int | None = None  # the stored snapshot this was read from
     # Reviewer's own findings stored with the snapshot, worst first (may be stale or missing
     # until `CaseService.update_findings` has run for this snapshot)
     findings: list[Finding] = dc_field(default_factory=list)
+    # the typed reading of the newest good response per endpoint, built once per load
+    model: CaseModel = dc_field(default=EMPTY_CASE, repr=False, compare=False)
 
     def to_show_json(self) -> dict[str, Any]:
         """The `reviewer show CASE --json` object (reviewer/ARCHITECTURE.md, "`show --json`")."""
-        docs = [
-            {
-                k: v
-                for k, v in asdict(d).items()
-                if k
-                in (
-                    "document_id",
-                    "item_id",
-                    "document_type",
-                    "name",
-                    "source_endpoint",
-                    "path",
-                    "sha256",
-                    "page_count",
-                    "problem",
-                )
-            }
-            for d in self.documents
-        ]
+        docs = [self._document_json(d) for d in self.documents]
         signals = []
         for s in self.risk_signals:
             item = asdict(s)
@@ -164,4 +152,39 @@ class CaseSnapshot:
             "risk_signals": signals,
             "errors": errors,
             "findings": [f.to_json() for f in self.findings],
+            "identity": [
+                {
+                    "source": claim.source,
+                    "document_id": claim.document_id,
+                    "name": claim.name,
+                    "address": claim.address.one_line() if claim.address else None,
+                    "kind": claim.kind,
+                    "emails": list(claim.emails),
+                    "phone_numbers": list(claim.phone_numbers),
+                }
+                for claim in self.model.identity
+            ],
         }
+
+    def _document_json(self, doc: DocumentRecord) -> dict[str, Any]:
+        """One `documents[]` entry: the stored record plus Plaid's status, error and origin."""
+        item = {k: v for k, v in asdict(doc).items() if k in _SHOWN_DOCUMENT_KEYS}
+        # archive members beyond the first are "<id>#<n>": they share the document's metadata
+        info = self.model.document(doc.document_id.split("#", 1)[0])
+        item["status"] = doc.status or (info.status if info else None)
+        item["error_message"] = info.error_message if info else None
+        item["origin"] = info.origin if info else None
+        return item
+
+
+_SHOWN_DOCUMENT_KEYS = (
+    "document_id",
+    "item_id",
+    "document_type",
+    "name",
+    "source_endpoint",
+    "path",
+    "sha256",
+    "page_count",
+    "problem",
+)

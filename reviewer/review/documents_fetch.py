@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.documents.archive import ArchiveContents, ArchiveError, ArchiveMember, read_zip
-from reviewer.plaid.endpoint_paths import PAYROLL
+from reviewer.plaid import models
 from reviewer.plaid.errors import DocumentDownloadError, PlaidError
+from reviewer.plaid.models import PlaidModel
 from reviewer.review.case_model import DocumentRecord
 from reviewer.review.document_backend import DocumentBackend
-from reviewer.review.json_shapes import obj, objs, text
+from reviewer.review.model import document_key
 from reviewer.review.progress import ProgressTracker
 
 log = logging.getLogger(__name__)
@@ -72,46 +73,77 @@ class CaseBudget:
 
 @dataclass(frozen=True)
 class DocumentRef:
-    """One document a response lists: its id, item and metadata (download_url may be None)."""
+    """One document a response lists: its id, item and what Plaid says about the file."""
 
     document_id: str
     item_id: str | None
     document_type: str
-    metadata: dict[str, Any]
     source_endpoint: str
+    name: str | None = None
+    download_url: str | None = None
+    status: str | None = None
+    page_count: int | None = None
 
 
-def iter_document_refs(endpoint: str, body: dict[str, Any]) -> Iterator[DocumentRef]:
-    """Every document in a payroll-income or bank-statements response body (entries of the
-    wrong JSON type are skipped: a string where an item belongs names no document)."""
-    for item in objs(obj(body).get("items")):
-        item_id = text(item.get("item_id"))
-        if endpoint == PAYROLL:
-            for income in objs(item.get("payroll_income")):
-                for key, kind in (("pay_stubs", "PAYSTUB"), ("w2s", "US_TAX_W2")):
-                    for doc in objs(income.get(key)):
-                        yield _ref(doc, item_id, kind, endpoint)
-                for doc in objs(income.get("form1099s")):
-                    yield _ref(doc, item_id, "US_TAX_1099", endpoint)
-        else:
-            for doc in objs(item.get("bank_statements")):
-                yield _ref(doc, item_id, "BANK_STATEMENT", endpoint)
+def iter_document_refs(endpoint: str, response: PlaidModel | None) -> Iterator[DocumentRef]:
+    """Every document of a validated payroll-income or bank-statements response."""
+    if isinstance(response, models.CreditPayrollIncomeGetResponse):
+        for item in response.items:
+            item_id = item.item_id if item else None
+            for income in item.payroll_income if item else []:
+                if income is None:
+                    continue
+                for stub in income.pay_stubs:
+                    if stub is not None:
+                        yield _ref(
+                            stub.document_id, stub.document_metadata, item_id, "PAYSTUB", endpoint
+                        )
+                for w2 in income.w2s:
+                    if w2 is not None:
+                        yield _ref(
+                            w2.document_id, w2.document_metadata, item_id, "US_TAX_W2", endpoint
+                        )
+                for form in income.form1099s:
+                    if form is not None:
+                        yield _ref(
+                            form.document_id,
+                            form.document_metadata,
+                            item_id,
+                            "US_TAX_1099",
+                            endpoint,
+                        )
+    elif isinstance(response, models.CreditBankStatementsUploadsGetResponse):
+        for st_item in response.items:
+            item_id = st_item.item_id if st_item else None
+            for statement in st_item.bank_statements if st_item else []:
+                if statement is not None:
+                    yield _ref(
+                        statement.document_id,
+                        statement.document_metadata,
+                        item_id,
+                        "BANK_STATEMENT",
+                        endpoint,
+                    )
 
 
-def _ref(doc: dict[str, Any], item_id: str | None, kind: str, endpoint: str) -> DocumentRef:
-    meta = dict(obj(doc.get("document_metadata")))
-    for key in ("name", "download_url", "status", "document_type"):
-        if key in meta and not isinstance(meta[key], str):
-            meta[key] = None  # junk where a string belongs: as if absent
-    if not isinstance(meta.get("page_count"), int) or isinstance(meta.get("page_count"), bool):
-        meta["page_count"] = None
-    document_id = text(doc.get("document_id")) or f"{item_id}:{meta.get('name') or kind}"
+def _ref(
+    document_id: str | None,
+    meta: models.CreditDocumentMetadata | None,
+    item_id: str | None,
+    kind: str,
+    endpoint: str,
+) -> DocumentRef:
+    name = meta.name if meta and meta.name else None
+    page_count = meta.page_count if meta else None
     return DocumentRef(
-        document_id=document_id,
+        document_id=document_key(document_id, item_id, name, kind),
         item_id=item_id,
-        document_type=meta.get("document_type") or kind,
-        metadata=meta,
+        document_type=(meta.document_type if meta else None) or kind,
         source_endpoint=endpoint,
+        name=name,
+        download_url=meta.download_url if meta and meta.download_url else None,
+        status=meta.status if meta else None,
+        page_count=page_count if isinstance(page_count, int) else None,
     )
 
 
@@ -120,7 +152,7 @@ class DocumentFetcher:
     """Stores the documents of one endpoint's response; asks Plaid for fresh URLs when needed."""
 
     download: Callable[[str], bytes]
-    refetch_item: Callable[[str], dict[str, Any]]  # item_id -> fresh response body
+    refetch_item: Callable[[str], PlaidModel | None]  # item_id -> fresh validated response
     put_document: Callable[[bytes], tuple[str, Path]]
     backend: DocumentBackend
     progress: ProgressTracker
@@ -141,8 +173,8 @@ class DocumentFetcher:
         return records
 
     def _fetch_one(self, ref: DocumentRef) -> list[DocumentRecord]:
-        name = ref.metadata.get("name") or ref.document_id
-        url = ref.metadata.get("download_url")
+        name = ref.name or ref.document_id
+        url = ref.download_url
         if not url:
             self.progress.step(f"{name}: no document available")
             return [self._record(ref, problem="no document available")]
@@ -156,9 +188,9 @@ class DocumentFetcher:
             except (DocumentDownloadError, ArchiveError) as exc:
                 retryable = isinstance(exc, ArchiveError) or exc.expired_or_used
                 fresh = self._fresh_ref(attempt_ref) if retryable else None
-                if fresh is not None and fresh.metadata.get("download_url"):
+                if fresh is not None and fresh.download_url:
                     log.info("document %s: %s; retrying with a fresh URL", ref.document_id, exc)
-                    attempt_ref, url = fresh, fresh.metadata["download_url"]
+                    attempt_ref, url = fresh, fresh.download_url
                     continue
                 return [self._failed(ref, name, _describe(exc))]
             except PlaidError as exc:
@@ -196,7 +228,7 @@ class DocumentFetcher:
         if not members:
             why = f" (rejected: {rejected})" if rejected else ""
             return [self._record(ref, problem=f"the archive holds no usable document{why}")]
-        primary = _primary_member(members, ref.metadata.get("name"))
+        primary = _primary_member(members, ref.name)
         records = [
             self._record(
                 ref,
@@ -210,7 +242,7 @@ class DocumentFetcher:
             document_id = ref.document_id if member is primary else f"{ref.document_id}#{index}"
             if (full := self.budget.take(len(member.data))) is not None:
                 refused = f"not stored: {full}"
-                self.failures.append(f"{ref.metadata.get('name') or document_id}: {refused}")
+                self.failures.append(f"{ref.name or document_id}: {refused}")
                 records.append(
                     self._record(
                         ref, document_id=document_id, problem=refused, archive_member=member.name
@@ -244,13 +276,13 @@ class DocumentFetcher:
             "document_id": ref.document_id,
             "item_id": ref.item_id,
             "document_type": ref.document_type,
-            "name": ref.metadata.get("name"),
+            "name": ref.name,
             "source_endpoint": ref.source_endpoint,
             "path": None,
             "sha256": None,
-            "page_count": ref.metadata.get("page_count"),
+            "page_count": ref.page_count,
             "problem": None,
-            "status": ref.metadata.get("status"),
+            "status": ref.status,
         }
         values.update(overrides)
         return DocumentRecord(**values)

@@ -39,6 +39,8 @@ _ENDPOINTS: dict[str, tuple[str, str, bool]] = {
     SESSIONS: ("credit_sessions_get", "Link sessions", False),
 }
 NEEDS_TOKEN = "needs a user_token; this case has only a user_id"  # noqa: S105 - not a secret
+# Plaid keeps earlier bank income reports when one is re-created or refreshed: ask for a few
+BANK_INCOME_REPORTS = 3
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ def plan(user_token: str | None, user_id: str | None) -> FetchPlan:
         else:
             result.skipped[endpoint] = NEEDS_TOKEN
             continue
+        if endpoint == BANK_INCOME:
+            who = {**who, "count": BANK_INCOME_REPORTS}
         call = EndpointCall(endpoint, title, _invoker(method, who))
         if endpoint == BANK_INCOME_PDF:
             result.report_call = call
@@ -99,7 +103,10 @@ def refetch_item(
 
 def to_fetch_error(endpoint: str, exc: PlaidError) -> FetchError:
     """A stored error from any client exception (Plaid's own, transport, or unexpected body)."""
+    from reviewer.plaid import models  # the generated models load only for a fetch
+
     if isinstance(exc, PlaidApiError):
+        detail = models.PlaidError.model_validate(exc.body if isinstance(exc.body, dict) else {})
         return FetchError(
             endpoint=endpoint,
             http_status=exc.http_status,
@@ -108,6 +115,10 @@ def to_fetch_error(endpoint: str, exc: PlaidError) -> FetchError:
             error_message=exc.error_message,
             request_id=exc.request_id,
             display_message=exc.display_message,
+            error_code_reason=detail.error_code_reason,
+            documentation_url=exc.documentation_url,
+            suggested_action=exc.suggested_action,
+            causes=list(detail.causes),
         )
     return FetchError(
         endpoint=endpoint,
@@ -119,30 +130,31 @@ def to_fetch_error(endpoint: str, exc: PlaidError) -> FetchError:
     )
 
 
-def embedded_error(
-    endpoint: str, body: dict[str, Any], request_id: str | None
-) -> FetchError | None:
+def embedded_error(endpoint: str, response: object, request_id: str | None) -> FetchError | None:
     """A Plaid error object inside a 200 body (payroll and risk-signal responses carry one)."""
-    err = body.get("error")
-    if not isinstance(err, dict):
+    from reviewer.plaid import models  # the generated models load only for a fetch
+
+    err = getattr(response, "error", None)
+    if not isinstance(err, models.PlaidError) or not (err.error_code or err.error_message):
         return None
-    words = {
-        key: value[:2000] if isinstance(value, str) else None
-        for key in ("error_type", "error_code", "error_message", "request_id", "display_message")
-        for value in [err.get(key)]
-    }
-    if not (words["error_code"] or words["error_message"]):
-        return None
-    status = err.get("status")
     return FetchError(
         endpoint=endpoint,
-        http_status=status if isinstance(status, int) and not isinstance(status, bool) else None,
-        error_type=words["error_type"],
-        error_code=words["error_code"],
-        error_message=words["error_message"],
-        request_id=words["request_id"] or request_id,
-        display_message=words["display_message"],
+        http_status=err.status if isinstance(err.status, int) else None,
+        error_type=_capped(err.error_type),
+        error_code=_capped(err.error_code),
+        error_message=_capped(err.error_message),
+        request_id=_capped(err.request_id) or request_id,
+        display_message=_capped(err.display_message),
+        error_code_reason=_capped(err.error_code_reason),
+        documentation_url=_capped(err.documentation_url),
+        suggested_action=_capped(err.suggested_action),
+        causes=list(err.causes)[:20],
     )
+
+
+def _capped(value: str | None) -> str | None:
+    """A string from a response body, at most 2,000 characters (a hostile body can be huge)."""
+    return value[:2000] if isinstance(value, str) else None
 
 
 # "download_url": "https://host/path?X-Amz-Signature=..." -> the query (the signature) removed

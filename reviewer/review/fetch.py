@@ -20,15 +20,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reviewer.documents.sniff import PDF, sniff_media_type
-from reviewer.plaid.client import PlaidClient
+from reviewer.plaid import models
+from reviewer.plaid.client import PlaidClient, RawResponse
 from reviewer.plaid.deadlines import fetch_deadline
 from reviewer.plaid.errors import PlaidError
-from reviewer.plaid.json_limits import load_json
+from reviewer.plaid.models import PlaidModel
 from reviewer.review import endpoints as ep
 from reviewer.review.case_model import DocumentRecord, FetchError
 from reviewer.review.document_backend import DocumentBackend
 from reviewer.review.documents_fetch import CaseBudget, DocumentFetcher, iter_document_refs
-from reviewer.review.json_shapes import obj
+from reviewer.review.model import ShapeProblem
+from reviewer.review.model.parse import RESPONSE_MODELS, parse_body, shape_problems
 from reviewer.review.progress import (
     CancelCheck,
     FetchCancelled,
@@ -53,7 +55,7 @@ class EndpointOutcome:
     responses: list[tuple[str, str | None, int | None, str | None, bytes]] = field(
         default_factory=list
     )
-    body: dict[str, Any] | None = None
+    model: PlaidModel | None = None  # the validated response (JSON endpoints)
     documents: list[DocumentRecord] = field(default_factory=list)
     error: FetchError | None = None
     skipped: str | None = None
@@ -140,8 +142,7 @@ class CaseFetcher:
             [d for o in outcomes for d in o.documents],
         )
         tracker.step("locating highlights", finished=0)
-        risk_body = _newest_body(responses, ep.RISK_SIGNALS)
-        signals, per_document = parse_risk_signals(obj(risk_body))
+        signals, per_document = parse_risk_signals(_risk_model(responses, outcomes, failed))
         if ep.RISK_SIGNALS in failed:
             signals = previous_signals  # located when they were fetched
         else:
@@ -163,9 +164,7 @@ class CaseFetcher:
             signals=signals,
             errors=errors,
             skipped=skipped,
-            applicant=applicant_name(
-                {o.endpoint: o.body for o in outcomes if o.body is not None}, previous
-            ),
+            applicant=applicant_name([o.model for o in outcomes if o.model is not None], previous),
         )
         tracker.check_cancel()
         snapshot_id = self._store.save_snapshot(case.id, snapshot)
@@ -200,7 +199,7 @@ class CaseFetcher:
                 outcomes = [self._run_one(call, case, tracker)]
                 report = plan.report_call
                 if call.endpoint == ep.BANK_INCOME and report is not None:
-                    if (outcomes[0].body or {}).get("bank_income"):
+                    if _has_bank_income(outcomes[0].model):
                         outcomes.append(self._run_one(report, case, tracker))
                     else:
                         outcomes.append(
@@ -241,36 +240,50 @@ class CaseFetcher:
         if call.endpoint == ep.BANK_INCOME_PDF:
             outcome.documents = self._store_report(raw.body, tracker)
             return outcome
-        try:
-            body = load_json(raw.body)
-        except ValueError as exc:
+        model, problems = _validated(call.endpoint, raw)
+        if model is None:
             outcome.responses.clear()
-            outcome.error = _unreadable(call.endpoint, raw.http_status, raw.request_id, exc)
+            outcome.error = FetchError(
+                call.endpoint,
+                raw.http_status,
+                "UNEXPECTED_RESPONSE",
+                None,
+                problems[0].message if problems else "the response could not be read",
+                raw.request_id,
+            )
             return outcome
-        body = obj(body)
-        outcome.body = body
-        try:
-            embedded = ep.embedded_error(call.endpoint, body, raw.request_id)
-            if embedded is not None:
-                outcome.error = embedded
-            if call.endpoint in (ep.PAYROLL, ep.STATEMENTS):
-                outcome.documents = self._fetch_documents(call, case, body, outcome, tracker)
-        except (FetchCancelled, PlaidError):
-            raise
-        except Exception as exc:
-            log.exception("reading %s failed", call.endpoint)
-            outcome.error = _unreadable(call.endpoint, raw.http_status, raw.request_id, exc)
+        outcome.model = model
+        embedded = ep.embedded_error(call.endpoint, model, raw.request_id)
+        if embedded is not None:
+            outcome.error = embedded
+        elif problems:
+            outcome.error = FetchError(
+                call.endpoint,
+                raw.http_status,
+                "UNEXPECTED_SHAPE",
+                None,
+                "; ".join(dict.fromkeys(p.message for p in problems)),
+                raw.request_id,
+            )
+        if call.endpoint in (ep.PAYROLL, ep.STATEMENTS):
+            try:
+                outcome.documents = self._fetch_documents(call, case, model, outcome, tracker)
+            except (FetchCancelled, PlaidError):
+                raise
+            except Exception as exc:
+                log.exception("reading %s failed", call.endpoint)
+                outcome.error = _unreadable(call.endpoint, raw.http_status, raw.request_id, exc)
         return outcome
 
     def _fetch_documents(
         self,
         call: ep.EndpointCall,
         case: StoredCase,
-        body: dict[str, Any],
+        model: PlaidModel,
         outcome: EndpointOutcome,
         tracker: ProgressTracker,
     ) -> list[DocumentRecord]:
-        def refetch_item(item_id: str) -> dict[str, Any]:
+        def refetch_item(item_id: str) -> PlaidModel | None:
             raw = ep.refetch_item(
                 self._client, call.endpoint, case.user_token, case.user_id, item_id
             )
@@ -283,7 +296,7 @@ class CaseFetcher:
                     ep.without_signatures(raw.body),
                 )
             )
-            return obj(load_json(raw.body))
+            return _validated(call.endpoint, raw)[0]
 
         fetcher = DocumentFetcher(
             download=self._client.download_document,
@@ -294,7 +307,7 @@ class CaseFetcher:
             budget=self._budget,
             failures=self._failures,
         )
-        return fetcher.fetch_all(list(iter_document_refs(call.endpoint, body)))
+        return fetcher.fetch_all(list(iter_document_refs(call.endpoint, model)))
 
     def _store_report(self, pdf: bytes, tracker: ProgressTracker) -> list[DocumentRecord]:
         tracker.step("bank income report", finished=0, nbytes=len(pdf))
@@ -339,23 +352,43 @@ class CaseFetcher:
         for o in outcomes:
             if o.skipped is not None:
                 continue
-            if o.failed or (o.error is not None and not (o.body or {}).get("items")):
+            if o.failed or (o.error is not None and not _has_items(o.model)):
                 failed.add(o.endpoint)
         if ep.BANK_INCOME in failed:  # its report PDF was never asked for: keep the last one
             failed.add(ep.BANK_INCOME_PDF)
         return failed
 
 
-def _newest_body(responses: list[Any], endpoint: str) -> dict[str, Any] | None:
-    """The body of the last whole-endpoint response of `endpoint` (carried-forward ones last)."""
-    for response in reversed(responses):
-        if response[0] == endpoint and response[1] is None:
-            try:
-                body = load_json(response[4])
-            except ValueError:
-                return None
-            return body if isinstance(body, dict) else None
-    return None
+def _validated(endpoint: str, raw: RawResponse) -> tuple[PlaidModel | None, list[ShapeProblem]]:
+    """The response's validated model (the client's, else parsed from the bytes) and problems."""
+    expected = RESPONSE_MODELS.get(endpoint)
+    if expected is not None and isinstance(raw.model, expected):
+        return raw.model, shape_problems(endpoint, raw.model)
+    model, problems = parse_body(endpoint, raw.body)
+    return (model if isinstance(model, PlaidModel) else None), problems
+
+
+def _has_items(model: PlaidModel | None) -> bool:
+    items = getattr(model, "items", None)
+    return bool(items) and isinstance(items, list)
+
+
+def _has_bank_income(model: PlaidModel | None) -> bool:
+    return isinstance(model, models.CreditBankIncomeGetResponse) and bool(model.bank_income)
+
+
+def _risk_model(
+    responses: list[Any], outcomes: list[EndpointOutcome], failed: set[str]
+) -> models.CreditPayrollIncomeRiskSignalsGetResponse | None:
+    """This fetch's risk-signals response or, when that failed, the carried-forward one."""
+    model: object = None
+    if ep.RISK_SIGNALS in failed:
+        kept = [r for r in responses if r[0] == ep.RISK_SIGNALS and r[1] is None]
+        if kept:
+            model = parse_body(ep.RISK_SIGNALS, kept[-1][4])[0]
+    else:
+        model = next((o.model for o in outcomes if o.endpoint == ep.RISK_SIGNALS), None)
+    return model if isinstance(model, models.CreditPayrollIncomeRiskSignalsGetResponse) else None
 
 
 def _unreadable(

@@ -17,6 +17,14 @@ from reviewer import __version__
 from reviewer.documents.report_pdf import ReportCrop, ReportDocument, ReportSection
 from reviewer.review.audit_words import action_words, details_words, when_words
 from reviewer.review.decisions import DISPOSITIONS, decision_kind, decision_label, signal_key
+from reviewer.review.report_model import (
+    document_facts,
+    document_suffix,
+    error_lines,
+    identity_lines,
+    model_sections,
+    processing_lines,
+)
 from reviewer.review.service import CaseService
 
 
@@ -62,6 +70,7 @@ def build_report(service: CaseService, case_id: str) -> dict[str, Any]:
             "problem": d.problem,
             # relative to the data directory: a report leaves the machine
             "path": _relative(service, p) if (p := service.document_path(d)) else None,
+            **document_facts(snapshot.model, d.document_id),
         }
         for d in snapshot.documents
     ]
@@ -90,6 +99,7 @@ def build_report(service: CaseService, case_id: str) -> dict[str, Any]:
         # Reviewer's own checks (never Plaid's signals), worst first, passes included
         "findings": [f.to_json() for f in snapshot.findings],
         "errors": [asdict(e) for e in snapshot.errors],
+        **model_sections(snapshot),
         "audit_trail": [
             {
                 "timestamp": e.timestamp,
@@ -226,15 +236,17 @@ def report_document(report: dict[str, Any]) -> ReportDocument:
             f"Case id: {case['id']}"
             + (f"    user_id: {case['user_id']}" if case["user_id"] else ""),
             f"Highest risk score: {_score(case['max_risk_score'])} (0-100, higher is riskier)",
+            *processing_lines(report),
         ],
     )
+    identity = ReportSection("Identity as each source states it", identity_lines(report))
     docs = ReportSection("Documents and risk scores")
     for d in report["documents"]:
         problem = f"; problem: {d['problem']}" if d["problem"] else ""
         pages = f"{d['page_count']} p." if d["page_count"] else "pages unknown"
         docs.lines.append(
             f"{d['document_type']}: {d['name'] or d['document_id']} ({pages}), "
-            f"risk score {_score(d['risk_score'])}{problem}"
+            f"risk score {_score(d['risk_score'])}{problem}{document_suffix(d)}"
         )
     flagged = [s for s in report["risk_signals"] if s.get("has_fraud_risk")]
     signals = ReportSection(f"Flagged risk signals ({len(flagged)})")
@@ -264,5 +276,6 @@ def report_document(report: dict[str, Any]) -> ReportDocument:
         audit.lines.append(f"{when_words(e['timestamp'])}  {e['actor']} — {what}{rid}".rstrip())
     if not report["audit_trail"]:
         audit.lines.append("No entries.")
-    sections = [summary, decided, docs, signals, checks, mismatches, audit]
+    errors = ReportSection("Problems from the last fetch", error_lines(report))
+    sections = [summary, decided, identity, docs, signals, checks, mismatches, errors, audit]
     return ReportDocument(title, subtitle, sections)

@@ -10,84 +10,94 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from reviewer.documents.results import SignalQuery
+from reviewer.plaid import models
 from reviewer.review.case_model import DocumentRecord, Location, SignalRecord
 from reviewer.review.document_backend import DocumentBackend
-from reviewer.review.json_shapes import obj, objs, text
 
 LOCATABLE_MEDIA = ("application/pdf", "image/jpeg", "image/png", "image/tiff")
 
 
+@dataclass(frozen=True)
+class DocumentRiskInfo:
+    """What the risk-signals response says about one document."""
+
+    risk_score: float | None
+    status: str | None
+    file_type: str | None
+
+
 def parse_risk_signals(
-    body: dict[str, Any],
-) -> tuple[list[SignalRecord], dict[str, dict[str, Any]]]:
-    """Signals from a risk_signals/get body, and per-document {risk_score, status, ...}."""
+    response: models.CreditPayrollIncomeRiskSignalsGetResponse | None,
+) -> tuple[list[SignalRecord], dict[str, DocumentRiskInfo]]:
+    """Signals from a validated risk_signals/get response, and per-document score and status."""
     signals: list[SignalRecord] = []
-    per_document: dict[str, dict[str, Any]] = {}
-    # every level is guarded: junk of the wrong JSON type is skipped, never raised on
-    for item in objs(obj(body).get("items")):
-        for group in objs(item.get("verification_risk_signals")):
-            for single in objs(group.get("single_document_risk_signals")):
-                ref = obj(single.get("document_reference"))
-                doc_id = text(ref.get("document_id"))
-                score = obj(single.get("risk_summary")).get("risk_score")
+    per_document: dict[str, DocumentRiskInfo] = {}
+    if response is None:
+        return signals, per_document
+    for item in response.items:
+        for group in item.verification_risk_signals if item else []:
+            if group is None:
+                continue
+            for single in group.single_document_risk_signals:
+                if single is None:
+                    continue
+                ref = single.document_reference
+                doc_id = ref.document_id if ref and ref.document_id else None
+                score = _score(single.risk_summary.risk_score if single.risk_summary else None)
                 if doc_id:
-                    per_document[doc_id] = {
-                        "risk_score": score,
-                        "status": text(ref.get("status")),
-                        "document_name": text(ref.get("document_name")),
-                        "document_type": text(ref.get("document_type")),
-                        "file_type": text(ref.get("file_type")),
-                        "item_id": text(item.get("item_id")),
-                    }
-                for sig in objs(single.get("risk_signals")):
-                    signals.append(_signal([doc_id] if doc_id else [], score, sig))
-            for multi in objs(group.get("multi_document_risk_signals")):
-                ids = [
-                    doc_id
-                    for r in objs(multi.get("document_references"))
-                    if (doc_id := text(r.get("document_id")))
-                ]
-                for sig in objs(multi.get("risk_signals")):
-                    signals.append(_signal(ids, None, sig))
+                    per_document[doc_id] = DocumentRiskInfo(
+                        score, ref.status if ref else None, ref.file_type if ref else None
+                    )
+                for sig in single.risk_signals:
+                    if sig is not None:
+                        signals.append(_signal([doc_id] if doc_id else [], score, sig))
+            for multi in group.multi_document_risk_signals:
+                if multi is None:
+                    continue
+                ids = [r.document_id for r in multi.document_references if r and r.document_id]
+                for sig in multi.risk_signals:
+                    if sig is not None:
+                        signals.append(_signal(ids, None, sig))
     return signals, per_document
 
 
-def _signal(doc_ids: list[str], score: Any, sig: dict[str, Any]) -> SignalRecord:
-    page = sig.get("page_number")
-    fraud = sig.get("has_fraud_risk")
+def _printed(sig: models.DocumentRiskSignal, name: str) -> str | None:
+    """A value as printed: text as sent, or a number sent where the spec has text (kept as its
+    text; objects and arrays are not printed values)."""
+    value = getattr(sig, name)
+    if isinstance(value, str):
+        return value
+    for problem in sig.model_problems:
+        raw = problem.raw_value
+        if problem.field == name and isinstance(raw, int | float) and not isinstance(raw, bool):
+            return str(raw)
+    return None
+
+
+def _score(value: float | None) -> float | None:
+    return float(value) if isinstance(value, int | float) and math.isfinite(value) else None
+
+
+def _signal(
+    doc_ids: list[str], score: float | None, sig: models.DocumentRiskSignal
+) -> SignalRecord:
+    page = sig.page_number
     return SignalRecord(
         document_ids=doc_ids,
-        risk_score=_number(score),
-        type=text(sig.get("type")),
-        field=text(sig.get("field")),
-        has_fraud_risk=fraud if isinstance(fraud, bool) else None,
-        expected_value=_scalar_text(sig.get("expected_value")),
-        actual_value=_scalar_text(sig.get("actual_value")),
-        signal_description=text(sig.get("signal_description")),
-        page_number=page if isinstance(page, int) and not isinstance(page, bool) else None,
+        risk_score=score,
+        type=sig.type,
+        field=sig.field,
+        has_fraud_risk=sig.has_fraud_risk,
+        expected_value=_printed(sig, "expected_value"),
+        actual_value=_printed(sig, "actual_value"),
+        signal_description=sig.signal_description,
+        page_number=page if isinstance(page, int) else None,
     )
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    try:
-        number = float(value)
-    except OverflowError:  # an integer too large for a float
-        return None
-    return number if math.isfinite(number) else None
-
-
-def _scalar_text(value: Any) -> str | None:
-    """A printed value as text; objects and arrays are not values printed on a document."""
-    if value is None or isinstance(value, dict | list):
-        return None
-    return str(value)[:1000]
 
 
 def locate_all(
@@ -149,7 +159,7 @@ def _unlocatable_reason(sig: SignalRecord, docs: list[DocumentRecord | None]) ->
 
 
 def apply_document_risk(
-    documents: list[DocumentRecord], per_document: dict[str, dict[str, Any]]
+    documents: list[DocumentRecord], per_document: dict[str, DocumentRiskInfo]
 ) -> list[DocumentRecord]:
     """Documents with their risk score and risk-processing status filled in."""
     out = []
@@ -160,10 +170,7 @@ def apply_document_risk(
             continue
         out.append(
             replace(
-                doc,
-                risk_score=_number(info.get("risk_score")),
-                risk_status=info.get("status"),
-                file_type=info.get("file_type"),
+                doc, risk_score=info.risk_score, risk_status=info.status, file_type=info.file_type
             )
         )
     return out

@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import asdict, fields
 from typing import Any
 
-from reviewer.plaid.json_limits import load_json
+from reviewer.plaid import models
+from reviewer.plaid.models import PlaidModel
 from reviewer.review import endpoints as ep
 from reviewer.review.case_model import (
     CaseRef,
@@ -22,7 +23,9 @@ from reviewer.review.case_model import (
     Location,
     SignalRecord,
 )
-from reviewer.review.json_shapes import obj, objs
+from reviewer.review.model import build_case
+from reviewer.review.model.build_bank import bank_income_reports, statement_items
+from reviewer.review.model.build_payroll import payroll_items
 from reviewer.store import CaseRow, NewSnapshot, StoredCase, StoredSnapshot
 
 Response = tuple[str, str | None, int | None, str | None, bytes]
@@ -82,24 +85,23 @@ def summary(row: CaseRow) -> CaseSummary:
 
 
 def case_snapshot(case: StoredCase, stored: StoredSnapshot) -> CaseSnapshot:
-    """The read model of a stored snapshot: newest body per endpoint parsed from raw bytes."""
-    responses: dict[str, Any] = {}
+    """The read model of a stored snapshot; its case model built from the newest body per endpoint."""
+    bodies: dict[str, bytes | None] = {}
     for response in stored.responses:
         if response.endpoint == ep.BANK_INCOME_PDF or response.item_id is not None:
             continue  # the PDF is a document; per-item refetches only renewed download URLs
-        try:
-            responses[response.endpoint] = load_json(response.body)
-        except ValueError:
-            responses[response.endpoint] = None
+        bodies[response.endpoint] = response.body
+    documents = [document_from_dict(d) for d in stored.documents]
+    errors = [error_from_dict(e) for e in stored.errors]
     return CaseSnapshot(
         case=case_ref(case),
         fetched_at=stored.fetched_at,
-        documents=[document_from_dict(d) for d in stored.documents],
+        documents=documents,
         risk_signals=[signal_from_dict(s) for s in stored.signals],
-        errors=[error_from_dict(e) for e in stored.errors],
-        responses=responses,
+        errors=errors,
         skipped=dict(stored.skipped),
         snapshot_id=stored.id,
+        model=build_case(bodies, documents, errors),
     )
 
 
@@ -126,38 +128,37 @@ def carry_forward(
     )
 
 
-def applicant_name(
-    bodies: dict[str, dict[str, Any]], previous: StoredSnapshot | None
-) -> str | None:
-    """The name most of the applicant's documents state (pay stubs, W-2s, 1099s, statements)."""
+def applicant_name(responses: list[PlaidModel], previous: StoredSnapshot | None) -> str | None:
+    """The name most of the applicant's documents and bank accounts state."""
     names: Counter[str] = Counter()
-    # every level is guarded: junk of the wrong JSON type is skipped, never raised on
-    for item in objs(obj(bodies.get(ep.PAYROLL)).get("items")):
-        for income in objs(item.get("payroll_income")):
-            for stub in objs(income.get("pay_stubs")):
-                _add(names, obj(stub.get("employee")).get("name"))
-            for w2 in objs(income.get("w2s")):
-                _add(names, obj(w2.get("employee")).get("name"))
-            for form in objs(income.get("form1099s")):
-                _add(names, obj(form.get("recipient")).get("name"))
-    for item in objs(obj(bodies.get(ep.STATEMENTS)).get("items")):
-        for statement in objs(item.get("bank_statements")):
-            for account in objs(statement.get("bank_accounts")):
-                _add(names, obj(account.get("owner")).get("name"))
-    for report in objs(obj(bodies.get(ep.BANK_INCOME)).get("bank_income")):
-        for item in objs(report.get("items")):
-            for account in objs(item.get("bank_income_accounts")):
-                for owner in objs(account.get("owners")):
-                    names_of = owner.get("names")
-                    for name in names_of if isinstance(names_of, list) else []:
-                        _add(names, name)
+    for response in responses:
+        if isinstance(response, models.CreditPayrollIncomeGetResponse):
+            for item in payroll_items(response):
+                for stub in item.pay_stubs:
+                    _add(names, stub.employee.name)
+                for w2 in item.w2s:
+                    _add(names, w2.employee.name)
+                for form in item.form1099s:
+                    _add(names, form.recipient.name)
+        elif isinstance(response, models.CreditBankStatementsUploadsGetResponse):
+            for st_item in statement_items(response):
+                for statement in st_item.statements:
+                    for account in statement.accounts:
+                        _add(names, account.owner_name)
+        elif isinstance(response, models.CreditBankIncomeGetResponse):
+            for report in bank_income_reports(response):
+                for bi_item in report.items:
+                    for bank_account in bi_item.accounts:
+                        for owner in bank_account.owners:
+                            for name in owner.names:
+                                _add(names, name)
     if names:
         return names.most_common(1)[0][0]
     return previous.applicant_name if previous is not None else None
 
 
-def _add(names: Counter[str], value: Any) -> None:
-    if isinstance(value, str) and value.strip():
+def _add(names: Counter[str], value: str | None) -> None:
+    if value and value.strip():
         names[" ".join(value.split()).title()] += 1
 
 

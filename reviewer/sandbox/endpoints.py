@@ -49,18 +49,23 @@ def payroll_income_get(sb: Sandbox, st: UserState, body: Body, origin: str) -> B
     for item in st.profile.payroll_items:
         if wanted is not None and item.item_id not in wanted:
             continue
+        ready = item.processing_status == "PROCESSING_COMPLETE"
         items.append(
             {
                 "item_id": item.item_id,
                 "institution_id": item.institution_id,
                 "institution_name": item.institution_name,
+                # only a payroll provider link has an account and a rate of pay
                 "accounts": [
                     {
                         "account_id": item.account_id,
                         "rate_of_pay": {"pay_rate": item.pay_rate, "pay_amount": item.pay_amount},
                         "pay_frequency": item.pay_frequency,
                     }
-                ],
+                ]
+                if item.account_id and ready
+                else [],
+                # an item Plaid is still processing has no data yet
                 "payroll_income": [
                     {
                         "account_id": item.account_id,
@@ -70,7 +75,9 @@ def payroll_income_get(sb: Sandbox, st: UserState, body: Body, origin: str) -> B
                         # plaid-python 46 requires this newer field; the 2020-09-14 spec allows it
                         "i20s": [],
                     }
-                ],
+                ]
+                if ready
+                else [],
                 "status": {"processing_status": item.processing_status},
                 "updated_at": GENERATED_AT,
             }
@@ -85,7 +92,9 @@ def bank_statements_uploads_get(sb: Sandbox, st: UserState, body: Body, origin: 
         "items": [
             {
                 "item_id": item.item_id,
-                "bank_statements": [_with_url(sb, st, s, origin) for s in item.statements],
+                "bank_statements": [_with_url(sb, st, s, origin) for s in item.statements]
+                if item.processing_status == "PROCESSING_COMPLETE"
+                else [],
                 "status": {"processing_status": item.processing_status},
                 "updated_at": GENERATED_AT,
             }
@@ -191,17 +200,20 @@ def refresh(sb: Sandbox, st: UserState, body: Body, origin: str) -> Body:
 
 
 def sessions_get(sb: Sandbox, st: UserState, body: Body, origin: str) -> Body:
-    """/credit/sessions/get."""
-    return {"sessions": copy.deepcopy(st.profile.sessions)}
+    """/credit/sessions/get: newest first, as Plaid lists them."""
+    sessions = sorted(
+        st.profile.sessions, key=lambda s: str(s.get("session_start_time") or ""), reverse=True
+    )
+    return {"sessions": copy.deepcopy(sessions)}
 
 
 def bank_income_get(sb: Sandbox, st: UserState, body: Body, origin: str) -> Body:
-    """/credit/bank_income/get: the newest `options.count` reports (default 1)."""
+    """/credit/bank_income/get: the newest `options.count` reports (default 1), newest first."""
     options = body.get("options") or {}
     count = options.get("count", 1) if isinstance(options, dict) else 1
     if not isinstance(count, int) or isinstance(count, bool) or count < 1:
         raise errors.invalid_field("options.count must be a positive integer")
-    return {"bank_income": copy.deepcopy(st.profile.bank_income[-count:])}
+    return {"bank_income": copy.deepcopy(st.profile.bank_income[:count])}
 
 
 def employment_get(sb: Sandbox, st: UserState, body: Body, origin: str) -> Body:
@@ -214,14 +226,12 @@ def bank_employment_get(sb: Sandbox, st: UserState, body: Body, origin: str) -> 
     return {"bank_employment_reports": copy.deepcopy(st.profile.bank_employment_reports)}
 
 
-# Endpoints that accept `user_id` in place of `user_token` (per the spec's request schemas).
+# Endpoints that accept `user_id` in place of `user_token` (per the spec's request schemas:
+# parsing_config/update, refresh and bank_income/pdf/get list user_id but require user_token).
 USER_ID_OK = {
-    paths.PAYROLL,
-    paths.RISK_SIGNALS,
-    paths.PARSING_CONFIG_UPDATE,
-    paths.PAYROLL_REFRESH,
-    paths.BANK_INCOME,
-    paths.BANK_INCOME_PDF,
+    "/credit/payroll_income/get",
+    "/credit/payroll_income/risk_signals/get",
+    "/credit/bank_income/get",
 }
 
 USER_ENDPOINTS: dict[str, Handler] = {

@@ -108,7 +108,7 @@ class Profile:
 
     payroll_items: list[PayrollItem] = field(default_factory=list)
     statement_items: list[StatementItem] = field(default_factory=list)
-    bank_income: list[dict[str, Any]] = field(default_factory=list)
+    bank_income: list[dict[str, Any]] = field(default_factory=list)  # newest report first
     employment_items: list[dict[str, Any]] = field(default_factory=list)
     bank_employment_reports: list[dict[str, Any]] = field(default_factory=list)
     sessions: list[dict[str, Any]] = field(default_factory=list)

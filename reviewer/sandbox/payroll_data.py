@@ -53,6 +53,45 @@ def document_metadata(
     }
 
 
+def without_pay_data(stub: dict[str, Any]) -> dict[str, Any]:
+    """A pay stub Plaid could not process (DOCUMENT_ERROR): its metadata and no parsed values.
+
+    The spec requires the objects, so they are there with every value null and no lines.
+    """
+    address = {"city": None, "country": None, "postal_code": None, "region": None, "street": None}
+    money = {"iso_currency_code": None, "unofficial_currency_code": None}
+    return {
+        "document_id": stub["document_id"],
+        "document_metadata": dict(stub["document_metadata"]),
+        "deductions": {
+            "breakdown": [],
+            "total": {"current_amount": None, "ytd_amount": None, **money},
+        },
+        "earnings": {
+            "breakdown": [],
+            "total": {"current_amount": None, "hours": None, "ytd_amount": None, **money},
+        },
+        "employee": {
+            "address": dict(address),
+            "name": None,
+            "marital_status": None,
+            "taxpayer_id": {"id_type": None, "id_mask": None},
+        },
+        "employer": {"address": dict(address), "name": None},
+        "net_pay": {"current_amount": None, "description": None, "ytd_amount": None, **money},
+        "pay_period_details": {
+            "pay_amount": None,
+            "distribution_breakdown": [],
+            "end_date": None,
+            "gross_earnings": None,
+            "pay_date": None,
+            "pay_frequency": None,
+            "start_date": None,
+            **money,
+        },
+    }
+
+
 PERIODS = {"WEEKLY": 7, "BIWEEKLY": 14, "SEMI_MONTHLY": 15, "MONTHLY": 30}
 PER_YEAR = {"WEEKLY": 52, "BIWEEKLY": 26, "SEMI_MONTHLY": 24, "MONTHLY": 12}
 

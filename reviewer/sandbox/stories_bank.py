@@ -291,5 +291,60 @@ def employment_and_history(key: str, token_user: str) -> Profile:
             ],
         ),
     ]
+    _earlier_report_and_warnings(key, person, p)
     p.refresh_outcome = "NOT_FOUND"
     return p
+
+
+RELINK_ITEM = ("ins_127989", "Rainier Credit Union")
+
+
+def _warning(kind: str, code: str, item_id: str) -> dict[str, Any]:
+    return {
+        "warning_type": kind,
+        "warning_code": code,
+        "cause": {
+            "error_type": "ITEM_ERROR",
+            "error_code": "ITEM_LOGIN_REQUIRED",
+            "error_message": "the login details of this item have changed (credentials, MFA, or "
+            "required user action) and a user login is required to update this information",
+            "display_message": f"{RELINK_ITEM[1]} needs the applicant to log in again.",
+            "item_id": item_id,
+        },
+    }
+
+
+def _earlier_report_and_warnings(key: str, person: Party, p: Profile) -> None:
+    """Olivia Chen: a report from September too (Plaid lists it second), and a second bank whose
+    login expired, so both the newest bank income and the bank employment report warn."""
+    earlier_end = AS_OF - timedelta(days=60)
+    p.bank_income.append(
+        bank_income(
+            bank_income_id=stable_id(key, "bank-income-earlier"),
+            item_id=stable_id(key, "bank-item"),
+            account_id=stable_id(key, "bank-acct"),
+            owner=person,
+            institution=BANK,
+            sources=[
+                Source(
+                    "CASCADE SOFTWARE PAYROLL",
+                    "SALARY",
+                    "SEMI_MONTHLY",
+                    4_120.55,
+                    earlier_end - timedelta(days=89),
+                    earlier_end,
+                )
+            ],
+            generated="2026-09-14T09:12:44Z",
+            start=earlier_end - timedelta(days=89),
+            end=earlier_end,
+        )
+    )
+    stale_item = stable_id(key, "bank-item-relink")
+    p.bank_income[0]["warnings"] = [
+        _warning("BANK_INCOME_WARNING", "TRANSACTIONS_UNAVAILABLE", stale_item)
+    ]
+    for report in p.bank_employment_reports:
+        report["warnings"] = [
+            _warning("BANK_EMPLOYMENT_WARNING", "TRANSACTIONS_UNAVAILABLE", stale_item)
+        ]

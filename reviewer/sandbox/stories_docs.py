@@ -58,8 +58,9 @@ def _stubs(
         profile.add_doc(DocSpec(stub["document_id"], "paystub", stub))
     item.pay_stubs.extend(out)
     item.pay_frequency = "BIWEEKLY"
-    item.pay_amount = gross
-    item.pay_rate = "HOURLY" if hourly else "SALARY"
+    # rate_of_pay is a rate: dollars per hour, or per year for a salary (26 biweekly periods)
+    item.pay_amount = hourly if hourly else round(gross * 26, 2)
+    item.pay_rate = "HOURLY" if hourly else "ANNUAL"
     return out
 
 

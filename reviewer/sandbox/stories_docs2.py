@@ -10,12 +10,19 @@ from reviewer.sandbox.common import session, stable_id
 from reviewer.sandbox.model import (
     DocSpec,
     MultiSignalSpec,
+    PayrollItem,
     Profile,
     SignalSpec,
     TamperSpec,
 )
-from reviewer.sandbox.payroll_data import Party, document_metadata, form1099, w2
-from reviewer.sandbox.stories_docs import _item, _risk, _stubs
+from reviewer.sandbox.payroll_data import (
+    Party,
+    document_metadata,
+    form1099,
+    w2,
+    without_pay_data,
+)
+from reviewer.sandbox.stories_docs import DOC_INSTITUTION, _item, _risk, _stubs
 
 __all__ = ["datetime"]
 
@@ -101,13 +108,22 @@ def inconsistent_documents(key: str, token_user: str) -> Profile:
     return p
 
 
+def _served_without_pay_data(item: PayrollItem, stubs: list[dict[str, Any]]) -> None:
+    """Serve these (DOCUMENT_ERROR) stubs without parsed values; their files still render."""
+    errored = {id(s) for s in stubs}
+    item.pay_stubs = [without_pay_data(s) if id(s) in errored else s for s in item.pay_stubs]
+
+
 def upload_problems(key: str, token_user: str) -> Profile:
-    """Lena Novak: one stub still PROCESSING, an offer letter rejected (DOCUMENT_ERROR), a locked PDF."""
+    """Lena Novak: an upload Plaid is still processing, an offer letter rejected (DOCUMENT_ERROR),
+    a locked PDF.
+
+    The processing upload is its own item: Plaid returns such an item with no data yet.
+    """
     p = Profile()
     lena = Party("Lena Novak", "77 Birch Hollow Ct", "Madison", "WI", "53703")
     employer = Party("Capitol Insurance Services", "1 E Main St", "Madison", "WI", "53703")
     item = _item(key)
-    item.processing_status = "PROCESSING"
     stubs = _stubs(key, item, p, lena, employer, 2905.77, 3, first_index=21)
     processing, rejected, locked = stubs
     rejected["document_metadata"].update(
@@ -115,7 +131,6 @@ def upload_problems(key: str, token_user: str) -> Profile:
         name="offer_letter.pdf",
         error_message="The document is an offer letter, not a pay stub",
     )
-    processing["document_metadata"]["status"] = None
     locked["document_metadata"].update(
         name="paystub_locked.pdf",
         status="DOCUMENT_ERROR",
@@ -125,14 +140,27 @@ def upload_problems(key: str, token_user: str) -> Profile:
     p.docs[locked["document_id"]] = DocSpec(
         locked["document_id"], "paystub", locked, downloadable=False
     )
+    pending = PayrollItem(
+        item_id=stable_id(key, "item-pending"),
+        institution_id=DOC_INSTITUTION[0],
+        institution_name=DOC_INSTITUTION[1],
+        processing_status="PROCESSING",
+    )
+    item.pay_stubs.remove(processing)
+    pending.pay_stubs.append(processing)
+    processing["document_metadata"]["status"] = None
+    _served_without_pay_data(item, [rejected, locked])
     item.risk = [
-        _risk(processing, "PAYSLIP", None, status="PROCESSING"),  # type: ignore[arg-type]
         _risk(rejected, "UNKNOWN", None, status="PROCESSING_ERROR"),  # type: ignore[arg-type]
         _risk(locked, "PAYSLIP", None, status="PASSWORD_PROTECTED", file_type="UNKNOWN"),  # type: ignore[arg-type]
     ]
-    p.payroll_items.append(item)
+    pending.risk = [_risk(processing, "PAYSLIP", None, status="PROCESSING")]  # type: ignore[arg-type]
+    p.payroll_items += [item, pending]
     p.sessions.append(
-        session(key, 1, "2026-11-12T16:40:00Z", item_id=item.item_id, documents=(3, 0, 0, 0))
+        session(key, 1, "2026-11-12T16:40:00Z", item_id=item.item_id, documents=(2, 0, 0, 0))
+    )
+    p.sessions.append(
+        session(key, 2, "2026-11-14T08:05:00Z", item_id=pending.item_id, documents=(1, 0, 0, 0))
     )
     return p
 
@@ -238,6 +266,7 @@ def plaid_failures(key: str, token_user: str) -> Profile:
             error_message="The file could not be opened",
         )
         p.docs[d["document_id"]] = DocSpec(d["document_id"], "paystub", d, downloadable=False)
+    _served_without_pay_data(item, [ocr, locked, virus])
     item.risk = [
         _risk(ocr, "PAYSLIP", None, status="PROCESSING_ERROR", file_type="SCAN_OCR"),  # type: ignore[arg-type]
         _risk(risk_fail, "PAYSLIP", None, status="PROCESSING_ERROR"),  # type: ignore[arg-type]

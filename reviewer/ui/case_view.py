@@ -100,10 +100,10 @@ class CaseView(QTabWidget):
             self.chart.set_months([])
             self.mark_empty_tabs({})
             return
-        r = snapshot.responses
+        model = snapshot.model
         low, high = self.thresholds
         self.overview.setHtml(overview_html(snapshot, low, high))
-        forms = payroll_forms(r.get(ep.PAYROLL))
+        forms = payroll_forms(model)
         # Reviewer's failed findings noted above each document and its values marked in place
         body, self.payroll_links.findings = payroll_html(
             [(f.document_id, html.form_html(f)) for f in forms], snapshot.findings
@@ -114,24 +114,23 @@ class CaseView(QTabWidget):
             else html.empty("payroll documents", snapshot.skipped.get(ep.PAYROLL))
         )
         self.statements.set_snapshot(snapshot)
-        income = r.get(ep.BANK_INCOME)
-        partial, currency = month_coverage(income)
-        self.chart.set_months(bank.monthly_income(income), partial, currency)
-        self.income_info.setHtml(income_html(income))
-        self.employment.setHtml(employment_html(r.get(ep.EMPLOYMENT), r.get(ep.BANK_EMPLOYMENT)))
-        self.sessions.setHtml(sessions_html(r.get(ep.SESSIONS)))
+        partial, currency = month_coverage(model)
+        self.chart.set_months(bank.monthly_income(model), partial, currency)
+        self.income_info.setHtml(income_html(model))
+        self.employment.setHtml(employment_html(model))
+        self.sessions.setHtml(sessions_html(model))
         months = self.chart.months()
         self.mark_empty_tabs(
             {
                 1: not snapshot.documents,
                 2: not forms,
-                3: self.tx_model.rowCount() == 0 and not _has_items(r.get(ep.STATEMENTS), "items"),
-                4: not months and not _has_items(income, "bank_income"),
+                3: self.tx_model.rowCount() == 0 and not model.bank_statements,
+                4: not months and not model.bank_income,
                 5: not (
-                    _has_items(r.get(ep.EMPLOYMENT), "items")
-                    or _has_items(r.get(ep.BANK_EMPLOYMENT), "items")
+                    model.employments
+                    or any(i.employments for r in model.bank_employment for i in r.items)
                 ),
-                6: not _has_items(r.get(ep.SESSIONS), "sessions"),
+                6: not model.sessions,
             }
         )
 
@@ -155,23 +154,3 @@ class CaseView(QTabWidget):
             for i in range(self.count())
             if "nothing in this case" in self.tabToolTip(i)
         ]
-
-
-def _has_items(body: object, key: str) -> bool:
-    """The response lists something under `key` that holds more than empty lists."""
-    if not isinstance(body, dict):
-        return False
-    values = body.get(key)
-    if not isinstance(values, list) or not values:
-        return False
-
-    def filled(value: object) -> bool:
-        if isinstance(value, dict):
-            return any(
-                filled(v) for k, v in value.items() if k not in ("item_id", "status", "warnings")
-            )
-        if isinstance(value, list):
-            return any(filled(v) for v in value)
-        return value not in (None, "")
-
-    return any(filled(v) for v in values)

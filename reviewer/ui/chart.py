@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QWidget
 
-from reviewer.ui.present.fmt import money
+from reviewer.ui.present.fmt import plain_amount
 
 
 class MonthlyChart(QWidget):
@@ -34,7 +34,7 @@ class MonthlyChart(QWidget):
         self.partial = dict(partial or {})
         self.currency = currency
         lines = [
-            f"{m}: {money(v, currency)}"
+            f"{m}: {plain_amount(v, currency)}"
             + (f" (partial month: {self.partial[m]})" if m in self.partial else "")
             for m, v in self._months
         ]

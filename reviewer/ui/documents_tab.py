@@ -112,6 +112,9 @@ class DocumentsTab(QWidget):
             score = r.score if r else None
             flags = r.fraud_flags if r else 0
             kind = document_type_words(d.document_type)
+            info = snapshot.model.document(d.document_id.split("#", 1)[0])
+            plaid_error = info.error_message if info is not None else None
+            problem = "; ".join(p for p in (plaid_error, d.problem) if p)
             rows.append(
                 [
                     # the flag column: fraud flags and the score, coloured by risk band
@@ -120,11 +123,11 @@ class DocumentsTab(QWidget):
                     document_status_words(d.status),
                     (str(d.page_count) if d.page_count is not None else "—", d.page_count or 0),
                     (str(r.signal_count if r else 0), r.signal_count if r else 0),
-                    d.problem or "",
+                    problem,
                 ]
             )
             keys.append(d.document_id)
-            tips.append(document_tooltip(d, score, flags))
+            tips.append(document_tooltip(d, score, flags, info))
             colour = BAND_COLOURS.get(risk_band(score, low, high))
             colours.append({0: colour} if colour is not None else {})
         self.model.set_rows(rows, keys, tips, colours)

@@ -38,7 +38,7 @@ def test_429_storm_is_ridden_out(service: CaseService, clean_sandbox: Sandbox) -
     clean_sandbox.faults.add(Fault(kind="http_429", endpoint=ep.PAYROLL, times=2, retry_after=1))
     result = service.fetch_case(user_token=_token_user().user_token)
     assert result.ok, result.message
-    assert _documents(service, result.case_id).responses[ep.PAYROLL]["items"]
+    assert _documents(service, result.case_id).model.payroll_items
 
 
 def test_persistent_5xx_on_one_endpoint_is_recorded(
@@ -63,7 +63,7 @@ def test_failed_endpoint_keeps_previous_good_data(
     second = service.refetch_case(first.case_id)
     after = _documents(service, second.case_id)
     assert [e.endpoint for e in after.errors] == [ep.PAYROLL]
-    assert after.responses[ep.PAYROLL] == before.responses[ep.PAYROLL]
+    assert after.model.payroll_items == before.model.payroll_items
     payroll = lambda s: sorted(
         d.sha256 or "" for d in s.documents if d.source_endpoint == ep.PAYROLL
     )

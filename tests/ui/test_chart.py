@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import json
+
+from reviewer.review.model import build_case
 from reviewer.ui.chart import MonthlyChart, axis_label, nice_step
 from reviewer.ui.present.chart_data import month_coverage
 
@@ -30,10 +33,11 @@ RESPONSE = {
         }
     ]
 }
+MODEL = build_case({"/credit/bank_income/get": json.dumps(RESPONSE).encode()})
 
 
 def test_partial_months_are_found_and_the_currency_named() -> None:
-    partial, currency = month_coverage(RESPONSE)
+    partial, currency = month_coverage(MODEL)
     assert partial == {"2026-05": "covers 13 of 31 days", "2026-08": "covers 12 of 31 days"}
     assert currency == "USD"
 
@@ -41,7 +45,7 @@ def test_partial_months_are_found_and_the_currency_named() -> None:
 def test_the_chart_has_a_money_axis_and_says_which_months_are_partial(qtbot) -> None:
     chart = MonthlyChart()
     qtbot.addWidget(chart)
-    partial, currency = month_coverage(RESPONSE)
+    partial, currency = month_coverage(MODEL)
     chart.set_months([("2026-05", 1200.0), ("2026-06", 5400.0)], partial, currency)
     chart.resize(600, 220)
     chart.grab()  # paints without error

@@ -1,7 +1,10 @@
-"""Presentation helpers: what the reviewer reads in the tabs, from Plaid-shaped dicts."""
+"""Presentation helpers: what the reviewer reads in the tabs, from the typed case model."""
 
 from __future__ import annotations
 
+import json
+
+from reviewer.review.model import CaseModel, build_case
 from reviewer.ui.present import bank, employment
 from reviewer.ui.present.forms import payroll_forms
 from reviewer.ui.present.identity import identity_table
@@ -15,11 +18,27 @@ PAYROLL = {
                     "pay_stubs": [
                         {
                             "document_id": "d1",
+                            "document_metadata": {
+                                "status": "DOCUMENT_ERROR",
+                                "error_message": "The document is password protected",
+                            },
                             "employee": {"name": "Jane Doe", "taxpayer_id": {"id_mask": "1234"}},
                             "employer": {"name": "Acme"},
                             "pay_period_details": {
                                 "pay_date": "2024-01-15",
                                 "gross_earnings": 2441.17,
+                                "pay_basis": "HOURLY",
+                            },
+                            "earnings": {
+                                "breakdown": [
+                                    {
+                                        "description": "Regular",
+                                        "hours": 80,
+                                        "rate": 30.51,
+                                        "current_amount": 2440.8,
+                                    }
+                                ],
+                                "total": {"hours": 80},
                             },
                             "net_pay": {"current_amount": 1900.5, "ytd_amount": None},
                         },
@@ -44,22 +63,64 @@ PAYROLL = {
 }
 
 
+def model_of(endpoint: str, body: object) -> CaseModel:
+    return build_case({endpoint: json.dumps(body).encode()})
+
+
 def test_identity_marks_mismatch_but_ignores_case_and_punctuation() -> None:
-    table = identity_table({"/credit/payroll_income/get": PAYROLL})
-    assert len(table.documents) == 3
+    table = identity_table(model_of("/credit/payroll_income/get", PAYROLL))
+    assert len(table.documents) == 2  # the W-2 names nobody: not an identity source
     assert "Employer" in table.mismatched
     assert "Name" not in table.mismatched
 
 
+def test_identity_includes_bank_account_owners() -> None:
+    body = {
+        "bank_income": [
+            {
+                "items": [
+                    {
+                        "institution_name": "First Platypus Bank",
+                        "bank_income_accounts": [
+                            {
+                                "mask": "4417",
+                                "name": "Checking",
+                                "owners": [
+                                    {
+                                        "names": ["Jane Doe"],
+                                        "emails": [{"data": "jane@example.com"}],
+                                        "phone_numbers": [{"data": "+15550100"}],
+                                    }
+                                ],
+                            }
+                        ],
+                    }
+                ]
+            }
+        ]
+    }
+    table = identity_table(model_of("/credit/bank_income/get", body))
+    assert table.documents == ["Bank income account owner (First Platypus Bank, Checking ••4417)"]
+    assert table.values["Email"] == ["jane@example.com"]
+    assert table.values["Phone"] == ["+15550100"]
+
+
 def test_payroll_forms_are_readable_and_tolerate_nulls() -> None:
-    forms = payroll_forms(PAYROLL)
+    forms = payroll_forms(model_of("/credit/payroll_income/get", PAYROLL))
     assert [f.title.split()[0] for f in forms] == ["Pay", "Pay", "W-2"]
-    fields = dict(forms[0].sections[0].fields)
+    first = {s.title: s for s in forms[0].sections}
+    fields = dict(first["Pay period"].fields)
     assert fields["Gross earnings"] == "$2,441.17"
-    w2 = dict(forms[2].sections[1].fields)
-    assert w2["1 Wages, tips, other compensation"] == "$52,000.00"
-    assert payroll_forms(None) == []
-    assert payroll_forms({"items": [None, {"payroll_income": "junk"}]}) == []
+    assert fields["Pay basis"] == "Hourly"
+    earnings = first["Earnings"].table
+    assert earnings is not None and earnings.rows[0][:3] == ["Regular", "80", "30.51"]
+    assert forms[0].warning is not None and "password protected" in forms[0].warning
+    assert dict(first["Document"].fields)["Origin"] == "uploaded by the applicant"
+    w2 = {s.title: s for s in forms[2].sections}
+    assert dict(w2["Boxes"].fields)["1 Wages, tips, other compensation"] == "$52,000.00"
+    assert payroll_forms(build_case({})) == []
+    odd = model_of("/credit/payroll_income/get", {"items": [None, {"payroll_income": "junk"}]})
+    assert payroll_forms(odd) == []
 
 
 def test_risk_bands_follow_thresholds() -> None:
@@ -84,24 +145,48 @@ def test_monthly_income_sums_history_per_month() -> None:
             }
         ]
     }
-    assert bank.monthly_income(resp) == [("2024-01", 50.0), ("2024-02", 100.0)]
+    model = model_of("/credit/bank_income/get", resp)
+    assert bank.monthly_income(model) == [("2024-01", 50.0), ("2024-02", 100.0)]
+
+
+def test_statement_transactions_show_direction_from_plaids_sign() -> None:
+    body = {
+        "items": [
+            {
+                "bank_statements": [
+                    {
+                        "bank_accounts": [{"account_id": "a", "name": "Checking"}],
+                        "transactions": [
+                            {"date": "2024-01-02", "amount": -2874.31, "account_id": "a"},
+                            {"date": "2024-01-03", "amount": 84.17, "account_id": "a"},
+                        ],
+                    }
+                ]
+            }
+        ]
+    }
+    rows = bank.statement_transactions(model_of("/credit/bank_statements/uploads/get", body))
+    assert [(r.direction, r.amount, r.value) for r in rows] == [
+        ("Money out", "-$84.17", -84.17),
+        ("Money in", "+$2,874.31", 2874.31),
+    ]
+    assert rows[0].account == "Checking"
 
 
 def test_sessions_list_each_result_kind() -> None:
-    rows = employment.session_rows(
-        {
-            "sessions": [
-                {
-                    "link_session_id": "s1",
-                    "results": {
-                        "bank_income_results": [{"status": "APPROVED", "institution_id": "ins_1"}],
-                        "document_income_results": {"num_paystubs_uploaded": 2},
-                    },
-                    "errors": [{"error_code": "X", "display_message": "Nope"}],
-                }
-            ]
-        }
-    )
+    body = {
+        "sessions": [
+            {
+                "link_session_id": "s1",
+                "results": {
+                    "bank_income_results": [{"status": "APPROVED", "institution_id": "ins_1"}],
+                    "document_income_results": {"num_paystubs_uploaded": 2},
+                },
+                "errors": [{"error_code": "X", "display_message": "Nope"}],
+            }
+        ]
+    }
+    rows = employment.session_rows(model_of("/credit/sessions/get", body))
     assert rows[0].results[0] == "Bank income: Approved at ins_1"
     assert rows[0].results[1].startswith("Documents uploaded: 2 pay stubs")
     assert rows[0].errors == ["Nope (X)"]

@@ -3,25 +3,37 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from decimal import Decimal
 
-from reviewer.ui.present.fmt import dicts, dig, humanize, money, period, text
+from reviewer.review.model import (
+    BankAccount,
+    BankIncomeReport,
+    CaseModel,
+    HistoricalSummary,
+    Money,
+    PlaidWarning,
+)
+from reviewer.ui.present.fmt import address, humanize, money, period, text
+
+DIRECTION_WORDS = {"in": "Money in", "out": "Money out"}
 
 
 @dataclass(frozen=True)
 class TransactionRow:
-    """One bank statement transaction; `amount` stays numeric so the table sorts by value."""
+    """One statement transaction: money in shown positive, money out negative (sortable value)."""
 
     date: str
     description: str
-    amount: float | None
+    direction: str  # "Money in" / "Money out" / em dash
+    amount: str  # display: "+$2,874.31" (in) or "-$84.17" (out)
+    value: float  # for sorting: in positive, out negative
     account: str
     document_id: str | None
 
 
 @dataclass(frozen=True)
 class StatementAccount:
-    """One account on an uploaded statement with its periods (start/end dates and balances)."""
+    """One account on an uploaded statement with its owner and periods."""
 
     document_id: str | None
     bank: str
@@ -29,61 +41,67 @@ class StatementAccount:
     account_type: str
     account_number: str
     owner: str
+    owner_address: str
     periods: list[tuple[str, str, str]]  # (period, starting balance, ending balance)
+    document_status: str | None
+    document_error: str | None
 
 
-def statement_accounts(uploads_response: Any) -> list[StatementAccount]:
-    """Accounts and their periods from /credit/bank_statements/uploads/get."""
+def statement_accounts(model: CaseModel) -> list[StatementAccount]:
+    """Accounts and their periods from every uploaded statement."""
     out: list[StatementAccount] = []
-    for item in dicts(dig(uploads_response, "items")):
-        for st in dicts(item.get("bank_statements")):
-            for acct in dicts(st.get("bank_accounts")):
-                periods = [
-                    (
-                        period(p.get("start_date"), p.get("end_date")),
-                        money(p.get("starting_balance")),
-                        money(p.get("ending_balance")),
-                    )
-                    for p in dicts(acct.get("periods"))
-                ]
-                out.append(
-                    StatementAccount(
-                        st.get("document_id"),
-                        text(acct.get("bank_name")),
-                        text(acct.get("name")),
-                        humanize(acct.get("account_type")),
-                        text(acct.get("account_number")),
-                        text(dig(acct, "owner", "name")),
-                        periods,
-                    )
+    for statement in model.bank_statements:
+        doc = statement.document
+        for acct in statement.accounts:
+            out.append(
+                StatementAccount(
+                    doc.document_id,
+                    text(acct.bank_name),
+                    text(acct.name),
+                    humanize(acct.account_type),
+                    text(acct.account_number),
+                    text(acct.owner_name),
+                    address(acct.owner_address),
+                    [
+                        (period(p.start, p.end), money(p.starting_balance), money(p.ending_balance))
+                        for p in acct.periods
+                    ],
+                    doc.status,
+                    doc.error_message,
                 )
+            )
     return out
 
 
-def statement_transactions(uploads_response: Any) -> list[TransactionRow]:
-    """Every transaction of every uploaded statement, newest first."""
+def _signed(amount: Money | None, direction: str | None) -> tuple[str, float]:
+    if amount is None:
+        return "—", 0.0
+    magnitude = abs(amount)
+    shown = money(magnitude)
+    if direction == "in":
+        return f"+{shown}", float(magnitude.amount)
+    if direction == "out":
+        return f"-{shown}", -float(magnitude.amount)
+    return shown, 0.0
+
+
+def statement_transactions(model: CaseModel) -> list[TransactionRow]:
+    """Every transaction of every uploaded statement, newest first, with its direction."""
     rows: list[TransactionRow] = []
-    for item in dicts(dig(uploads_response, "items")):
-        for st in dicts(item.get("bank_statements")):
-            names = {
-                a.get(
-                    "account_id"
-                ): f"{a.get('name') or a.get('bank_name') or ''} {a.get('account_number') or ''}".strip()
-                for a in dicts(st.get("bank_accounts"))
-            }
-            for t in dicts(st.get("transactions")):
-                amount = t.get("amount")
-                rows.append(
-                    TransactionRow(
-                        text(t.get("date")),
-                        text(t.get("original_description")),
-                        float(amount)
-                        if isinstance(amount, int | float) and not isinstance(amount, bool)
-                        else None,
-                        names.get(t.get("account_id")) or text(t.get("account_id")),
-                        st.get("document_id"),
-                    )
-                )
+    for statement, t in model.statement_transactions():
+        account = statement.account(t.account_id)
+        shown, value = _signed(t.amount, t.direction)
+        rows.append(
+            TransactionRow(
+                text(t.date),
+                text(t.description),
+                DIRECTION_WORDS.get(t.direction or "", "—"),
+                shown,
+                value,
+                account.label if account is not None else text(t.account_id),
+                statement.document.document_id,
+            )
+        )
     rows.sort(key=lambda r: r.date, reverse=True)
     return rows
 
@@ -99,64 +117,122 @@ class IncomeSource:
     transactions: str
     period: str
     institution: str
+    account: str
 
 
-def _bank_income_reports(bank_income_response: Any) -> list[dict[str, Any]]:
-    return dicts(dig(bank_income_response, "bank_income"))
+def _accounts(report: BankIncomeReport) -> dict[str | None, BankAccount]:
+    return {a.account_id: a for item in report.items for a in item.accounts}
 
 
-def income_sources(bank_income_response: Any) -> list[IncomeSource]:
-    """Sources with category, frequency and totals from /credit/bank_income/get."""
+def income_sources(report: BankIncomeReport) -> list[IncomeSource]:
+    """Sources with category, frequency, totals and account of one report."""
+    accounts = _accounts(report)
     out: list[IncomeSource] = []
-    for report in _bank_income_reports(bank_income_response):
-        for item in dicts(report.get("items")):
-            for src in dicts(item.get("bank_income_sources")):
-                out.append(
-                    IncomeSource(
-                        text(src.get("income_description")),
-                        humanize(src.get("income_category")),
-                        humanize(src.get("pay_frequency")),
-                        money(src.get("total_amount")),
-                        text(src.get("transaction_count")),
-                        period(src.get("start_date"), src.get("end_date")),
-                        text(item.get("institution_name")),
-                    )
+    for item in report.items:
+        for src in item.sources:
+            account = accounts.get(src.account_id)
+            out.append(
+                IncomeSource(
+                    text(src.description),
+                    humanize(src.category),
+                    humanize(src.pay_frequency),
+                    money(src.total),
+                    text(src.transaction_count),
+                    period(src.start, src.end),
+                    text(item.institution_name),
+                    account.label if account is not None else text(src.account_id),
                 )
+            )
     return out
 
 
-def monthly_income(bank_income_response: Any) -> list[tuple[str, float]]:
-    """(YYYY-MM, total) from the report summaries' historical summaries, oldest first.
+@dataclass(frozen=True)
+class IncomeTransactionRow:
+    """One transaction Plaid counted as income."""
 
-    Uses `bank_income_summary.historical_summary` when present; otherwise sums every source's
-    historical summary per month, so the chart still shows something for partial data.
+    date: str
+    description: str
+    amount: str
+    source: str
+    pending: str
+
+
+def income_transactions(report: BankIncomeReport) -> list[IncomeTransactionRow]:
+    """Every income transaction of one report's sources, newest first."""
+    rows = []
+    for item in report.items:
+        for src in item.sources:
+            for h in src.history:
+                for t in h.transactions:
+                    rows.append(
+                        IncomeTransactionRow(
+                            text(t.date),
+                            text(t.original_description or t.name),
+                            money(t.amount),
+                            text(src.description),
+                            "pending" if t.pending else "",
+                        )
+                    )
+    rows.sort(key=lambda r: r.date, reverse=True)
+    return rows
+
+
+def report_facts(report: BankIncomeReport) -> list[tuple[str, str]]:
+    """When the report was made, over how many days, and its summary totals and counts."""
+    facts = [
+        ("Report", text(report.bank_income_id)),
+        ("Generated", text(report.generated_time)),
+        ("Days requested", text(report.days_requested)),
+    ]
+    s = report.summary
+    if s is not None:
+        totals = ", ".join(money(m) for m in s.totals) if s.totals else money(s.total)
+        facts += [
+            ("Period", period(s.start, s.end)),
+            ("Total income", totals),
+            ("Income sources", text(s.income_sources_count)),
+            ("Income categories", text(s.income_categories_count)),
+            ("Income transactions", text(s.income_transactions_count)),
+        ]
+    return facts
+
+
+def _month_totals(summaries: tuple[HistoricalSummary, ...], months: dict[str, Decimal]) -> None:
+    for h in summaries:
+        if h.start is None or h.total is None:
+            continue
+        key = h.start.isoformat()[:7]
+        months[key] = months.get(key, Decimal(0)) + h.total.amount
+
+
+def monthly_income(model: CaseModel) -> list[tuple[str, float]]:
+    """(YYYY-MM, total) from the newest report's historical summaries, oldest first.
+
+    Uses the report summary's `historical_summary` when present; otherwise sums every source's
+    historical summary per month, so the chart still shows something for partial data. Older
+    reports are not added in: they cover the same months again.
     """
-    months: dict[str, float] = {}
-    for report in _bank_income_reports(bank_income_response):
-        summaries = dicts(dig(report, "bank_income_summary", "historical_summary"))
-        if not summaries:
-            summaries = [
-                h
-                for item in dicts(report.get("items"))
-                for src in dicts(item.get("bank_income_sources"))
-                for h in dicts(src.get("historical_summary"))
-            ]
-        for h in summaries:
-            start, amount = h.get("start_date"), h.get("total_amount")
-            if not isinstance(start, str) or len(start) < 7:
-                continue
-            if not isinstance(amount, int | float) or isinstance(amount, bool):
-                continue
-            months[start[:7]] = months.get(start[:7], 0.0) + float(amount)
-    return sorted(months.items())
+    if not model.bank_income:
+        return []
+    report = model.bank_income[0]
+    months: dict[str, Decimal] = {}
+    if report.summary is not None and report.summary.history:
+        _month_totals(report.summary.history, months)
+    else:
+        for item in report.items:
+            for src in item.sources:
+                _month_totals(src.history, months)
+    return [(k, float(v)) for k, v in sorted(months.items())]
 
 
-def bank_income_warnings(bank_income_response: Any) -> list[str]:
-    """Plain-words warnings of the bank income reports."""
-    out = []
-    for report in _bank_income_reports(bank_income_response):
-        for w in dicts(report.get("warnings")):
-            cause = w.get("cause") or {}
-            msg = cause.get("display_message") or cause.get("error_message") or ""
-            out.append(f"{humanize(w.get('warning_code'))}: {msg}".rstrip(": "))
-    return out
+def warning_text(w: PlaidWarning) -> str:
+    """`Identity unavailable: <Plaid's message>`."""
+    cause = w.cause
+    msg = (cause.display_message or cause.error_message or "") if cause else ""
+    code = f" ({cause.error_code})" if cause and cause.error_code else ""
+    return f"{humanize(w.warning_code)}: {msg}{code}".rstrip(": ")
+
+
+def bank_income_warnings(report: BankIncomeReport) -> list[str]:
+    """Plain-words warnings of one bank income report."""
+    return [warning_text(w) for w in report.warnings]

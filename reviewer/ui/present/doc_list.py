@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from reviewer.review.case_model import CaseSnapshot, DocumentRecord
+from reviewer.review.model import DocumentInfo
+from reviewer.ui.present.fmt import origin
 from reviewer.ui.present.risk import document_risks
 from reviewer.ui.present.words import document_status_words, document_type_words, plural
 
@@ -14,7 +16,9 @@ def flag_text(score: float | None, fraud_flags: int, problem: str | None) -> str
     return f"{head} · {tail}" if head else tail
 
 
-def document_tooltip(doc: DocumentRecord, score: float | None, fraud_flags: int) -> str:
+def document_tooltip(
+    doc: DocumentRecord, score: float | None, fraud_flags: int, info: DocumentInfo | None = None
+) -> str:
     """What the row means in words, with the ids for support (never the only label)."""
     lines = [f"{document_type_words(doc.document_type)}: {doc.name or 'no file name'}"]
     lines.append(
@@ -22,7 +26,9 @@ def document_tooltip(doc: DocumentRecord, score: float | None, fraud_flags: int)
     )
     lines.append(plural(fraud_flags, "fraud flag"))
     lines.append(f"Plaid's status: {document_status_words(doc.status)}")
-    error = getattr(doc, "error_message", None)
+    if info is not None and info.origin:
+        lines.append(f"Origin: {origin(info.origin)}")
+    error = info.error_message if info is not None else None
     if error:
         lines.append(f"Plaid says: {error}")
     if doc.problem:
@@ -46,13 +52,13 @@ def riskiest_document(snapshot: CaseSnapshot) -> str | None:
     return max(snapshot.documents, key=rank).document_id
 
 
-def document_status_line(doc: DocumentRecord, info: object = None) -> str | None:
+def document_status_line(doc: DocumentRecord, info: DocumentInfo | None = None) -> str | None:
     """What Plaid said about a document, in words a reviewer can act on (None: nothing to say).
 
     `info` is the case model's view of the document (status, error_message), when known.
     """
-    status = (getattr(info, "status", None) or doc.status or "").upper()
-    message = getattr(info, "error_message", None) or getattr(doc, "error_message", None) or ""
+    status = ((info.status if info else None) or doc.status or "").upper()
+    message = (info.error_message if info else None) or ""
     text = f"{message} {doc.problem or ''}".lower()
     if "password" in text or status == "PASSWORD_PROTECTED":
         return "Password protected: the applicant must upload an unlocked copy."
@@ -68,16 +74,14 @@ def document_status_line(doc: DocumentRecord, info: object = None) -> str | None
     return None
 
 
-def document_info(snapshot: CaseSnapshot | None, document_id: str) -> object:
-    """The case model's view of a document (status, error message, origin), when it has one."""
-    model = getattr(snapshot, "model", None)
-    find = getattr(model, "document", None)
-    if not callable(find):
+def document_info(snapshot: CaseSnapshot | None, document_id: str) -> DocumentInfo | None:
+    """The case model's view of a document (status, error message, origin), when it has one.
+
+    Archive members beyond the first ("<id>#<n>") share their document's.
+    """
+    if snapshot is None:
         return None
-    try:
-        return find(document_id.split("#", 1)[0])
-    except (KeyError, ValueError):
-        return None
+    return snapshot.model.document(document_id.split("#", 1)[0])
 
 
 def incomplete_data_line(snapshot: CaseSnapshot) -> str | None:

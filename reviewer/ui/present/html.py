@@ -37,14 +37,15 @@ def table(headers: list[str], rows: list[list[str]], bad_rows: set[int] | None =
     return f'<table class="t" cellspacing="0"><tr>{head}</tr>{"".join(body)}</table>'
 
 
+def fields(pairs: list[tuple[str, str]]) -> str:
+    """Label/value pairs as a two-column table without a header row."""
+    return table(["", ""], [[k, v] for k, v in pairs]).replace("<tr><th></th><th></th></tr>", "")
+
+
 def _section(section: Section) -> str:
     out = [f"<h3>{e(section.title)}</h3>"]
     if section.fields:
-        out.append(
-            table(["", ""], [[k, v] for k, v in section.fields]).replace(
-                "<tr><th></th><th></th></tr>", ""
-            )
-        )
+        out.append(fields(section.fields))
     if section.table is not None:
         out.append(_table(section.table))
     return "".join(out)
@@ -57,7 +58,8 @@ def _table(t: Table) -> str:
 def form_html(form: Form) -> str:
     """One payroll document as a titled form."""
     doc = f' <span class="muted">({e(form.document_id)})</span>' if form.document_id else ""
-    return f"<h2>{e(form.title)}{doc}</h2>" + "".join(_section(s) for s in form.sections)
+    warn = f"<p class='warn'>⚠ {e(form.warning)}</p>" if form.warning else ""
+    return f"<h2>{e(form.title)}{doc}</h2>{warn}" + "".join(_section(s) for s in form.sections)
 
 
 def page(body: str) -> str:

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 
 from reviewer.review import endpoint_names as ep
 from reviewer.review.case_model import CaseSnapshot
+from reviewer.review.model import CaseModel
 from reviewer.ui.findings_marks import FindingLinks, FindingRowsProxy, note_html
 from reviewer.ui.present import bank, html
-from reviewer.ui.present.fmt import money
 from reviewer.ui.rows_model import SORT_ROLE, RowsModel
 
 UPLOADS = ep.STATEMENTS
@@ -31,15 +31,25 @@ def browser() -> QTextBrowser:
     return b
 
 
-def statements_html(uploads: object) -> str:
-    """Accounts with owner and per-period balances."""
-    accounts = bank.statement_accounts(uploads)
+def statements_html(model: CaseModel) -> str:
+    """Accounts with owner and per-period balances; Plaid's document errors."""
+    accounts = bank.statement_accounts(model)
     if not accounts:
         return html.empty("bank statements")
-    body = []
+    body = [
+        "<p class='muted'>Amounts: money into the account is shown +, money out −"
+        " (Plaid sends money in as negative amounts).</p>"
+    ]
     for a in accounts:
         body.append(f"<h3>{html.e(a.bank)} — {html.e(a.name)} {html.e(a.account_number)}</h3>")
-        body.append(f"<p>{html.e(a.account_type)}, owner {html.e(a.owner)}</p>")
+        body.append(
+            f"<p>{html.e(a.account_type)}, owner {html.e(a.owner)}, {html.e(a.owner_address)}</p>"
+        )
+        if a.document_error or a.document_status == "DOCUMENT_ERROR":
+            body.append(
+                "<p class='warn'>⚠ Plaid could not process this statement: "
+                f"{html.e(a.document_error or 'no reason given')}</p>"
+            )
         body.append(
             html.table(
                 ["Period", "Starting balance", "Ending balance"], [list(p) for p in a.periods]
@@ -55,7 +65,8 @@ class StatementsTab(QSplitter):
         super().__init__(Qt.Orientation.Vertical, parent)
         self.info = browser()
         self.info_links = FindingLinks(self.info)
-        self.tx_model = RowsModel(("Date", "Description", "Amount", "Account"), self)
+        # the amount stays column 2: FindingRowsProxy finds a finding's row by date and amount
+        self.tx_model = RowsModel(("Date", "Description", "Amount", "Direction", "Account"), self)
         # rows Reviewer's failed findings name are shaded, the finding on hover
         self.tx_marks = FindingRowsProxy(self)
         self.tx_marks.setSourceModel(self.tx_model)
@@ -94,24 +105,18 @@ class StatementsTab(QSplitter):
 
     def set_snapshot(self, snapshot: CaseSnapshot) -> None:
         """Show a case's statements."""
-        uploads = snapshot.responses.get(UPLOADS)
         statement_ids = {d.document_id for d in snapshot.documents if d.source_endpoint == UPLOADS}
         failed = [
             f for f in snapshot.findings if f.failed and statement_ids.intersection(f.document_ids)
         ]
         self.info_links.findings = failed
         self.info.setHtml(
-            statements_html(uploads).replace("<body>", "<body>" + note_html(failed), 1)
+            statements_html(snapshot.model).replace("<body>", "<body>" + note_html(failed), 1)
         )
         self.tx_marks.set_findings(failed)
         rows = [
-            [
-                t.date,
-                t.description,
-                (money(t.amount), t.amount if t.amount is not None else 0.0),
-                t.account,
-            ]
-            for t in bank.statement_transactions(uploads)
+            [t.date, t.description, (t.amount, t.value), t.direction, t.account]
+            for t in bank.statement_transactions(snapshot.model)
         ]
         self.tx_model.set_rows(rows)
         self.tx_table.resizeColumnsToContents()
