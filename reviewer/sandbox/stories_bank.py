@@ -304,7 +304,8 @@ def _warning(kind: str, code: str, item_id: str) -> dict[str, Any]:
         "warning_type": kind,
         "warning_code": code,
         "cause": {
-            "error_type": "ITEM_ERROR",
+            # the spec's CreditBankIncomeErrorType names the condition itself
+            "error_type": "ITEM_LOGIN_REQUIRED",
             "error_code": "ITEM_LOGIN_REQUIRED",
             "error_message": "the login details of this item have changed (credentials, MFA, or "
             "required user action) and a user login is required to update this information",

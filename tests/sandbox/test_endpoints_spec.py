@@ -19,11 +19,16 @@ JSON_ENDPOINTS = [
     "/credit/payroll_income/refresh",
     "/beta/credit/v1/bank_employment/get",
 ]
+# The spec lists user_id on refresh, parsing_config/update and bank_income/pdf/get but requires
+# user_token there: a bare user_id is refused as Plaid does.
 TOKEN_ONLY = {
     "/credit/sessions/get",
     "/credit/bank_statements/uploads/get",
     "/credit/employment/get",
     "/beta/credit/v1/bank_employment/get",
+    "/credit/payroll_income/refresh",
+    "/credit/payroll_income/parsing_config/update",
+    "/credit/bank_income/pdf/get",
 }
 USERS = demo_users()
 
@@ -55,6 +60,14 @@ def test_parsing_config_update_and_pdf(client: httpx.Client, user: DemoUser) -> 
         "/credit/payroll_income/parsing_config/update",
         json={**creds(), **_who(user), "parsing_config": ["ocr"]},
     )
+    if user.user_token is None:
+        for answer in (
+            r,
+            client.post("/credit/bank_income/pdf/get", json={**creds(), **_who(user)}),
+        ):
+            assert answer.status_code == 400
+            assert answer.json()["error_code"] == "MISSING_FIELDS"
+        return
     assert r.status_code == 200, r.text
     validate_response("/credit/payroll_income/parsing_config/update", r.json())
     pdf = client.post("/credit/bank_income/pdf/get", json={**creds(), **_who(user)})

@@ -18,6 +18,9 @@ from typing import Literal
 Direction = Literal["in", "out"]
 
 _CENT = Decimal("0.01")
+# Beyond this many digits before the point an "amount" is not money anyone earned: it is read as
+# not given, and whole-cent arithmetic stays inside Decimal's default 28-digit precision.
+_MAX_EXPONENT = 14
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
@@ -26,11 +29,11 @@ def to_decimal(value: object) -> Decimal | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int):
-        return Decimal(value)
+        return _bounded(Decimal(value))
     if isinstance(value, float):
-        return Decimal(repr(value)) if math.isfinite(value) else None
+        return _bounded(Decimal(repr(value))) if math.isfinite(value) else None
     if isinstance(value, Decimal):
-        return value if value.is_finite() else None
+        return _bounded(value) if value.is_finite() else None
     if not isinstance(value, str):
         return None
     text = value.strip().replace(",", "").replace("$", "").replace(" ", "")
@@ -45,9 +48,13 @@ def to_decimal(value: object) -> Decimal | None:
         number = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
         return None
-    if not number.is_finite() or abs(number.adjusted()) > 30:
+    if not number.is_finite():
         return None
-    return -number if negative else number
+    return _bounded(-number if negative else number)
+
+
+def _bounded(number: Decimal) -> Decimal | None:
+    return None if number and number.adjusted() > _MAX_EXPONENT else number
 
 
 def to_date(value: object) -> date | None:
