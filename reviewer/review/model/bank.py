@@ -113,8 +113,8 @@ class BankAccount:
 
     @property
     def label(self) -> str:
-        """`Plaid Checking ••4417`."""
-        mask = f"••{self.mask}" if self.mask else None
+        """`Plaid Checking ending 4417`."""
+        mask = f"ending {self.mask}" if self.mask else None
         return " ".join(p for p in (self.name or self.official_name, mask) if p) or (
             self.account_id or "account"
         )

@@ -27,7 +27,7 @@ class IdentityClaim:
 
     kind: IdentityKind
     source: (
-        str  # "Pay stub 2024-05-01", "Bank account owner (First Platypus Bank, Checking ••4417)"
+        str  # "Pay stub 2024-05-01", "Bank account owner (First Platypus Bank, Checking ending 4417)"
     )
     document_id: str | None
     names: tuple[str, ...]
