@@ -50,7 +50,7 @@ def test_show_json_shape(service: CaseService) -> None:
     demo = next(u for u in demo_users() if u.user_token)
     result = service.fetch_case(user_token=demo.user_token, label="L-1")
     shown = _snapshot(service, result.case_id).to_show_json()
-    assert set(shown) >= {"case", "documents", "risk_signals", "errors", "findings"}
+    assert set(shown) >= {"case", "documents", "risk_signals", "errors", "findings", "identity"}
     assert set(shown["case"]) == {"id", "label", "fetched_at"}
     for doc in shown["documents"]:
         assert set(doc) == {
@@ -63,7 +63,20 @@ def test_show_json_shape(service: CaseService) -> None:
             "sha256",
             "page_count",
             "problem",
+            # wave 2
+            "status",
+            "error_message",
+            "origin",
         }
+        assert doc["origin"] in (
+            "payroll_provider",
+            "upload",
+            "plaid_generated",
+            "bank_income_report",
+        )
+    assert shown["identity"], "the demo applicant is named by some source"
+    for claim in shown["identity"]:
+        assert set(claim) >= {"source", "document_id", "name", "address"}
     for sig in shown["risk_signals"]:
         assert set(sig) == {
             "document_ids",
