@@ -100,7 +100,9 @@ def test_identity_includes_bank_account_owners() -> None:
         ]
     }
     table = identity_table(model_of("/credit/bank_income/get", body))
-    assert table.documents == ["Bank income account owner (First Platypus Bank, Checking ending 4417)"]
+    assert table.documents == [
+        "Bank income account owner (First Platypus Bank, Checking ending 4417)"
+    ]
     assert table.values["Email"] == ["jane@example.com"]
     assert table.values["Phone"] == ["+15550100"]
 

@@ -28,6 +28,11 @@ Conventions:
   ``bank_income_report`` (see :mod:`reviewer.review.model.payroll`).
 """
 
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
 from reviewer.review.model.bank import (
     AccountOwner,
     BankAccount,
@@ -43,9 +48,6 @@ from reviewer.review.model.bank import (
     StatementPeriod,
     StatementTransaction,
 )
-from reviewer.review.model.build_bank import direction_of
-from reviewer.review.model.build_payroll import document_key
-from reviewer.review.model.builder import build_case
 from reviewer.review.model.case import (
     EMPTY_CASE,
     CaseModel,
@@ -65,7 +67,7 @@ from reviewer.review.model.employment import (
     SessionError,
     StatusResult,
 )
-from reviewer.review.model.parse import endpoint_words, parse_body, validate_body
+from reviewer.review.model.names import endpoint_words
 from reviewer.review.model.payroll import (
     FORM1099_AMOUNT_FIELDS,
     FORM1099_TEXT_FIELDS,
@@ -92,9 +94,30 @@ from reviewer.review.model.values import (
     PlaidErrorInfo,
     PlaidWarning,
     ShapeProblem,
+    direction_of,
+    document_key,
     to_date,
     to_decimal,
 )
+
+if TYPE_CHECKING:
+    from reviewer.review.case_model import DocumentRecord, FetchError
+
+
+def build_case(
+    bodies: Mapping[str, bytes | None],
+    documents: Sequence[DocumentRecord] = (),
+    errors: Sequence[FetchError] = (),
+) -> CaseModel:
+    """The case model of one snapshot (see `reviewer.review.model.builder.build_case`).
+
+    The builder (and with it pydantic and the Plaid models) loads on first use, so the types
+    here cost the first window nothing.
+    """
+    from reviewer.review.model.builder import build_case as build
+
+    return build(bodies, documents, errors)
+
 
 __all__ = [
     "EMPTY_CASE",
@@ -152,8 +175,6 @@ __all__ = [
     "direction_of",
     "document_key",
     "endpoint_words",
-    "parse_body",
     "to_date",
     "to_decimal",
-    "validate_body",
 ]

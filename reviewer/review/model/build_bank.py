@@ -26,22 +26,15 @@ from reviewer.review.model.employment import (
 )
 from reviewer.review.model.parse import STATEMENTS
 from reviewer.review.model.values import (
-    Direction,
     ErrorCause,
     Money,
     PlaidWarning,
     address,
     clean_text,
+    direction_of,
     money,
     to_date,
 )
-
-
-def direction_of(amount: Money | None) -> Direction | None:
-    """Plaid's convention: a negative amount is money into the account, a positive one out."""
-    if amount is None or amount.amount == 0:
-        return None
-    return "in" if amount.amount < 0 else "out"
 
 
 def _statement(st: m.CreditBankStatementUploadObject, item_id: str | None) -> BankStatement:

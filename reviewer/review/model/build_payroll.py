@@ -27,17 +27,13 @@ from reviewer.review.model.values import (
     Money,
     address,
     clean_text,
+    document_key,
     money,
     number,
     to_date,
 )
 
 PLAID_GENERATED = "PLAID_GENERATED_PAYSTUB_PDF"
-
-
-def document_key(document_id: str | None, item_id: str | None, name: str | None, kind: str) -> str:
-    """The id a document is known by: Plaid's `document_id`, else item and name (or kind)."""
-    return document_id or f"{item_id}:{name or kind}"
 
 
 def document_info(

@@ -26,9 +26,7 @@ class IdentityClaim:
     """The applicant as one source states it: a document, or a bank account owner."""
 
     kind: IdentityKind
-    source: (
-        str  # "Pay stub 2024-05-01", "Bank account owner (First Platypus Bank, Checking ending 4417)"
-    )
+    source: str  # "Pay stub 2024-05-01", "Bank account owner (First Platypus Bank, Checking ending 4417)"
     document_id: str | None
     names: tuple[str, ...]
     addresses: tuple[Address, ...]

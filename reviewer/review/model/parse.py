@@ -12,16 +12,34 @@ import pydantic
 
 from reviewer.plaid import models
 from reviewer.plaid.json_limits import load_json
+from reviewer.review.model.names import (
+    BANK_EMPLOYMENT,
+    BANK_INCOME,
+    BANK_INCOME_PDF,
+    EMPLOYMENT,
+    PAYROLL,
+    RISK_SIGNALS,
+    SESSIONS,
+    STATEMENTS,
+    endpoint_words,
+)
 from reviewer.review.model.values import ShapeProblem
 
-SESSIONS: Final = "/credit/sessions/get"
-PAYROLL: Final = "/credit/payroll_income/get"
-STATEMENTS: Final = "/credit/bank_statements/uploads/get"
-RISK_SIGNALS: Final = "/credit/payroll_income/risk_signals/get"
-BANK_INCOME: Final = "/credit/bank_income/get"
-BANK_INCOME_PDF: Final = "/credit/bank_income/pdf/get"
-EMPLOYMENT: Final = "/credit/employment/get"
-BANK_EMPLOYMENT: Final = "/beta/credit/v1/bank_employment/get"
+__all__ = [
+    "BANK_EMPLOYMENT",
+    "BANK_INCOME",
+    "BANK_INCOME_PDF",
+    "EMPLOYMENT",
+    "PAYROLL",
+    "RESPONSE_MODELS",
+    "RISK_SIGNALS",
+    "SESSIONS",
+    "STATEMENTS",
+    "endpoint_words",
+    "parse_body",
+    "shape_problems",
+    "validate_body",
+]
 
 RESPONSE_MODELS: Final[dict[str, type[models.PlaidModel]]] = {
     SESSIONS: models.CreditSessionsGetResponse,
@@ -33,22 +51,6 @@ RESPONSE_MODELS: Final[dict[str, type[models.PlaidModel]]] = {
     BANK_EMPLOYMENT: models.CreditBankEmploymentGetResponse,
 }
 """The JSON endpoints a fetch calls and the model of each one's 200 body."""
-
-ENDPOINT_WORDS: Final[dict[str, str]] = {
-    SESSIONS: "Link session history",
-    PAYROLL: "payroll income (pay stubs, W-2s, 1099s)",
-    STATEMENTS: "uploaded bank statements",
-    RISK_SIGNALS: "document risk signals",
-    BANK_INCOME: "bank income",
-    BANK_INCOME_PDF: "the bank income report PDF",
-    EMPLOYMENT: "employment",
-    BANK_EMPLOYMENT: "bank employment",
-}
-
-
-def endpoint_words(endpoint: str) -> str:
-    """What an endpoint holds, in a reviewer's words."""
-    return ENDPOINT_WORDS.get(endpoint, endpoint)
 
 
 def parse_body(endpoint: str, raw: bytes | None) -> tuple[Any, list[ShapeProblem]]:

@@ -188,3 +188,15 @@ class ShapeProblem:
     endpoint: str
     path: str  # where in the body, e.g. "items[0].pay_stubs[1].document_metadata"
     message: str  # in words, for a reviewer
+
+
+def direction_of(amount: Money | None) -> Direction | None:
+    """Plaid's convention: a negative amount is money into the account, a positive one out."""
+    if amount is None or amount.amount == 0:
+        return None
+    return "in" if amount.amount < 0 else "out"
+
+
+def document_key(document_id: str | None, item_id: str | None, name: str | None, kind: str) -> str:
+    """The id a document is known by: Plaid's `document_id`, else item and name (or kind)."""
+    return document_id or f"{item_id}:{name or kind}"
