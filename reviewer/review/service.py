@@ -317,11 +317,7 @@ class CaseService:
             count = len(outcome.document_failures)
             message = f"stored, but {count} document{'s' * (count != 1)} could not be stored"
         snapshot = self._check_fetched(case.id)
-        request_ids = {
-            endpoint: body.get("request_id")
-            for endpoint, body in (snapshot.responses.items() if snapshot else ())
-            if isinstance(body, dict) and isinstance(body.get("request_id"), str)
-        }
+        request_ids = dict(snapshot.model.request_ids) if snapshot else {}
         self._audit_fetch(
             case.id,
             "case.refetched" if again else "case.fetched",

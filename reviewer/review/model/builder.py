@@ -109,6 +109,11 @@ def build_case(
             ],
         ),
         problems=tuple(problems),
+        request_ids=tuple(
+            (endpoint, rid)
+            for endpoint, model in parsed.items()
+            if isinstance(rid := getattr(model, "request_id", None), str) and rid
+        ),
         risk_item_ids=tuple(
             dict.fromkeys(
                 i.item_id for i in (risk_resp.items if risk_resp else []) if i and i.item_id

@@ -78,6 +78,7 @@ class CaseModel:
     errors: tuple[PlaidErrorInfo, ...]
     problems: tuple[ShapeProblem, ...]
     risk_item_ids: tuple[str, ...] = ()  # items the risk-signals response covers
+    request_ids: tuple[tuple[str, str], ...] = ()  # (endpoint, Plaid's request_id) per response
 
     def document(self, document_id: str) -> DocumentInfo | None:
         """What Plaid says about one document, by id."""
