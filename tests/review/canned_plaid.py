@@ -45,9 +45,9 @@ def canned_service(data_dir: Path, bodies: Mapping[str, Any]) -> ReviewService:
         return httpx.Response(200, content=raw, headers={"content-type": "application/json"})
 
     def client() -> PlaidClient:
-        http = httpx.Client(transport=httpx.MockTransport(answer), base_url="http://plaid.test")
+        http = httpx.Client(transport=httpx.MockTransport(answer), base_url="https://plaid.test")
         return PlaidClient(
-            "client", "secret", base_url="http://plaid.test", http_client=http,
+            "client", "secret", base_url="https://plaid.test", http_client=http,
             max_retries=0, sleep=lambda _s: None,
         )  # fmt: skip
 
