@@ -16,6 +16,7 @@ from reviewer.review.model import (
     PayStub,
 )
 from reviewer.ui.present.fmt import address, humanize, money, origin, period, quantity, text
+from reviewer.ui.present.words import document_type_words
 
 
 @dataclass
@@ -50,7 +51,7 @@ def _document_section(doc: DocumentInfo) -> Section:
         "Document",
         [
             ("Origin", origin(doc.origin)),
-            ("Type", text(doc.document_type)),
+            ("Type", document_type_words(doc.document_type)),
             ("Plaid status", humanize(doc.status)),
             ("File name", text(doc.name)),
             ("Pages", text(doc.page_count)),
