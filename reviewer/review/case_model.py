@@ -7,13 +7,14 @@ reviewer/ARCHITECTURE.md.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict, dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
 from reviewer.plaid.endpoint_paths import CASE_ENDPOINTS
 from reviewer.review.findings import Finding
-from reviewer.review.model import EMPTY_CASE, CaseModel
+from reviewer.review.model import CaseModel, build_case
 
 # Endpoint names used in `FetchError.endpoint` and `CaseSnapshot.skipped`.
 ENDPOINTS = CASE_ENDPOINTS
@@ -129,8 +130,14 @@ class CaseSnapshot:
     # Reviewer's own findings stored with the snapshot, worst first (may be stale or missing
     # until `CaseService.update_findings` has run for this snapshot)
     findings: list[Finding] = dc_field(default_factory=list)
-    # the typed reading of the newest good response per endpoint, built once per load
-    model: CaseModel = dc_field(default=EMPTY_CASE, repr=False, compare=False)
+    # endpoint -> raw body of its newest good whole response, as stored (read through `model`)
+    bodies: dict[str, bytes | None] = dc_field(default_factory=dict, repr=False, compare=False)
+
+    @functools.cached_property
+    def model(self) -> CaseModel:
+        """The typed reading of `bodies`, built once, when first asked for (listing cases and
+        the text summary never pay for the generated Plaid models)."""
+        return build_case(self.bodies, self.documents, self.errors)
 
     def to_show_json(self) -> dict[str, Any]:
         """The `reviewer show CASE --json` object (reviewer/ARCHITECTURE.md, "`show --json`")."""

@@ -15,16 +15,17 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer.documents.archive import ArchiveContents, ArchiveError, ArchiveMember, read_zip
-from reviewer.plaid import models
 from reviewer.plaid.errors import DocumentDownloadError, PlaidError
-from reviewer.plaid.models import PlaidModel
 from reviewer.review.case_model import DocumentRecord
 from reviewer.review.document_backend import DocumentBackend
 from reviewer.review.model import document_key
 from reviewer.review.progress import ProgressTracker
+
+if TYPE_CHECKING:
+    from reviewer.plaid.models import CreditDocumentMetadata, PlaidModel
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +88,8 @@ class DocumentRef:
 
 def iter_document_refs(endpoint: str, response: PlaidModel | None) -> Iterator[DocumentRef]:
     """Every document of a validated payroll-income or bank-statements response."""
+    from reviewer.plaid import models  # loads only for a fetch (`reviewer cases` never pays)
+
     if isinstance(response, models.CreditPayrollIncomeGetResponse):
         for item in response.items:
             item_id = item.item_id if item else None
@@ -128,7 +131,7 @@ def iter_document_refs(endpoint: str, response: PlaidModel | None) -> Iterator[D
 
 def _ref(
     document_id: str | None,
-    meta: models.CreditDocumentMetadata | None,
+    meta: CreditDocumentMetadata | None,
     item_id: str | None,
     kind: str,
     endpoint: str,

@@ -12,12 +12,14 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer.documents.results import SignalQuery
-from reviewer.plaid import models
 from reviewer.review.case_model import DocumentRecord, Location, SignalRecord
 from reviewer.review.document_backend import DocumentBackend
+
+if TYPE_CHECKING:  # the generated models load only for a fetch
+    from reviewer.plaid import models
 
 LOCATABLE_MEDIA = ("application/pdf", "image/jpeg", "image/png", "image/tiff")
 

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reviewer.plaid import models
-from reviewer.plaid.models import PlaidModel
 from reviewer.review import endpoints as ep
 from reviewer.review.case_model import (
     CaseRef,
@@ -23,10 +21,10 @@ from reviewer.review.case_model import (
     Location,
     SignalRecord,
 )
-from reviewer.review.model import build_case
-from reviewer.review.model.build_bank import bank_income_reports, statement_items
-from reviewer.review.model.build_payroll import payroll_items
 from reviewer.store import CaseRow, NewSnapshot, StoredCase, StoredSnapshot
+
+if TYPE_CHECKING:
+    from reviewer.plaid.models import PlaidModel
 
 Response = tuple[str, str | None, int | None, str | None, bytes]
 
@@ -101,7 +99,7 @@ def case_snapshot(case: StoredCase, stored: StoredSnapshot) -> CaseSnapshot:
         errors=errors,
         skipped=dict(stored.skipped),
         snapshot_id=stored.id,
-        model=build_case(bodies, documents, errors),
+        bodies=bodies,
     )
 
 
@@ -130,6 +128,11 @@ def carry_forward(
 
 def applicant_name(responses: list[PlaidModel], previous: StoredSnapshot | None) -> str | None:
     """The name most of the applicant's documents and bank accounts state."""
+    # the generated models load only for a fetch (`reviewer cases`/`show` never pay for them)
+    from reviewer.plaid import models
+    from reviewer.review.model.build_bank import bank_income_reports, statement_items
+    from reviewer.review.model.build_payroll import payroll_items
+
     names: Counter[str] = Counter()
     for response in responses:
         if isinstance(response, models.CreditPayrollIncomeGetResponse):
