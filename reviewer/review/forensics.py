@@ -9,22 +9,19 @@ metadata judgement, and the file's fingerprint for "seen before" (`reviewer.revi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from reviewer.documents.forensics import VERSION as ANALYSIS_VERSION
 from reviewer.documents.forensics.types import Clue, ForensicsReport
-from reviewer.plaid.endpoint_paths import PAYROLL
 from reviewer.review.case_model import CaseSnapshot, DocumentRecord
 from reviewer.review.document_backend import DocumentBackend
 from reviewer.review.findings import Category, Finding, FindingLocation, not_applicable, passed
 from reviewer.review.forensics_metadata import metadata_findings
+from reviewer.review.model import CaseModel
 from reviewer.review.signals import LOCATABLE_MEDIA
 
 FORENSICS_VERSION = f"{ANALYSIS_VERSION}.1"
 FINGERPRINT_CHECK = "seen_before.fingerprint"
-_MAX_NODES = 200_000
 
 _PASSES = {
     "revision": ("revision.saved_once", "Saved once: the file holds no earlier revision"),
@@ -42,7 +39,7 @@ class DocumentForensics:
     def compute(self, snapshot: CaseSnapshot, backend: DocumentBackend) -> list[Finding]:
         """Forensics of every stored document of the snapshot. Blocks on the worker."""
         found: list[Finding] = []
-        employers = employers_by_document(snapshot.responses)
+        employers = employers_by_document(snapshot.model)
         for doc in snapshot.documents:
             if not doc.path or doc.media_type not in LOCATABLE_MEDIA:
                 continue
@@ -51,30 +48,17 @@ class DocumentForensics:
         return found
 
 
-def employers_by_document(responses: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
-    """document id -> (employer name, address) as Plaid read them off pay stubs and forms."""
+def employers_by_document(model: CaseModel) -> dict[str, tuple[str, str]]:
+    """document id -> (employer name, address) as Plaid read them off pay stubs and W-2s."""
     found: dict[str, tuple[str, str]] = {}
-    stack: list[Any] = [responses.get(PAYROLL)]
-    seen = 0
-    while stack and seen < _MAX_NODES:  # bounded: a response is outside input
-        node = stack.pop()
-        seen += 1
-        if isinstance(node, list):
-            stack.extend(node)
-        elif isinstance(node, dict):
-            employer, doc_id = node.get("employer"), node.get("document_id")
-            if isinstance(employer, dict) and isinstance(doc_id, str):
-                where = employer.get("address")
-                parts = (
-                    [where.get(k) for k in ("street", "city", "region", "postal_code")]
-                    if isinstance(where, dict)
-                    else []
-                )
-                text = ", ".join(str(p) for p in parts if isinstance(p, str) and p)
-                name = employer.get("name")
-                if text:
-                    found[doc_id] = (name if isinstance(name, str) else "", text)
-            stack.extend(v for v in node.values() if isinstance(v, dict | list))
+    parties = [(s.document.document_id, s.employer) for s in model.pay_stubs]
+    parties += [(w.document.document_id, w.employer) for w in model.w2s]
+    for doc_id, employer in parties:
+        where = employer.address
+        parts = (where.street, where.city, where.region, where.postal_code) if where else ()
+        text = ", ".join(p for p in parts if p)
+        if text:
+            found[doc_id] = (employer.name or "", text)
     return found
 
 

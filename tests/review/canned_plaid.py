@@ -1,4 +1,4 @@
-"""A ReviewService whose Plaid answers chosen bodies per endpoint (httpx MockTransport, no sockets).
+"""A CaseService whose Plaid answers chosen bodies per endpoint (httpx MockTransport, no sockets).
 
 Endpoints without a body answer `{}`-like empty responses; document downloads answer 404; the
 bank income PDF answers a tiny non-PDF (recorded as a document problem, never an exception).
@@ -15,7 +15,7 @@ import httpx
 
 from reviewer.plaid.client import PlaidClient
 from reviewer.review.document_backend import InProcessDocuments
-from reviewer.review.service import ReviewService
+from reviewer.review.service import CaseService
 from reviewer.store import CaseStore
 
 EMPTY: dict[str, Any] = {
@@ -29,7 +29,7 @@ EMPTY: dict[str, Any] = {
 }
 
 
-def canned_service(data_dir: Path, bodies: Mapping[str, Any]) -> ReviewService:
+def canned_service(data_dir: Path, bodies: Mapping[str, Any]) -> CaseService:
     """A service whose client gets `bodies[path]` (JSON-encoded unless bytes) for each POST path."""
 
     def answer(request: httpx.Request) -> httpx.Response:
@@ -51,6 +51,6 @@ def canned_service(data_dir: Path, bodies: Mapping[str, Any]) -> ReviewService:
             max_retries=0, sleep=lambda _s: None,
         )  # fmt: skip
 
-    return ReviewService(
+    return CaseService(
         CaseStore(data_dir), client, environment_label="canned", backend=InProcessDocuments()
     )

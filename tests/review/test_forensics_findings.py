@@ -90,7 +90,10 @@ def test_a_document_that_cannot_be_analysed_says_so(tmp_path: Path) -> None:
 
 
 def test_an_employer_address_given_for_two_employers_is_a_finding() -> None:
+    import json
+
     from reviewer.review.forensics import employers_by_document
+    from reviewer.review.model import build_case
     from reviewer.review.seen_before import _matches, _Print
     from reviewer.store.records import CaseRow
 
@@ -113,7 +116,10 @@ def test_an_employer_address_given_for_two_employers_is_a_finding() -> None:
             ]
         }
     }
-    assert employers_by_document(responses) == {"s1": ("Acme", "12 Elm St, Austin, TX, 78701")}
+    model = build_case(
+        {k: json.dumps(v).encode() for k, v in responses.items()}  # the case model reads bytes
+    )
+    assert employers_by_document(model) == {"s1": ("Acme", "12 Elm St, Austin, TX, 78701")}
     other_case = CaseRow("c2", "APP-9", "Ann Lee", None, 1, None, "2026-11-01T00:00:00Z")
     mine = _Print(
         None, "s1", {"employer": "Acme", "employer_address": "12 Elm St, Austin, TX, 78701"}
