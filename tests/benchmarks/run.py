@@ -27,6 +27,8 @@
 The app's side always works on the stored, encrypted files (as a reviewer's cache holds them);
 the bare library's side on the same documents in plaintext.
 - forensics_ms, revision_render_ratio: see `forensics_bench` (issue 19)
+- checks_ms: Reviewer's evidence checks on the slowest demo case, warm (target <= 200; see
+  checks_bench.py for checks_first_ms and checks_placed_ms)
 """
 
 from __future__ import annotations
@@ -397,7 +399,11 @@ def run_all() -> dict[str, Any]:
         results.update(
             bench_forensics(statement["path"], cases["tampered_paystub"]["path"], renderer, ZOOM)
         )
+        from tests.benchmarks.checks_bench import bench_checks
+
+        results.update(bench_checks(work / "checks-data"))
         results["targets"] = {
+            "checks_ms": "<= 200",
             "render_ratio": "<= 1.5",
             "first_page_ratio": "< 2",
             "first_page_ratio_paystub": "< 2",
