@@ -25,7 +25,7 @@ from reviewer.review.checks.reconcile import (
 from reviewer.review.checks.statements import check_continuity, check_statement
 from reviewer.review.document_backend import DocumentBackend
 from reviewer.review.findings import Finding, not_applicable
-from reviewer.review.model import EMPTY_CASE, CaseModel
+from reviewer.review.model import CaseModel
 
 CHECKS_VERSION = "1"
 STATEMENTS_ENDPOINT = "/credit/bank_statements/uploads/get"
@@ -90,20 +90,8 @@ def _fetched_day(snapshot: CaseSnapshot) -> date:
 
 
 def case_model_of(snapshot: CaseSnapshot) -> CaseModel:
-    """The snapshot's typed case model (built once by the read model when it has one)."""
-    model = getattr(snapshot, "model", None)
-    # a snapshot made by hand (not read from the store) may carry the empty default
-    if isinstance(model, CaseModel) and (model is not EMPTY_CASE or not snapshot.responses):
-        return model
-    import json
-
-    from reviewer.review.model import build_case
-
-    bodies = {
-        endpoint: json.dumps(body).encode() if body is not None else None
-        for endpoint, body in snapshot.responses.items()
-    }
-    return build_case(bodies, snapshot.documents, snapshot.errors)
+    """The snapshot's typed case model (built once, on first use, by the read model)."""
+    return snapshot.model
 
 
 class EvidenceChecks:
