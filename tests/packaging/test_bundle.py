@@ -109,6 +109,9 @@ def _workstation_env(home: Path, platform: str) -> dict[str, str]:
         "PYTHONPATH": "",
         "LANG": "C.UTF-8",
         "QT_QPA_PLATFORM": platform,
+        # no keyring backend in this bare session: the data key is wrapped by a passphrase,
+        # which scripts pass as REVIEWER_PASSPHRASE (the documented way)
+        "REVIEWER_PASSPHRASE": "workstation passphrase for the bundle test",
     }
     (home / "runtime").mkdir(parents=True, mode=0o700)
     return env
@@ -195,12 +198,18 @@ def test_frozen_app_keeps_cases_where_platformdirs_says(
 ) -> None:
     """Data lives in the user's XDG data directory, so upgrades and removal leave it alone."""
     home = tmp_path / "home"
-    result = _run(_programs(bundle, installed)["deb"], ["cases", "--json"], home)
+    program = _programs(bundle, installed)["deb"]
+    result = _run(program, ["cases", "--json"], home)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
     data_dir = home / ".local" / "share" / "reviewer"
-    assert any(data_dir.iterdir()), "no case store in the XDG data directory"
-    assert data_dir.stat().st_mode & 0o077 == 0, "the data directory is readable by others"
+    # a read-only command creates nothing; the first command that stores a case does
+    assert not data_dir.exists(), "'cases' created a data directory"
+    result = _run(program, ["--demo", "--self-test"], home)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    demo = data_dir / "demo"
+    assert any(p.is_file() for p in demo.rglob("*")), "no case store in the XDG data directory"
+    assert demo.stat().st_mode & 0o077 == 0, "the data directory is readable by others"
 
 
 def test_deb_installs_launcher_desktop_entry_and_icon(installed: Path) -> None:
