@@ -228,11 +228,7 @@ def bank_employment_get(sb: Sandbox, st: UserState, body: Body, origin: str) -> 
 
 # Endpoints that accept `user_id` in place of `user_token` (per the spec's request schemas:
 # parsing_config/update, refresh and bank_income/pdf/get list user_id but require user_token).
-USER_ID_OK = {
-    "/credit/payroll_income/get",
-    "/credit/payroll_income/risk_signals/get",
-    "/credit/bank_income/get",
-}
+USER_ID_OK = set(paths.USER_ID_ENDPOINTS)
 
 USER_ENDPOINTS: dict[str, Handler] = {
     paths.PAYROLL: payroll_income_get,

@@ -5,14 +5,29 @@ from __future__ import annotations
 
 from typing import Final
 
-SESSIONS: Final = "/credit/sessions/get"
-PAYROLL: Final = "/credit/payroll_income/get"
-STATEMENTS: Final = "/credit/bank_statements/uploads/get"
-RISK_SIGNALS: Final = "/credit/payroll_income/risk_signals/get"
-BANK_INCOME: Final = "/credit/bank_income/get"
-BANK_INCOME_PDF: Final = "/credit/bank_income/pdf/get"
-EMPLOYMENT: Final = "/credit/employment/get"
-BANK_EMPLOYMENT: Final = "/beta/credit/v1/bank_employment/get"
+from reviewer.plaid.endpoint_paths import (  # the one place paths are written (light to import)
+    BANK_EMPLOYMENT,
+    BANK_INCOME,
+    BANK_INCOME_PDF,
+    EMPLOYMENT,
+    PAYROLL,
+    RISK_SIGNALS,
+    SESSIONS,
+    STATEMENTS,
+)
+
+__all__ = [
+    "BANK_EMPLOYMENT",
+    "BANK_INCOME",
+    "BANK_INCOME_PDF",
+    "EMPLOYMENT",
+    "ENDPOINT_WORDS",
+    "PAYROLL",
+    "RISK_SIGNALS",
+    "SESSIONS",
+    "STATEMENTS",
+    "endpoint_words",
+]
 
 ENDPOINT_WORDS: Final[dict[str, str]] = {
     SESSIONS: "Link session history",
