@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from reviewer.plaid.endpoint_paths import STATEMENTS
 from reviewer.review.case_model import CaseSnapshot
 from reviewer.review.checks.dates import check_dates
 from reviewer.review.checks.forms import check_1099, check_w2
@@ -28,7 +29,6 @@ from reviewer.review.findings import Finding, not_applicable
 from reviewer.review.model import CaseModel
 
 CHECKS_VERSION = "1"
-STATEMENTS_ENDPOINT = "/credit/bank_statements/uploads/get"
 
 __all__ = ["ALL_CHECKS", "CHECKS_VERSION", "EvidenceChecks", "run_checks"]
 
@@ -112,7 +112,7 @@ def printed_statement_checks(snapshot: CaseSnapshot, backend: DocumentBackend) -
     read = getattr(backend, "statement_rows", None)
     out: list[Finding] = []
     for doc in snapshot.documents:
-        if doc.source_endpoint != STATEMENTS_ENDPOINT or doc.document_type == "BANK_INCOME_REPORT":
+        if doc.source_endpoint != STATEMENTS or doc.document_type == "BANK_INCOME_REPORT":
             continue
         if not doc.path or doc.media_type != "application/pdf" or read is None:
             why = "the statement's PDF is not available" if read else "no documents reader"
