@@ -8,7 +8,8 @@ from pathlib import Path
 from reviewer.plaid.models import _codegen, _cut_spec
 from tests.openapi import SPEC_PATH, raw_spec
 
-ENDPOINTS_SOURCE = Path(_codegen.__file__).resolve().parents[1] / "_endpoints.py"
+# the client names every path it calls through this one module (tests/test_endpoint_paths.py)
+ENDPOINTS_SOURCE = Path(_codegen.__file__).resolve().parents[1] / "endpoint_paths.py"
 
 
 def test_cutting_the_subset_again_changes_nothing() -> None:
