@@ -27,7 +27,7 @@ from reviewer.review.findings_run import stored_findings as _stored_findings
 from reviewer.review.progress import CancelCheck, FetchCancelled, FetchFailed, ProgressCallback
 from reviewer.review.snapshots import case_snapshot, summary
 from reviewer.settings import FetchLimits, Settings
-from reviewer.store import AuditEntry, CaseStore, StoredCase
+from reviewer.store import AuditEntry, CaseStore, StoredCase, UnknownCase
 
 if TYPE_CHECKING:
     # the Plaid client, its models and httpx load on the first fetch: listing and showing
@@ -184,9 +184,14 @@ class CaseService:
     def update_findings(self, snapshot: CaseSnapshot) -> CaseSnapshot:
         """The snapshot with every producer's findings current (computed and stored if stale).
 
-        Blocks while checks run: call it off the GUI thread.
+        Blocks while checks run: call it off the GUI thread. A case purged while its checks ran
+        has nowhere to keep them: the snapshot comes back as it was.
         """
-        findings = refresh(self.store, snapshot, self.backend, self.producers)
+        try:
+            findings = refresh(self.store, snapshot, self.backend, self.producers)
+        except UnknownCase:
+            log.info("findings not stored: the snapshot is gone (case purged meanwhile)")
+            return snapshot
         return replace(snapshot, findings=findings)
 
     def load_case_checked(self, case_id: str) -> CaseSnapshot | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -142,5 +143,28 @@ def test_a_new_checks_version_recomputes_and_old_cases_get_checks_on_open(
         assert svc.findings_stale(snapshot)
         assert len(svc.load_case_checked(result.case_id).findings) == 3
         assert newer.runs == 1
+    finally:
+        svc.close()
+
+
+def test_findings_of_a_case_purged_while_its_checks_ran_are_dropped_not_an_error(
+    clean_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    """The app recomputes stale findings in the background; a purge may land first."""
+    from reviewer.review.decisions import Decisions
+
+    producer = CountingProducer("demo", "1")
+    svc = _service(clean_sandbox, tmp_path / "data", [producer])
+    try:
+        u = user("tampered_paystub")
+        result = svc.fetch_case(user_token=u.user_token, label=u.label)
+        snapshot = svc.load_case(result.case_id)
+        assert snapshot is not None
+        Decisions(svc.store, "reviewer").purge(
+            result.case_id, confirmation=u.label, reason="applicant asked"
+        )
+        stale_snapshot = replace(snapshot, findings=[])
+        svc._producers = [CountingProducer("demo", "2")]  # a newer version: stale, so it runs
+        assert svc.update_findings(stale_snapshot) is stale_snapshot
     finally:
         svc.close()
