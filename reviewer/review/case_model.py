@@ -10,11 +10,13 @@ from __future__ import annotations
 import functools
 from dataclasses import asdict, dataclass
 from dataclasses import field as dc_field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer.plaid.endpoint_paths import CASE_ENDPOINTS
 from reviewer.review.findings import Finding
-from reviewer.review.model import CaseModel, build_case
+
+if TYPE_CHECKING:
+    from reviewer.review.model import CaseModel
 
 # Endpoint names used in `FetchError.endpoint` and `CaseSnapshot.skipped`.
 ENDPOINTS = CASE_ENDPOINTS
@@ -137,6 +139,10 @@ class CaseSnapshot:
     def model(self) -> CaseModel:
         """The typed reading of `bodies`, built once, when first asked for (listing cases and
         the text summary never pay for the generated Plaid models)."""
+        # imported here: the typed model's modules cost ~200 ms, which the window's first
+        # paint and `reviewer cases` must not pay
+        from reviewer.review.model import build_case
+
         return build_case(self.bodies, self.documents, self.errors)
 
     def to_show_json(self) -> dict[str, Any]:

@@ -4,8 +4,10 @@ and Plaid's fields are untrusted input."""
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from reviewer.ui.present.forms import Form, Section, Table
+if TYPE_CHECKING:  # only annotations: the forms import the typed case model (see case_model.py)
+    from reviewer.ui.present.forms import Form, Section, Table
 
 STYLE = """
 <style>
