@@ -177,6 +177,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
     except KeyboardInterrupt:
         _interrupted()
+    except BrokenPipeError:  # `reviewer show X | head`, `reviewer sandbox users | head`
+        # the reader has left: what it read was whole lines; point stdout at /dev/null so the
+        # interpreter's final flush does not raise again on the closed pipe
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 def _interrupted(*_signal: object) -> NoReturn:
@@ -208,11 +214,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
             "show": commands.cmd_show,
             "rebuild-cache": commands.cmd_rebuild_cache,
         }[args.command]
-        try:
-            return handler(args)
-        except BrokenPipeError:  # `reviewer show X | head`
-            sys.stderr.close()
-            return 0
+        return handler(args)
     if args.command in ("purge", "rekey"):
         from reviewer.review import commands_keys
 
