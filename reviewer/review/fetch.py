@@ -100,12 +100,15 @@ class CaseFetcher:
         clock: Callable[[], float] = time.monotonic,
         deadline_seconds: float = DEFAULT_FETCH_DEADLINE,
         budget: Callable[[], CaseBudget] = CaseBudget,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         self._client = client
         self._store = store
         self._backend = backend
         self._max_workers = max(1, max_workers)
         self._clock = clock
+        # the wall clock that dates the snapshot (tests run a fetch "a year later" with it)
+        self._now = now or (lambda: datetime.now(UTC))
         self._deadline_seconds = deadline_seconds
         self._new_budget = budget
         self._budget = budget()
@@ -132,7 +135,7 @@ class CaseFetcher:
         if attempted and all(o.failed for o in attempted):
             first = next(o.error for o in attempted if o.error is not None)
             raise FetchFailed(_one_line(first))
-        fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
+        fetched_at = self._now().isoformat(timespec="seconds")
         previous = self._store.latest_snapshot(case.id)
         failed = self._failed_endpoints(outcomes)
         responses, documents, previous_signals = carry_forward(

@@ -9,6 +9,8 @@ metadata judgement, and the file's fingerprint for "seen before" (`reviewer.revi
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from reviewer.documents.forensics import VERSION as ANALYSIS_VERSION
@@ -36,15 +38,20 @@ class DocumentForensics:
     name = "forensics"
     version = FORENSICS_VERSION
 
+    def __init__(self, now: Callable[[], datetime] | None = None) -> None:
+        # the wall clock a file's dates must not be after ("dates in the future")
+        self._now = now or (lambda: datetime.now(UTC))
+
     def compute(self, snapshot: CaseSnapshot, backend: DocumentBackend) -> list[Finding]:
         """Forensics of every stored document of the snapshot. Blocks on the worker."""
         found: list[Finding] = []
         employers = employers_by_document(snapshot.model)
+        now = self._now()
         for doc in snapshot.documents:
             if not doc.path or doc.media_type not in LOCATABLE_MEDIA:
                 continue
             report = backend.forensics(Path(doc.path))
-            found += report_findings(doc, report, employers.get(doc.document_id))
+            found += report_findings(doc, report, employers.get(doc.document_id), now=now)
         return found
 
 
@@ -63,7 +70,11 @@ def employers_by_document(model: CaseModel) -> dict[str, tuple[str, str]]:
 
 
 def report_findings(
-    doc: DocumentRecord, report: ForensicsReport, employer: tuple[str, str] | None = None
+    doc: DocumentRecord,
+    report: ForensicsReport,
+    employer: tuple[str, str] | None = None,
+    *,
+    now: datetime | None = None,
 ) -> list[Finding]:
     """Every finding one document's report gives (failures, passes, not applicables)."""
     ids = (doc.document_id,)
@@ -87,7 +98,7 @@ def report_findings(
                     kinds = ", ".join(r.kind for r in report.revisions[1:])
                     summary = f"{len(report.revisions)} revisions, none changing a page ({kinds})"
                 found.append(passed(check, _category_of(category), summary, document_ids=ids))
-    found += metadata_findings(doc.document_id, report.timeline, is_pdf=is_pdf)
+    found += metadata_findings(doc.document_id, report.timeline, is_pdf=is_pdf, now=now)
     found.append(_fingerprint(doc, report, employer))
     return found
 

@@ -13,6 +13,7 @@ import logging
 import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,8 +64,11 @@ class CaseService:
         backend: DocumentBackend | None = None,
         demo_users: list[DemoApplicant] | None = None,
         producers: Sequence[FindingsProducer] | None = None,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         self.store = store
+        # the wall clock dating fetches and the forensic "in the future" test (tests inject it)
+        self.now: Callable[[], datetime] = now or (lambda: datetime.now(UTC))
         self._client_factory = client_factory
         self._client: PlaidClient | None = None
         self._client_lock = threading.Lock()
@@ -85,7 +89,11 @@ class CaseService:
             from reviewer.review.forensics import DocumentForensics
             from reviewer.review.seen_before import SeenBefore
 
-            self._producers = [*default_producers(), DocumentForensics(), SeenBefore(self.store)]
+            self._producers = [
+                *default_producers(),
+                DocumentForensics(now=self.now),
+                SeenBefore(self.store),
+            ]
         return self._producers
 
     @classmethod
@@ -304,6 +312,7 @@ class CaseService:
                 budget=lambda: CaseBudget(
                     self.limits.max_documents_per_case, self.limits.max_document_bytes_per_case
                 ),
+                now=self.now,
             )
             outcome = fetcher.fetch(case, progress, cancel)
         except (FetchFailed, PlaidConfigurationError) as exc:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from reviewer.review.checks import dates, forms, identity, paystub, paystub_series, reconcile
 from reviewer.review.checks import statements as stmt
+from reviewer.review.checks.as_of import AsOf, evidence_day
 from reviewer.review.checks.names import company_score, same_address, same_company, same_person
 from reviewer.review.findings import Finding
 from reviewer.review.model import Address, Earning, Money
@@ -342,9 +343,12 @@ def test_employer_differs_between_stub_and_w2() -> None:
 
 
 def test_dates() -> None:
-    today = date(2026, 11, 30)
+    today = AsOf(date(2026, 11, 30), "the applicant's Link session")
     found = dates.check_dates(case(stubs=[stub(pay_date=date(2026, 12, 4))]), today)
     assert _one(found, dates.FUTURE).severity == "high"
+    assert "4 day(s) after the evidence was gathered" in _one(found, dates.FUTURE).summary
+    ahead = dates.check_dates(case(stubs=[stub(pay_date=date(2026, 12, 2))]), today)
+    assert _one(ahead, dates.FUTURE).severity == "low"  # a stub published before payday
     sunday = dates.check_dates(case(stubs=[stub(pay_date=date(2026, 11, 8))]), today)
     assert _one(sunday, dates.BUSINESS_DAY).severity == "low"
     holiday = dates.check_dates(case(stubs=[stub(pay_date=date(2026, 11, 26))]), today)
@@ -356,7 +360,60 @@ def test_dates() -> None:
     )
     old = dates.check_dates(case(stubs=[stub(pay_date=date(2026, 6, 5))]), today)
     assert _one(old, dates.WINDOW).severity == "medium"
+    assert "(11/30/2026)" in _one(old, dates.WINDOW).summary
     assert dates.check_dates(case(), today)[0].severity is None
+
+
+def _sessions(*starts: str | None) -> tuple:
+    from reviewer.review.model.employment import Session
+
+    return tuple(
+        Session(f"s{n}", start, (), (), (), (), None, ()) for n, start in enumerate(starts)
+    )
+
+
+def test_the_evidence_day_is_plaids_newest_timestamp_not_after_the_fetch() -> None:
+    from dataclasses import replace
+
+    from reviewer.review.model import BankIncomeReport
+    from reviewer.review.model.case import ItemStatus
+
+    fetched = date(2027, 12, 1)
+    model = replace(
+        case(),
+        sessions=_sessions("2026-11-11T09:40:00Z", "not a date", None, "2031-01-01T00:00:00Z"),
+        item_statuses=(ItemStatus("/x", "i", None, None, "2026-11-13T15:04:05Z"),),
+    )
+    as_of = evidence_day(model, fetched)
+    assert as_of == AsOf(date(2026, 11, 13), "Plaid's last update of the data")
+    report = BankIncomeReport("b", "2026-11-20T00:00:00Z", 90, (), None, ())
+    assert evidence_day(replace(model, bank_income=(report,)), fetched).day == date(2026, 11, 20)
+    # no usable timestamp (a stamp after the fetch cannot be true): the fetch day, said so
+    lone = evidence_day(replace(case(), sessions=_sessions("2031-01-01")), fetched)
+    assert lone == AsOf(fetched, "the day the case was fetched")
+
+
+def test_date_findings_do_not_change_with_the_day_they_are_computed() -> None:
+    from dataclasses import replace
+
+    from reviewer.review.checks import run_checks
+
+    model = replace(
+        case(stubs=[stub(pay_date=date(2026, 11, 6))]),
+        sessions=_sessions("2026-11-10T17:22:41Z"),
+    )
+
+    def date_findings(fetched: date) -> list[tuple[str, str | None, str]]:
+        found = run_checks(model, fetched)
+        return [(f.check, f.severity, f.summary) for f in found if f.category == "dates"]
+
+    soon = date_findings(date(2026, 11, 12))
+    assert soon == date_findings(date(2027, 11, 12)) == date_findings(date(2031, 2, 3))
+    assert [s for _, s, _ in soon if s not in ("pass", None)] == []
+    # without Plaid's timestamps the fetch day is all there is: a year later the stub is old
+    bare = run_checks(case(stubs=[stub(pay_date=date(2026, 11, 6))]), date(2027, 11, 12))
+    assert _one(bare, dates.WINDOW).severity == "medium"
+    assert "the day the case was fetched (11/12/2027)" in _one(bare, dates.WINDOW).summary
 
 
 def test_a_friday_before_a_saturday_holiday_is_a_business_day() -> None:

@@ -1,9 +1,16 @@
 """Reviewer's checks on the demo cases: every check fails on some demo case, the clean cases
-pass every check, and the two stories of the issue read as a reviewer sees them."""
+pass every check, and the two stories of the issue read as a reviewer sees them.
+
+Every test runs twice: on a demo fetched today and on one fetched as if today were 400 days
+later (the service's wall clock injected). The sandbox's stories are dated once, around
+mid-November 2026, like any stored evidence; the checks judge dates from the day Plaid
+gathered the evidence, so the findings must not change with the calendar.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,13 +31,17 @@ FAILING = {
     "fabricated_packet",
     "shared_statement",  # forensics: APP-1003's statement under another name
 }
+# demo cases whose files are tampered with (Plaid's own tampering stories): forensics finds it
+FORENSIC_STORIES = {"plaid_risk_score_70"}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", params=[0, 400], ids=["today", "400-days-later"])
 def demo_snapshots(
-    sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest, sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[dict[str, CaseSnapshot]]:
+    later = timedelta(days=request.param)
     svc: ReviewService = make_service(sandbox, Path(tmp_path_factory.mktemp("checks")) / "data")
+    svc.now = lambda: datetime.now(UTC) + later
     try:
         shots = {}
         for user in demo_users():
@@ -40,6 +51,7 @@ def demo_snapshots(
             assert result.stored, result.message
             snapshot = svc.load_case(result.case_id)
             assert snapshot is not None
+            assert snapshot.fetched_at[:10] == svc.now().date().isoformat()
             shots[user.key] = snapshot
         yield shots
     finally:
@@ -62,6 +74,27 @@ def test_clean_demo_cases_pass_every_check(demo_snapshots: dict[str, CaseSnapsho
         ours = _ours(snapshot)
         assert ours, f"{key}: no findings stored"
         assert [f.summary for f in ours if f.failed] == [], key
+        # nor does forensics find anything on them worth a reviewer's attention
+        forensic = [f for f in snapshot.findings if f.check not in ALL_CHECKS and f.failed]
+        assert (
+            key in FORENSIC_STORIES
+            or [f.summary for f in forensic if f.severity in ("high", "medium")] == []
+        ), key
+
+
+def test_the_date_checks_count_from_when_plaid_gathered_the_evidence(
+    demo_snapshots: dict[str, CaseSnapshot],
+) -> None:
+    clean = demo_snapshots["clean"]
+    windows = [f for f in clean.findings if f.check == "dates.within_verification_window"]
+    assert windows and {f.severity for f in windows} == {"pass"}
+    (future,) = [
+        f
+        for f in demo_snapshots["fabricated_packet"].findings
+        if f.check == "dates.pay_date_in_future" and f.failed
+    ]
+    assert future.severity == "high" and future.values["pay_date"] == "2036-01-09"
+    assert future.values["as_of"] == "2026-11-13"  # Plaid's data, whatever the fetch day
 
 
 def test_tampered_stub_net_pay_is_boxed_on_the_page(

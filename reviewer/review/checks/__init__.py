@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reviewer.plaid.endpoint_paths import STATEMENTS
 from reviewer.review.case_model import CaseSnapshot
+from reviewer.review.checks.as_of import AsOf, evidence_day
 from reviewer.review.checks.dates import check_dates
 from reviewer.review.checks.forms import check_1099, check_w2
 from reviewer.review.checks.identity import check_identity
@@ -28,7 +29,7 @@ from reviewer.review.document_backend import DocumentBackend
 from reviewer.review.findings import Finding, not_applicable
 from reviewer.review.model import CaseModel
 
-CHECKS_VERSION = "1"
+CHECKS_VERSION = "2"  # 2: dates judged from the evidence day, not the fetch day
 
 __all__ = ["ALL_CHECKS", "CHECKS_VERSION", "EvidenceChecks", "run_checks"]
 
@@ -59,8 +60,11 @@ ALL_CHECKS: tuple[str, ...] = _ids()
 """Every check id this version runs (each has a demo case that fails it)."""
 
 
-def run_checks(model: CaseModel, today: date) -> list[Finding]:
-    """Every evidence check on one case model; `today` is the day the case was fetched."""
+def run_checks(model: CaseModel, fetched: date | AsOf) -> list[Finding]:
+    """Every evidence check on one case model fetched on `fetched`; the date checks count
+    from the evidence day Plaid's timestamps give (`as_of.evidence_day`), or from `fetched`
+    itself when it is an `AsOf` already."""
+    as_of = fetched if isinstance(fetched, AsOf) else evidence_day(model, fetched)
     stubs = model.pay_stubs
     out: list[Finding] = []
     for stub in stubs:
@@ -78,7 +82,7 @@ def run_checks(model: CaseModel, today: date) -> list[Finding]:
     out.append(check_income_sources(model))
     out.append(check_monthly_income(model))
     out.extend(check_identity(model))
-    out.extend(check_dates(model, today))
+    out.extend(check_dates(model, as_of))
     return out
 
 

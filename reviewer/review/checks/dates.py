@@ -1,6 +1,10 @@
 """Dates: pay dates in the future, on weekends or bank holidays, periods ending after the pay
 date, documents dated outside the verification window.
 
+Every date is judged from the evidence day (`reviewer.review.checks.as_of`): when Plaid gathered
+the evidence, not the reviewer's calendar, so the findings do not change with the day they are
+computed.
+
 Bank holidays are the Federal Reserve's (`fed_holidays`): payroll direct deposits do not
 settle on them, so a pay date on one is unusual (a payroll provider moves it to the business
 day before).
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from reviewer.review.checks.as_of import AsOf
 from reviewer.review.checks.common import day_words, stub_name
 from reviewer.review.checks.fed_holidays import bank_holiday
 from reviewer.review.findings import Finding, failed, not_applicable, passed
@@ -24,30 +29,38 @@ WINDOW = "dates.within_verification_window"
 STUB_WINDOW_DAYS = 90
 STATEMENT_WINDOW_DAYS = 120
 W2_YEARS = 2
+# payroll systems publish a stub a few days before its pay date (the deposit is scheduled)
+ISSUED_AHEAD_DAYS = 3
 
 
-def check_dates(model: CaseModel, today: date) -> list[Finding]:
-    """Every date check; `today` is the day the case was fetched."""
+def check_dates(model: CaseModel, as_of: AsOf) -> list[Finding]:
+    """Every date check, judged from the evidence day `as_of`."""
     out: list[Finding] = []
     for stub in model.pay_stubs:
-        out.extend(_stub_dates(stub, today))
-    out.extend(_window(model, today))
+        out.extend(_stub_dates(stub, as_of))
+    out.extend(_window(model, as_of))
     return out
 
 
-def _stub_dates(stub: PayStub, today: date) -> list[Finding]:
+def _stub_dates(stub: PayStub, as_of: AsOf) -> list[Finding]:
     ids = (stub.document.document_id,)
     if stub.pay_date is None:
         return [not_applicable(FUTURE, "dates", "the stub gives no pay date", document_ids=ids)]
     pay = stub.pay_date
     out = []
-    if pay > today:
+    ahead = (pay - as_of.day).days
+    if ahead > 0:
+        soon = ahead <= ISSUED_AHEAD_DAYS
         out.append(
             failed(
-                FUTURE, "dates", "high",
-                f"Pay date {day_words(pay)} is after the case was fetched ({day_words(today)}) "
-                f"on {stub_name(stub)}",
-                document_ids=ids, values={"pay_date": pay.isoformat(), "fetched": today.isoformat()},
+                FUTURE, "dates", "low" if soon else "high",
+                f"Pay date {day_words(pay)} is {ahead} day(s) after the evidence was gathered "
+                f"({as_of.words}) on {stub_name(stub)}"
+                + ("; payroll systems publish a stub a few days ahead: confirm the deposit"
+                   if soon else ""),
+                document_ids=ids,
+                values={"pay_date": pay.isoformat(), "as_of": as_of.day.isoformat(),
+                        "as_of_source": as_of.source, "days_after": ahead},
                 where=[(stub.document.document_id, 0, day_words(pay))],
             )
         )  # fmt: skip
@@ -101,11 +114,15 @@ def _stub_dates(stub: PayStub, today: date) -> list[Finding]:
     return out
 
 
-def _window(model: CaseModel, today: date) -> list[Finding]:
+def _window(model: CaseModel, as_of: AsOf) -> list[Finding]:
     out: list[Finding] = []
+    today = as_of.day
     # a stub dated in the future is judged by its own check; the window asks how recent the
     # newest believable evidence is
-    stubs = [s for s in model.pay_stubs if s.pay_date is not None and s.pay_date <= today]
+    latest_believable = today + timedelta(days=ISSUED_AHEAD_DAYS)
+    stubs = [
+        s for s in model.pay_stubs if s.pay_date is not None and s.pay_date <= latest_believable
+    ]
     if stubs:
         latest = max(stubs, key=lambda s: s.pay_date or date.min)
         assert latest.pay_date is not None
@@ -114,9 +131,11 @@ def _window(model: CaseModel, today: date) -> list[Finding]:
         if age > STUB_WINDOW_DAYS:
             out.append(failed(
                 WINDOW, "dates", "medium",
-                f"The newest pay stub is {age} days old (paid {day_words(latest.pay_date)}): "
-                f"outside a {STUB_WINDOW_DAYS}-day verification window",
-                document_ids=ids, values={"age_days": age, "window_days": STUB_WINDOW_DAYS},
+                f"The newest pay stub is {age} days old (paid {day_words(latest.pay_date)}) when "
+                f"the evidence was gathered ({as_of.words}): outside a {STUB_WINDOW_DAYS}-day "
+                "verification window",
+                document_ids=ids, values={"age_days": age, "window_days": STUB_WINDOW_DAYS,
+                                          "as_of": today.isoformat(), "as_of_source": as_of.source},
             ))  # fmt: skip
         else:
             out.append(passed(WINDOW, "dates", f"The newest pay stub ({day_words(latest.pay_date)}) is within {STUB_WINDOW_DAYS} days", document_ids=ids))  # fmt: skip
@@ -130,15 +149,19 @@ def _window(model: CaseModel, today: date) -> list[Finding]:
         if age > STATEMENT_WINDOW_DAYS:
             out.append(failed(
                 WINDOW, "dates", "medium",
-                f"The newest bank statement ends {day_words(end)}, {age} days ago: outside a "
-                f"{STATEMENT_WINDOW_DAYS}-day verification window",
-                document_ids=ids, values={"age_days": age, "window_days": STATEMENT_WINDOW_DAYS},
+                f"The newest bank statement ends {day_words(end)}, {age} days before the evidence "
+                f"was gathered ({as_of.words}): outside a {STATEMENT_WINDOW_DAYS}-day "
+                "verification window",
+                document_ids=ids, values={"age_days": age, "window_days": STATEMENT_WINDOW_DAYS,
+                                          "as_of": today.isoformat(), "as_of_source": as_of.source},
             ))  # fmt: skip
         elif end > today + timedelta(days=1):
             out.append(failed(
                 WINDOW, "dates", "high",
-                f"The bank statement ends {day_words(end)}, after the case was fetched",
-                document_ids=ids, values={"end": end.isoformat(), "fetched": today.isoformat()},
+                f"The bank statement ends {day_words(end)}, after the evidence was gathered "
+                f"({as_of.words})",
+                document_ids=ids, values={"end": end.isoformat(), "as_of": today.isoformat(),
+                                          "as_of_source": as_of.source},
             ))  # fmt: skip
         else:
             out.append(passed(WINDOW, "dates", f"The newest bank statement (ending {day_words(end)}) is within {STATEMENT_WINDOW_DAYS} days", document_ids=ids))  # fmt: skip
@@ -147,9 +170,9 @@ def _window(model: CaseModel, today: date) -> list[Finding]:
         ids = tuple(w.document.document_id for w in model.w2s)
         newest = max(years)
         if newest > today.year:
-            out.append(failed(WINDOW, "dates", "high", f"A W-2 for tax year {newest} cannot exist before {newest + 1}", document_ids=ids, values={"tax_year": newest}))  # fmt: skip
+            out.append(failed(WINDOW, "dates", "high", f"A W-2 for tax year {newest} cannot exist before {newest + 1} (evidence gathered: {as_of.words})", document_ids=ids, values={"tax_year": newest, "as_of": today.isoformat()}))  # fmt: skip
         elif newest < today.year - W2_YEARS:
-            out.append(failed(WINDOW, "dates", "low", f"The newest W-2 is for {newest}: older than the last {W2_YEARS} tax years", document_ids=ids, values={"tax_year": newest}))  # fmt: skip
+            out.append(failed(WINDOW, "dates", "low", f"The newest W-2 is for {newest}: older than the last {W2_YEARS} tax years when the evidence was gathered ({as_of.words})", document_ids=ids, values={"tax_year": newest, "as_of": today.isoformat()}))  # fmt: skip
         else:
             out.append(passed(WINDOW, "dates", f"The newest W-2 (tax year {newest}) is within the last {W2_YEARS} tax years", document_ids=ids))  # fmt: skip
     if not out:
