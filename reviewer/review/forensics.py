@@ -18,11 +18,12 @@ from reviewer.documents.forensics.types import Clue, ForensicsReport
 from reviewer.review.case_model import CaseSnapshot, DocumentRecord
 from reviewer.review.document_backend import DocumentBackend
 from reviewer.review.findings import Category, Finding, FindingLocation, not_applicable, passed
+from reviewer.review.forensics_dates import OwnDate, own_dates
 from reviewer.review.forensics_metadata import metadata_findings
 from reviewer.review.model import CaseModel
 from reviewer.review.signals import LOCATABLE_MEDIA
 
-FORENSICS_VERSION = f"{ANALYSIS_VERSION}.1"
+FORENSICS_VERSION = f"{ANALYSIS_VERSION}.2"  # .2: metadata against the document's own dates
 FINGERPRINT_CHECK = "seen_before.fingerprint"
 
 _PASSES = {
@@ -46,12 +47,15 @@ class DocumentForensics:
         """Forensics of every stored document of the snapshot. Blocks on the worker."""
         found: list[Finding] = []
         employers = employers_by_document(snapshot.model)
+        dates = own_dates(snapshot.model)
         now = self._now()
         for doc in snapshot.documents:
             if not doc.path or doc.media_type not in LOCATABLE_MEDIA:
                 continue
             report = backend.forensics(Path(doc.path))
-            found += report_findings(doc, report, employers.get(doc.document_id), now=now)
+            found += report_findings(
+                doc, report, employers.get(doc.document_id), now=now, own=dates.get(doc.document_id)
+            )
         return found
 
 
@@ -75,6 +79,7 @@ def report_findings(
     employer: tuple[str, str] | None = None,
     *,
     now: datetime | None = None,
+    own: OwnDate | None = None,
 ) -> list[Finding]:
     """Every finding one document's report gives (failures, passes, not applicables)."""
     ids = (doc.document_id,)
@@ -98,7 +103,7 @@ def report_findings(
                     kinds = ", ".join(r.kind for r in report.revisions[1:])
                     summary = f"{len(report.revisions)} revisions, none changing a page ({kinds})"
                 found.append(passed(check, _category_of(category), summary, document_ids=ids))
-    found += metadata_findings(doc.document_id, report.timeline, is_pdf=is_pdf, now=now)
+    found += metadata_findings(doc.document_id, report.timeline, is_pdf=is_pdf, now=now, own=own)
     found.append(_fingerprint(doc, report, employer))
     return found
 

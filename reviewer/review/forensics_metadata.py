@@ -3,7 +3,9 @@
 The documents worker reads the timeline (`reviewer.documents.forensics.types.Timeline`); this
 module says what it means for a reviewer: a file produced by a payroll system or a bank and
 later saved by a PDF editor, dates in the future, a modification before the creation,
-metadata stripped, a photo whose EXIF names editing software.
+metadata stripped, a photo whose EXIF names editing software; and, with the date the document
+itself states (`reviewer.review.forensics_dates`), a file made before that date or saved by an
+editor after it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import UTC, datetime
 
 from reviewer.documents.forensics.types import Timeline
 from reviewer.review.findings import Finding, failed, passed
+from reviewer.review.forensics_dates import OwnDate, document_dates_finding
 
 # tools that edit existing PDFs or images (a pay stub is not made with these)
 _EDITORS = re.compile(
@@ -45,9 +48,24 @@ def _when(value: datetime) -> str:
 
 
 def metadata_findings(
-    document_id: str, timeline: Timeline, *, is_pdf: bool, now: datetime | None = None
+    document_id: str,
+    timeline: Timeline,
+    *,
+    is_pdf: bool,
+    now: datetime | None = None,
+    own: OwnDate | None = None,
 ) -> list[Finding]:
-    """Findings about one file's timeline (a pass when it tells nothing remarkable)."""
+    """Findings about one file's timeline (a pass when it tells nothing remarkable), and its
+    dates against `own`, the date the document states (pay date, statement period end)."""
+    return [
+        *_timeline_findings(document_id, timeline, is_pdf=is_pdf, now=now, own=own),
+        document_dates_finding(document_id, _parse(timeline.created), own),
+    ]
+
+
+def _timeline_findings(
+    document_id: str, timeline: Timeline, *, is_pdf: bool, now: datetime | None, own: OwnDate | None
+) -> list[Finding]:
     now = now or datetime.now(UTC)
     ids = (document_id,)
     created, modified = _parse(timeline.created), _parse(timeline.modified)
@@ -87,7 +105,7 @@ def metadata_findings(
         )
     editors = editors_in(timeline)
     if editors:
-        found.append(_edited(ids, timeline, editors, created, modified, values))
+        found.append(_edited(ids, timeline, editors, (created, modified), own, values))
     if not timeline.has_metadata:
         what = "EXIF data" if not is_pdf else "producer, creator and dates"
         found.append(
@@ -120,10 +138,11 @@ def _edited(
     ids: tuple[str, ...],
     timeline: Timeline,
     editors: list[str],
-    created: datetime | None,
-    modified: datetime | None,
+    dates: tuple[datetime | None, datetime | None],
+    own: OwnDate | None,
     values: dict[str, str | int | float | None],
 ) -> Finding:
+    created, modified = dates
     made_by = timeline.creator if timeline.creator and timeline.creator not in editors else None
     gap = (modified - created).total_seconds() if created and modified else None
     later = gap is not None and gap > 3600
@@ -140,7 +159,14 @@ def _edited(
         severity = "high"
     else:
         summary = f"The file was saved by {', '.join(editors)}, a document editor"
+        if modified is not None:
+            summary += f", on {_when(modified)}"
         severity = "medium"
+    if own is not None and modified is not None and modified.date() > own.day:
+        # a payroll system's stub is final on payday: an editor's save after it changed it late
+        days = (modified.date() - own.day).days
+        summary += f", {days} day(s) after {own.words}"
+        values = values | {"document_date": own.day.isoformat(), "days_after": days}
     return failed(
         "metadata.edited",
         "metadata",

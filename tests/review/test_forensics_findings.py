@@ -23,6 +23,7 @@ def fetched(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> Itera
         ("edited_statement", "APP-1003"),
         ("shared_statement", "APP-1016"),
         ("clean", "APP-1001"),
+        ("plaid_risk_score_70", "APP-1013"),
     ):
         result = svc.fetch_case(user_token=user(key).user_token, label=label)
         assert result.stored, result.message
@@ -53,6 +54,21 @@ def test_the_edited_stub_says_what_revision_1_said_boxed_on_the_net_pay(
     assert checks["fonts.foreign_font"]["severity"] == "high"
     assert checks["metadata.edited"]["severity"] == "high"
     assert "Acrobat" in checks["metadata.edited"]["summary"]
+    # the editor's save came after the pay date the stub prints (a payroll system's is final)
+    assert "day(s) after the pay date it shows" in checks["metadata.edited"]["summary"]
+
+
+def test_metadata_dates_are_compared_with_the_documents_own_dates(fetched: CaseService) -> None:
+    # APP-1013's stub file was made in February for a November pay date
+    (early,) = [
+        f for f in _findings(fetched, "APP-1013") if f["check"] == "metadata.document_dates"
+    ]
+    assert early["severity"] == "medium"
+    assert early["summary"].startswith("The file was made on 02/03/2026,")
+    assert "before the pay date it shows" in early["summary"]
+    # the clean case's stubs, W-2 and statement files were made when their dates say
+    clean = [f for f in _findings(fetched, "APP-1001") if f["check"] == "metadata.document_dates"]
+    assert clean and {f["severity"] for f in clean} == {"pass"}
 
 
 def test_the_shared_statement_names_the_other_case(fetched: CaseService) -> None:
@@ -84,7 +100,8 @@ def test_a_document_that_cannot_be_analysed_says_so(tmp_path: Path) -> None:
         "d1", None, "PAYSTUB", "stub.pdf", "payroll", "/x", "ab", 1, None, "application/pdf"
     )
     report = ForensicsReport(could_not=("could not analyse: the file was saved 10,001 times",))
-    (line,) = [f for f in report_findings(doc, report) if f.severity is None]
+    found = report_findings(doc, report)
+    (line,) = [f for f in found if f.severity is None and f.check == "forensics.could_not_analyse"]
     assert line.not_applicable == "could not analyse: the file was saved 10,001 times"
     assert line.category == "revision"
 
