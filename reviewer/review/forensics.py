@@ -48,13 +48,19 @@ class DocumentForensics:
         found: list[Finding] = []
         employers = employers_by_document(snapshot.model)
         dates = own_dates(snapshot.model)
+        applicants = applicants_by_document(snapshot.model)
         now = self._now()
         for doc in snapshot.documents:
             if not doc.path or doc.media_type not in LOCATABLE_MEDIA:
                 continue
             report = backend.forensics(Path(doc.path))
             found += report_findings(
-                doc, report, employers.get(doc.document_id), now=now, own=dates.get(doc.document_id)
+                doc,
+                report,
+                employers.get(doc.document_id),
+                now=now,
+                own=dates.get(doc.document_id),
+                applicant=applicants.get(doc.document_id),
             )
         return found
 
@@ -73,6 +79,11 @@ def employers_by_document(model: CaseModel) -> dict[str, tuple[str, str]]:
     return found
 
 
+def applicants_by_document(model: CaseModel) -> dict[str, str]:
+    """document id -> the applicant's name as that document states it (Plaid's reading)."""
+    return {c.document_id: c.name for c in model.identity if c.document_id and c.name}
+
+
 def report_findings(
     doc: DocumentRecord,
     report: ForensicsReport,
@@ -80,6 +91,7 @@ def report_findings(
     *,
     now: datetime | None = None,
     own: OwnDate | None = None,
+    applicant: str | None = None,
 ) -> list[Finding]:
     """Every finding one document's report gives (failures, passes, not applicables)."""
     ids = (doc.document_id,)
@@ -104,7 +116,7 @@ def report_findings(
                     summary = f"{len(report.revisions)} revisions, none changing a page ({kinds})"
                 found.append(passed(check, _category_of(category), summary, document_ids=ids))
     found += metadata_findings(doc.document_id, report.timeline, is_pdf=is_pdf, now=now, own=own)
-    found.append(_fingerprint(doc, report, employer))
+    found.append(_fingerprint(doc, report, employer, applicant))
     return found
 
 
@@ -160,7 +172,10 @@ def clue_finding(document_id: str, group: list[Clue]) -> Finding:
 
 
 def _fingerprint(
-    doc: DocumentRecord, report: ForensicsReport, employer: tuple[str, str] | None
+    doc: DocumentRecord,
+    report: ForensicsReport,
+    employer: tuple[str, str] | None,
+    applicant: str | None,
 ) -> Finding:
     prints = report.fingerprint
     return passed(
@@ -171,6 +186,8 @@ def _fingerprint(
         values={
             "sha256": doc.sha256,
             "template": prints.template,
+            "figures": prints.figures,
+            "applicant": applicant,
             "phones": ", ".join(prints.phones) or None,
             "accounts": ", ".join(prints.accounts) or None,
             "document_type": doc.document_type,

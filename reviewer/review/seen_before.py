@@ -1,7 +1,10 @@
 """Seen before: the same file, layout or identifiers in another case of the local store.
 
 Forensics stores a fingerprint per document (`reviewer.review.forensics`, check
-`seen_before.fingerprint`: SHA-256, layout hash, printed phones and account numbers). This
+`seen_before.fingerprint`: SHA-256, layout hash, the printed amounts' hash, printed phones and
+account numbers, the applicant the document names). A shared layout alone is what every
+customer of one payroll provider (and every demo stub) has in common, so it is no finding; the
+same layout with the same figures under another applicant's name is a copied document. This
 producer compares the snapshot's fingerprints with those of every other case's newest snapshot
 and names the other case (label, applicant, when fetched, decision) for each match. Its version
 follows the store: a fetch or a decision in any case makes every case's set stale, so the
@@ -15,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from reviewer.review.case_model import CaseSnapshot
+from reviewer.review.checks.names import same_person
 from reviewer.review.decisions import decision_label
 from reviewer.review.document_backend import DocumentBackend
 from reviewer.review.findings import Finding, Value, failed, finding_from_record
@@ -22,7 +26,7 @@ from reviewer.review.forensics import FINGERPRINT_CHECK
 from reviewer.store import CaseStore
 from reviewer.store.records import CaseRow
 
-SEEN_BEFORE_VERSION = "2"
+SEEN_BEFORE_VERSION = "3"  # 3: a layout match needs the same figures under another name
 # toll-free prefixes: banks' and payroll providers' service lines, not a person's or employer's
 _TOLL_FREE = frozenset({"800", "833", "844", "855", "866", "877", "888"})
 
@@ -42,6 +46,14 @@ class _Print:
     @property
     def title(self) -> str:
         return str(self.values.get("name") or self.values.get("document_type") or "a document")
+
+    @property
+    def applicant(self) -> str | None:
+        """The applicant the document names, else its case's applicant."""
+        named = self.values.get("applicant")
+        if named:
+            return str(named)
+        return self.case.applicant_name if self.case else None
 
 
 class SeenBefore:
@@ -72,11 +84,13 @@ class SeenBefore:
         del backend
         if snapshot.snapshot_id is None:
             return []
-        mine = _prints(self._store, snapshot.snapshot_id, None)
+        rows = self._store.list_cases()
+        me = next((r for r in rows if r.id == snapshot.case.id), None)
+        mine = _prints(self._store, snapshot.snapshot_id, me)
         if not mine:
             return []
         others: list[_Print] = []
-        for row in self._store.list_cases():
+        for row in rows:
             if row.id == snapshot.case.id:
                 continue
             history = self._store.snapshots(row.id)
@@ -109,7 +123,7 @@ def _other_case(other: _Print) -> str:
 def _matches(mine: _Print, others: Iterable[_Print]) -> list[Finding]:
     found: list[Finding] = []
     ids = (mine.document_id,)
-    same_layout: list[_Print] = []
+    copied: list[_Print] = []
     shared: dict[tuple[str, str], list[_Print]] = {}
     for other in others:
         base: dict[str, Value] = {
@@ -140,17 +154,26 @@ def _matches(mine: _Print, others: Iterable[_Print]) -> list[Finding]:
         address = _norm(mine.values.get("employer_address"))
         if address and address == _norm(other.values.get("employer_address")):
             found.append(_same_employer_address(mine, other, base))
-        template = mine.values.get("template")
-        if (
-            template
-            and template == other.values.get("template")
-            and mine.values.get("document_type") == other.values.get("document_type")
-        ):
-            same_layout.append(other)
+        if _copied(mine, other):
+            copied.append(other)
     found += [_shared_number(mine, key, value, where) for (key, value), where in shared.items()]
-    if same_layout:
-        found.append(_same_layout(mine, same_layout))
+    if copied:
+        found.append(_same_template(mine, copied))
     return found
+
+
+def _copied(mine: _Print, other: _Print) -> bool:
+    """The same layout and the same printed figures under another applicant's name. (The same
+    person's document in two cases is a re-application; the same layout with other figures is
+    one payroll provider's or generator's template, common to all its customers.)"""
+    same = all(
+        mine.values.get(key) and mine.values.get(key) == other.values.get(key)
+        for key in ("template", "figures", "document_type")
+    )
+    if not same:
+        return False
+    ours, theirs = mine.applicant, other.applicant
+    return bool(ours and theirs and not same_person(ours, theirs))
 
 
 def _shared_number(mine: _Print, key: str, value: str, others: list[_Print]) -> Finding:
@@ -177,19 +200,33 @@ def _shared_number(mine: _Print, key: str, value: str, others: list[_Print]) -> 
     )
 
 
-def _same_layout(mine: _Print, others: list[_Print]) -> Finding:
-    """One finding for every other case whose document has this one's page layout."""
+def _same_template(mine: _Print, others: list[_Print]) -> Finding:
+    """One finding naming every other case whose document is this one under another name."""
     labels = sorted({o.case.label or o.case.id for o in others if o.case})
-    shown = ", ".join(labels[:5]) + (f" and {len(labels) - 5} more" if len(labels) > 5 else "")
+    places = "; ".join(f"{o.title} in {_other_case(o)}{_naming(o)}" for o in others[:5])
+    more = f" and {len(others) - 5} more" if len(others) > 5 else ""
     return failed(
         "seen_before.same_template",
         "seen_before",
-        "low",
-        f"Same page layout as {len(others)} document(s) in {len(labels)} other case(s) ({shown}):"
-        " one payroll provider's template, or one template filled in for several people",
+        "high",
+        f"Same template with the same figures as {places}{more}, under another name"
+        f" ({mine.applicant}): one document, renamed for another applicant",
         document_ids=(mine.document_id,),
-        values={"template": str(mine.values.get("template")), "other_cases": ", ".join(labels)},
+        values={
+            "template": str(mine.values.get("template")),
+            "figures": str(mine.values.get("figures")),
+            "applicant": mine.applicant,
+            "other_applicants": ", ".join(sorted({str(o.applicant) for o in others})),
+            "other_cases": ", ".join(labels),
+        },
     )
+
+
+def _naming(other: _Print) -> str:
+    """` naming X` when the document names someone else than its case's applicant."""
+    case_name = other.case.applicant_name if other.case else None
+    named = other.applicant
+    return f" naming {named}" if named and not same_person(named, case_name) else ""
 
 
 def _norm(value: object) -> str:

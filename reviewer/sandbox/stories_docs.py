@@ -81,10 +81,14 @@ def clean(
     *,
     person: Party | None = None,
     employer: Party | None = None,
+    gross: float = 3284.62,
+    wages: float = 83_911.40,
 ) -> Profile:
     """Maria Gonzalez, RN: payroll-connected stubs and W-2, everything consistent.
 
-    `person`/`employer` give the same consistent story to another applicant.
+    `person`/`employer` give the same consistent story to another applicant; give them their
+    own `gross` pay and W-2 `wages` too (the same figures under another name are a copied
+    document, which Reviewer's "seen before" rightly reports).
     """
     p = Profile(refresh_outcome="SUCCESSFUL")
     maria = person or Party("Maria Gonzalez", "2150 Alder Creek Dr", "Sacramento", "CA", "95835")
@@ -93,13 +97,13 @@ def clean(
     )
     item = _item(key, payroll=True)
     item.account_id = stable_id(key, "acct")
-    stubs = _stubs(key, item, p, maria, employer, 3284.62, 2, first_index=21)
+    stubs = _stubs(key, item, p, maria, employer, gross, 2, first_index=21)
     form = w2(
         document_id=stable_id(key, "w2"),
         employee=maria,
         employer=employer,
         tax_year=2025,
-        wages=83_911.40,
+        wages=wages,
         ein="94-1156271",
     )
     item.w2s.append(form)
@@ -114,7 +118,7 @@ def clean(
         pay_date=date.fromisoformat(stubs[-1]["pay_period_details"]["pay_date"])
         + timedelta(days=14),
         frequency="BIWEEKLY",
-        gross=3284.62,
+        gross=gross,
         period_index=23,
         health=84.50,
     )

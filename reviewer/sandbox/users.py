@@ -61,6 +61,8 @@ def user_id_only(key: str, token_user: str) -> Profile:
         token_user,
         person=Party("Nadia Haddad", "418 Cedar Bluff Rd", "Knoxville", "TN", "37923"),
         employer=Party("Smoky Ridge Logistics Inc", "9000 Parkside Dr", "Knoxville", "TN", "37922"),
+        gross=2_746.15,
+        wages=70_154.90,
     )
     p.sessions.clear()
     p.employment_items.clear()
@@ -195,7 +197,7 @@ _USERS: tuple[DemoUser, ...] = (
         "shared_statement",
         "APP-1016",
         "Jordan Ellis",
-        "Salary in Bank Income, and an uploaded bank statement that is byte for byte the file APP-1003 (Priya Raman) submitted.",
+        "Salary in Bank Income, an uploaded bank statement that is byte for byte the file APP-1003 (Priya Raman) submitted, and a pay stub that is APP-1017's (Camila Ortiz) with his name typed in.",
         ("bank_income", "bank_statement", "seen_before"),
         shared.borrowed_statement,
     ),

@@ -117,3 +117,22 @@ def test_hostile_structure_is_reported_in_words(tmp_path: Path, build, words: st
 def test_not_a_document_is_a_could_not_analyse_line(tmp_path: Path) -> None:
     report = analyse(corpus.write(tmp_path, "junk.pdf", b"%PDF-1.7\n" + b"\x00garbage" * 1000))
     assert report.clues == () or report.could_not
+
+
+def test_the_fingerprint_tells_a_renamed_copy_from_the_same_template_with_other_figures(
+    tmp_path: Path,
+) -> None:
+    # APP-1016's stub is APP-1017's middle stub with another name; APP-1017's other stubs
+    # come from the same template with other figures (a later period: other YTD amounts)
+    (copy,) = [d for spec, d in corpus.demo_documents("APP-1016") if spec.kind == "paystub"]
+    theirs = [d for spec, d in corpus.demo_documents("APP-1017") if spec.kind == "paystub"]
+    prints = [
+        analyse(corpus.write(tmp_path, f"{n}.pdf", data)).fingerprint
+        for n, data in enumerate([copy, *theirs])
+    ]
+    renamed, first, middle, last = prints
+    assert copy != theirs[1]  # another file (another name printed on it) ...
+    assert (renamed.template, renamed.figures) == (middle.template, middle.figures)  # ... alike
+    assert renamed.figures is not None
+    assert first.template == middle.template == last.template  # one generator's layout
+    assert len({first.figures, middle.figures, last.figures}) == 3

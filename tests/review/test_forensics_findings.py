@@ -24,8 +24,11 @@ def fetched(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> Itera
         ("shared_statement", "APP-1016"),
         ("clean", "APP-1001"),
         ("plaid_risk_score_70", "APP-1013"),
+        ("missing_deposit", "APP-1017"),
+        ("user_id_only", "APP-1015"),
     ):
-        result = svc.fetch_case(user_token=user(key).user_token, label=label)
+        who = user(key)
+        result = svc.fetch_case(user_token=who.user_token, user_id=who.user_id, label=label)
         assert result.stored, result.message
     yield svc
     svc.close()
@@ -173,3 +176,43 @@ def test_a_phone_number_shared_with_other_cases_is_one_finding_and_service_lines
     assert "(614) 555-0100" in found.summary
     assert "APP-7 (Ann Lee" in found.summary and "APP-8 (Bo Diaz" in found.summary
     assert found.values["other_cases"] == "APP-7, APP-8"
+
+
+def test_a_shared_layout_is_a_finding_only_with_the_same_figures_under_another_name() -> None:
+    from reviewer.review.seen_before import _matches, _Print
+    from reviewer.store.records import CaseRow
+
+    def case(label: str, name: str) -> CaseRow:
+        return CaseRow(label.lower(), label, name, None, 1, None, "2026-11-01T00:00:00Z")
+
+    stub = {"template": "t1", "figures": "f1", "document_type": "PAYSTUB", "name": "stub.pdf"}
+    mine = _Print(case("APP-1", "Jordan Ellis"), "s1", stub | {"applicant": "Jordan Ellis"})
+    copied = _Print(case("APP-2", "Camila Ortiz"), "s2", stub | {"applicant": "Camila Ortiz"})
+    (found,) = _matches(mine, [copied])
+    assert found.check == "seen_before.same_template" and found.severity == "high"
+    assert "stub.pdf in case APP-2 (Camila Ortiz" in found.summary
+    assert "under another name (Jordan Ellis)" in found.summary
+    assert found.values["other_cases"] == "APP-2"
+    # one payroll provider's layout filled in with other figures: every customer has it
+    provider = _Print(copied.case, "s3", copied.values | {"figures": "f2"})
+    assert _matches(mine, [provider]) == []
+    # the same person's document in another case (a re-application) is not a renamed copy
+    again = _Print(case("APP-3", "Jordan M. Ellis"), "s4", stub | {"applicant": "JORDAN ELLIS"})
+    assert _matches(mine, [again]) == []
+    # too few printed amounts to tell documents apart: no figures, no match
+    bare = {**stub, "figures": None}
+    assert _matches(_Print(None, "s1", bare | {"applicant": "Jordan Ellis"}), [copied]) == []
+
+
+def test_the_renamed_stub_names_the_case_it_was_copied_from(fetched: CaseService) -> None:
+    (mine,) = [
+        f for f in _findings(fetched, "APP-1016") if f["check"] == "seen_before.same_template"
+    ]
+    assert "in case APP-1017 (Camila Ortiz" in mine["summary"]
+    assert mine["severity"] == "high" and mine["values"]["applicant"] == "Jordan Ellis"
+    # one generator's layout with other figures (APP-1001 and APP-1015 were the same figures
+    # under two names until their stories got figures of their own): no finding
+    for label in ("APP-1001", "APP-1013", "APP-1015"):
+        assert [
+            f for f in _findings(fetched, label) if f["check"] == "seen_before.same_template"
+        ] == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-VERSION = 1  # bump when a check changes what it reports: stored results are recomputed
+VERSION = 2  # 2: fingerprint figures; bump when a check changes what it reports: stored results are recomputed
 _REVISION_MARK = "#revision="
 
 

@@ -3,7 +3,9 @@
 The template hash keeps what a document generator fixes and drops what it fills in: drawings
 and images by place, and text runs by font, size and baseline, not by their words. Two pay
 stubs from one template for different people hash alike; the same layout with another
-employer's name is what a template farm produces.
+employer's name is what a template farm produces. The layout alone cannot tell a payroll
+provider's common template from a forger's, so `figures` hashes the amounts printed: the same
+layout with the same amounts under another applicant's name is a copied document.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ _ACCOUNT = re.compile(
     re.I,
 )
 _MAX_IDS = 20
+_AMOUNT = re.compile(r"(?<![\d.,])\d+(?:,\d{3})*\.\d{2}(?![\d.])")
+# fewer amounts than this match by chance (a form with two figures); a stub prints dozens
+_MIN_FIGURES = 6
 
 
 def fingerprint(pages: Sequence[TracedPage]) -> Fingerprint:
@@ -49,4 +54,11 @@ def fingerprint(pages: Sequence[TracedPage]) -> Fingerprint:
         sorted({re.sub(r"[\s-]", "", m.group(1)).upper() for m in _ACCOUNT.finditer(text)})
     )[:_MAX_IDS]
     template = digest.hexdigest()[:32] if pages else None
-    return Fingerprint(template=template, phones=phones, accounts=accounts)
+    head = " ".join(s.text for page in pages[:_TEMPLATE_PAGES] for s in page.spans if s.mode == 0)
+    amounts = sorted(m.group(0).replace(",", "") for m in _AMOUNT.finditer(head))
+    figures = (
+        hashlib.sha256("|".join(amounts).encode()).hexdigest()[:32]
+        if len(amounts) >= _MIN_FIGURES
+        else None
+    )
+    return Fingerprint(template=template, phones=phones, accounts=accounts, figures=figures)

@@ -57,12 +57,16 @@ class Fingerprint:
     """What lets "seen before" recognise this file in another case without its text.
 
     `template` hashes the page layout with the variable text removed (drawings, images and the
-    positions of text lines with their fonts); `phones` and `accounts` are printed identifiers.
+    positions of text lines with their fonts); `phones` and `accounts` are printed identifiers;
+    `figures` hashes the amounts printed (None when there are too few to tell documents apart).
     """
 
     template: str | None = None
     phones: tuple[str, ...] = ()
     accounts: tuple[str, ...] = ()
+    # the money amounts printed on those pages, as a hash: one template filled in with the same
+    # figures for another person is a copied document, not a payroll provider's common layout
+    figures: str | None = None
 
 
 @dataclass(frozen=True)
