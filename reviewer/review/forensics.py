@@ -26,7 +26,7 @@ from reviewer.review.signals import LOCATABLE_MEDIA
 FORENSICS_VERSION = f"{ANALYSIS_VERSION}.2"  # .2: metadata against the document's own dates
 FINGERPRINT_CHECK = "seen_before.fingerprint"
 
-_PASSES = {
+_PASSES: dict[Category, tuple[str, str]] = {
     "revision": ("revision.saved_once", "Saved once: the file holds no earlier revision"),
     "masking": ("masking.none", "No covered, invisible or off-page text"),
     "fonts": ("fonts.consistent", "Every figure is set in the document's own fonts, on its row"),
@@ -114,7 +114,7 @@ def report_findings(
                 if category == "revision" and len(report.revisions) > 1:
                     kinds = ", ".join(r.kind for r in report.revisions[1:])
                     summary = f"{len(report.revisions)} revisions, none changing a page ({kinds})"
-                found.append(passed(check, _category_of(category), summary, document_ids=ids))
+                found.append(passed(check, category, summary, document_ids=ids))
     found += metadata_findings(doc.document_id, report.timeline, is_pdf=is_pdf, now=now, own=own)
     found.append(_fingerprint(doc, report, employer, applicant))
     return found

@@ -26,7 +26,7 @@ from reviewer.review.forensics import FINGERPRINT_CHECK
 from reviewer.store import CaseStore
 from reviewer.store.records import CaseRow
 
-SEEN_BEFORE_VERSION = "3"  # 3: a layout match needs the same figures under another name
+SEEN_BEFORE_VERSION = "3"  # 3: layout needs the same figures, a colleague's employer is none
 # toll-free prefixes: banks' and payroll providers' service lines, not a person's or employer's
 _TOLL_FREE = frozenset({"800", "833", "844", "855", "866", "877", "888"})
 
@@ -152,7 +152,12 @@ def _matches(mine: _Print, others: Iterable[_Print]) -> list[Finding]:
                     continue  # a company's service line, printed on every customer's papers
                 shared.setdefault((key, value), []).append(other)
         address = _norm(mine.values.get("employer_address"))
-        if address and address == _norm(other.values.get("employer_address")):
+        if (
+            address
+            and address == _norm(other.values.get("employer_address"))
+            # the same employer at its own address is a colleague's paper: normal
+            and _norm(mine.values.get("employer")) != _norm(other.values.get("employer"))
+        ):
             found.append(_same_employer_address(mine, other, base))
         if _copied(mine, other):
             copied.append(other)
@@ -235,23 +240,16 @@ def _norm(value: object) -> str:
 
 
 def _same_employer_address(mine: _Print, other: _Print, base: dict[str, Value]) -> Finding:
-    """Another applicant's document gives the same employer address: under another employer's
-    name that is a fabricated employer's tell; under the same name, a colleague (low)."""
+    """Another applicant's document gives this employer address for another employer's name:
+    a fabricated employer's tell (the same employer at its address is a colleague: no finding)."""
     name, theirs = str(mine.values.get("employer") or ""), str(other.values.get("employer") or "")
-    same_name = _norm(name) == _norm(theirs)
-    if same_name:
-        summary = f"{other.title} in {_other_case(other)} names the same employer at this address"
-    else:
-        summary = (
-            f"The employer address {mine.values.get('employer_address')} ({name or 'unnamed'}) is"
-            f" given for another employer, {theirs or 'unnamed'}, on {other.title} in"
-            f" {_other_case(other)}"
-        )
     return failed(
         "seen_before.employer_address",
         "seen_before",
-        "low" if same_name else "medium",
-        summary,
+        "medium",
+        f"The employer address {mine.values.get('employer_address')} ({name or 'unnamed'}) is"
+        f" given for another employer, {theirs or 'unnamed'}, on {other.title} in"
+        f" {_other_case(other)}",
         document_ids=(mine.document_id,),
         values=base | {"employer_address": str(mine.values.get("employer_address"))},
     )

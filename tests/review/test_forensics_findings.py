@@ -155,6 +155,11 @@ def test_an_employer_address_given_for_two_employers_is_a_finding() -> None:
     assert (
         "Blue Fin LLC" in found.summary and "APP-9" in found.summary and "Ann Lee" in found.summary
     )
+    # a colleague: the same employer at its own address is no finding
+    colleague = _Print(
+        other_case, "s8", {"employer": "ACME", "employer_address": "12 Elm St, Austin TX 78701"}
+    )
+    assert _matches(mine, [colleague]) == []
 
 
 def test_a_phone_number_shared_with_other_cases_is_one_finding_and_service_lines_are_not() -> None:
@@ -216,3 +221,17 @@ def test_the_renamed_stub_names_the_case_it_was_copied_from(fetched: CaseService
         assert [
             f for f in _findings(fetched, label) if f["check"] == "seen_before.same_template"
         ] == []
+
+
+def test_a_clean_pdfs_passes_are_counted_in_their_own_categories() -> None:
+    from reviewer.documents.forensics.types import ForensicsReport
+    from reviewer.review.case_model import DocumentRecord
+    from reviewer.review.forensics import report_findings
+
+    doc = DocumentRecord(
+        "d1", None, "PAYSTUB", "stub.pdf", "payroll", "/x", "ab", 1, None, "application/pdf"
+    )
+    passes = {f.check: f.category for f in report_findings(doc, ForensicsReport())}
+    assert passes["revision.saved_once"] == "revision"
+    assert passes["masking.none"] == "masking"
+    assert passes["fonts.consistent"] == "fonts"
