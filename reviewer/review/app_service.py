@@ -18,6 +18,7 @@ from reviewer.review.decisions import Decision, Decisions
 from reviewer.review.facade import (
     DecisionSaved,
     DemoApplicant,
+    DemoProgress,
     DispositionChoice,
     ExportResult,
     OpChanges,
@@ -156,9 +157,9 @@ class AppService:
         return self.core.refetch_case(case_id, progress, cancel)
 
     def fetch_demo_cases(
-        self, progress: ProgressCallback | None = None, cancel: CancelCheck | None = None
+        self, progress: DemoProgress | None = None, cancel: CancelCheck | None = None
     ) -> list[FetchResult]:
-        """Fetch every demo user not fetched yet."""
+        """Fetch every demo user not fetched yet; each stored case reported as it lands."""
         return self.core.fetch_demo_cases(progress, cancel)
 
     # -- deciding (see reviewer.review.decisions) ------------------------------------------

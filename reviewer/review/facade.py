@@ -68,6 +68,24 @@ NO_CHANGES = OpChanges()
 
 
 @dataclass(frozen=True)
+class CaseLanded:
+    """Progress of a fetch of many cases: one case was stored (or its checks ran).
+
+    Reported through the task's progress as soon as it happens, so the window applies `changes`
+    (the queue shows the case) without waiting for the other cases. `done` of `total` cases.
+    """
+
+    changes: OpChanges
+    step: str  # in words, for the status bar: "Fetched APP-1003"
+    done: int
+    total: int
+
+
+# what a fetch of many cases reports: a `CaseLanded` per case (no per-endpoint steps)
+DemoProgress = Callable[[CaseLanded], None]
+
+
+@dataclass(frozen=True)
 class DemoApplicant:
     """A demo user of the embedded sandbox, as the UI offers it (no story, no documents)."""
 
@@ -230,9 +248,10 @@ class ReviewService(Protocol):
         ...
 
     def fetch_demo_cases(
-        self, progress: ProgressCallback | None = None, cancel: CancelCheck | None = None
+        self, progress: DemoProgress | None = None, cancel: CancelCheck | None = None
     ) -> list[FetchResult]:
-        """Fetch every demo user not fetched yet."""
+        """Fetch every demo user not fetched yet, a few at a time; each stored case is
+        reported at once through `progress` as a `CaseLanded`."""
         ...
 
     # -- deciding ---------------------------------------------------------------------------

@@ -171,7 +171,8 @@ class CaseFetcher:
         )
         tracker.check_cancel()
         snapshot_id = self._store.save_snapshot(case.id, snapshot)
-        tracker.step("saved", finished=1)
+        # stored: a cancel from now on is too late (the caller must not say "nothing was stored")
+        tracker.step("saved", finished=1, check=False)
         return FetchOutcome(
             case_id=case.id,
             snapshot_id=snapshot_id,

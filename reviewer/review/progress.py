@@ -45,15 +45,17 @@ class ProgressTracker:
         with self._lock:
             self.total += steps
 
-    def step(self, name: str, *, finished: int = 1, nbytes: int = 0) -> None:
-        """Report progress on `name`; raises FetchCancelled if the reviewer cancelled."""
+    def step(self, name: str, *, finished: int = 1, nbytes: int = 0, check: bool = True) -> None:
+        """Report progress on `name`; raises FetchCancelled if the reviewer cancelled (unless
+        `check` is False: the last step, after the snapshot is stored, is never undone)."""
         with self._lock:
             self.done += finished
             self.bytes += nbytes
             report = Progress(name, self.done, max(self.total, self.done), self.bytes)
         if self._callback is not None:
             self._callback(report)
-        self.check_cancel()
+        if check:
+            self.check_cancel()
 
     def check_cancel(self) -> None:
         """Raise FetchCancelled when cancellation was requested (called between steps)."""

@@ -22,7 +22,7 @@ from reviewer.plaid.errors import PlaidConfigurationError
 from reviewer.review.case_model import CaseSnapshot, CaseSummary, DocumentRecord, FetchError
 from reviewer.review.document_backend import DocumentBackend, InProcessDocuments
 from reviewer.review.documents_fetch import CaseBudget
-from reviewer.review.facade import NO_CHANGES, DemoApplicant, OpChanges
+from reviewer.review.facade import NO_CHANGES, DemoApplicant, DemoProgress, OpChanges
 from reviewer.review.findings_run import FindingsProducer, default_producers, refresh, stale
 from reviewer.review.findings_run import stored_findings as _stored_findings
 from reviewer.review.progress import CancelCheck, FetchCancelled, FetchFailed, ProgressCallback
@@ -273,12 +273,17 @@ class CaseService:
         label: str | None = None,
         progress: ProgressCallback | None = None,
         cancel: CancelCheck | None = None,
+        checks: bool = True,
     ) -> FetchResult:
-        """Create (or find) the case for a user and fetch everything into a new snapshot."""
+        """Create (or find) the case for a user and fetch everything into a new snapshot.
+
+        `checks=False` leaves Reviewer's checks of the new snapshot to `check_stored` (a fetch
+        of many cases runs them once every case is stored).
+        """
         if not (user_token or user_id):
             return FetchResult(None, False, False, [], "a user_token or a user_id is needed")
         case = self.store.get_or_create_case(user_token=user_token, user_id=user_id, label=label)
-        result = self._fetch(case, progress, cancel)
+        result = self._fetch(case, progress, cancel, checks)
         if not result.stored and self.store.forget_if_unused(case.id):
             # a first fetch that failed (a bad token, ...) must not keep the label taken
             return replace(result, case_id=None)
@@ -297,7 +302,11 @@ class CaseService:
         return self._fetch(case, progress, cancel)
 
     def _fetch(
-        self, case: StoredCase, progress: ProgressCallback | None, cancel: CancelCheck | None
+        self,
+        case: StoredCase,
+        progress: ProgressCallback | None,
+        cancel: CancelCheck | None,
+        checks: bool = True,
     ) -> FetchResult:
         from reviewer.review.fetch import CaseFetcher
 
@@ -330,7 +339,7 @@ class CaseService:
         else:
             count = len(outcome.document_failures)
             message = f"stored, but {count} document{'s' * (count != 1)} could not be stored"
-        snapshot = self._check_fetched(case.id)
+        snapshot = self.check_stored(case.id) if checks else self._loaded(case.id)
         request_ids = dict(snapshot.model.request_ids) if snapshot else {}
         self._audit_fetch(
             case.id,
@@ -364,15 +373,25 @@ class CaseService:
         except Exception:
             log.exception("could not record the fetch of %s in the audit trail", case_id)
 
-    def _check_fetched(self, case_id: str) -> CaseSnapshot | None:
-        """Findings for a snapshot just stored; a failure here never fails the fetch."""
-        try:
-            snapshot = self.load_case(case_id)
-            if snapshot is not None:
+    def check_stored(self, case_id: str) -> CaseSnapshot | None:
+        """Reviewer's checks of the case's newest snapshot, just stored; the snapshot read.
+
+        A failure is logged, never raised: the fetch is stored, the checks run again when the
+        case is opened.
+        """
+        snapshot = self._loaded(case_id)
+        if snapshot is not None:
+            try:
                 self.update_findings(snapshot)
-            return snapshot
+            except Exception:
+                log.exception("checks after the fetch of %s failed", case_id)
+        return snapshot
+
+    def _loaded(self, case_id: str) -> CaseSnapshot | None:
+        try:
+            return self.load_case(case_id)
         except Exception:  # the fetch is stored; checks rerun on open
-            log.exception("checks after the fetch of %s failed", case_id)
+            log.exception("reading the case %s just fetched failed", case_id)
             return None
 
     # -- demo -----------------------------------------------------------------------------
@@ -389,26 +408,13 @@ class CaseService:
         return any((u.user_token, u.user_id) not in fetched for u in self._demo_users)
 
     def fetch_demo_cases(
-        self, progress: ProgressCallback | None = None, cancel: CancelCheck | None = None
+        self, progress: DemoProgress | None = None, cancel: CancelCheck | None = None
     ) -> list[FetchResult]:
-        """Fetch every demo user not fetched yet (first start of `--demo`)."""
-        fetched = {(r.user_token, r.user_id) for r in self.list_cases() if r.fetched_at}
-        results = []
-        for user in self._demo_users:
-            if (user.user_token, user.user_id) in fetched:
-                continue
-            if cancel is not None and cancel():
-                break
-            results.append(
-                self.fetch_case(
-                    user_token=user.user_token,
-                    user_id=user.user_id,
-                    label=user.label,
-                    progress=progress,
-                    cancel=cancel,
-                )
-            )
-        return results
+        """Fetch every demo user not fetched yet (first start of `--demo`), a few at a time;
+        each stored case is reported at once (see `reviewer.review.demo_fetch`)."""
+        from reviewer.review.demo_fetch import fetch_demo_cases
+
+        return fetch_demo_cases(self, progress, cancel)
 
     def close(self) -> None:
         """Close the client and the store."""

@@ -2,7 +2,8 @@
 
 The fetch runs on the task runner; the status bar shows its progress and a Cancel button. A
 cancelled fetch stores nothing (the core checks `cancel()` before it writes a snapshot) and the
-window says so. When a fetch ends, the queue and the case view re-read only the cases it stored.
+window says so. When a fetch ends, the queue and the case view re-read only the cases it stored;
+the demo's first fetch reports each case as it is stored, and the queue lists it at once.
 """
 
 from __future__ import annotations
@@ -68,7 +69,14 @@ class FetchController(QObject):
         def work(h: TaskHandle) -> list[FetchResult]:
             return svc.fetch_demo_cases(progress=h.report, cancel=h.is_cancelled)
 
-        self._start(work, "Fetching demo cases")
+        self._start(work, "Fetching demo cases", on_progress=self._landed)
+
+    def _landed(self, progress: object) -> None:
+        """A demo case was stored (or checked): the queue shows it now, not after the last."""
+        from reviewer.review.facade import CaseLanded
+
+        if isinstance(progress, CaseLanded):
+            self.ctx.session.announce(progress.changes)
 
     def new_case(self) -> None:
         """Ask for a user and fetch it as a new case."""
@@ -109,7 +117,9 @@ class FetchController(QObject):
             return
         self._start(lambda h: _refetch(svc, case.case_id, h), "Refreshing case")
 
-    def _start(self, work: FetchWork, label: str) -> None:
+    def _start(
+        self, work: FetchWork, label: str, on_progress: Callable[[object], None] | None = None
+    ) -> None:
         online, reason = self.ctx.session.online_state()
         if not online:
             self.ctx.say(f"Cannot fetch: {reason}", 5000)
@@ -119,7 +129,12 @@ class FetchController(QObject):
             return
         self.ctx.status.cancel.show()
         self._handle = self.ctx.runner.run(
-            work, on_done=self._done, on_error=self._failed, label=label, key="fetch"
+            work,
+            on_done=self._done,
+            on_error=self._failed,
+            on_progress=on_progress,
+            label=label,
+            key="fetch",
         )
 
     def _failed(self, error: BaseException) -> None:

@@ -1,0 +1,68 @@
+"""The demo's first fetch (reviewer.review.demo_fetch): concurrent, each case reported as stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer.review.demo import demo_user_list
+from reviewer.review.document_backend import InProcessDocuments
+from reviewer.review.facade import CaseLanded
+from reviewer.review.service import CaseService
+from reviewer.sandbox import Sandbox
+from reviewer.sandbox.embedded import embedded_client
+from reviewer.store import CaseStore
+
+LABELS = ("APP-1002", "APP-1004", "APP-1011", "APP-1012")
+
+
+def _service(sandbox: Sandbox, data_dir: Path) -> CaseService:
+    return CaseService(
+        CaseStore(data_dir),
+        lambda: embedded_client(sandbox, max_retries=0),
+        environment_label="test sandbox",
+        backend=InProcessDocuments(),
+        demo_users=[u for u in demo_user_list() if u.label in LABELS],
+    )
+
+
+def test_each_case_is_reported_when_stored_and_again_when_checked(
+    clean_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    service = _service(clean_sandbox, tmp_path / "d")
+    reports: list[CaseLanded] = []
+    try:
+        results = service.fetch_demo_cases(progress=reports.append)
+        assert len(results) == len(LABELS) and all(r.ok for r in results)
+        ids = {r.case_id for r in results}
+        fetched = [r for r in reports if r.step.startswith("Fetched")]
+        checked = [r for r in reports if r.step.startswith("Checked")]
+        # every case was listed as stored before any was checked
+        assert reports[: len(LABELS)] == fetched and {c.changes.case_ids[0] for c in fetched} == ids
+        assert all(c.changes.snapshot and c.changes.listed for c in fetched)
+        assert {c.changes.case_ids[0] for c in checked} == ids
+        assert [r.done for r in reports] == list(range(1, 2 * len(LABELS) + 1))
+        assert {r.total for r in reports} == {2 * len(LABELS)}
+        for case_id in ids:  # the checks' findings are stored and current
+            snapshot = service.load_case(str(case_id))
+            assert snapshot is not None and snapshot.findings
+            assert not service.findings_stale(snapshot)
+        assert not service.demo_cases_missing()
+        assert service.fetch_demo_cases(progress=reports.append) == []  # nothing left to fetch
+    finally:
+        service.close()
+
+
+def test_a_cancelled_demo_fetch_stops_and_keeps_what_it_stored(
+    clean_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    service = _service(clean_sandbox, tmp_path / "d")
+    reports: list[CaseLanded] = []
+    try:
+        results = service.fetch_demo_cases(progress=reports.append, cancel=lambda: bool(reports))
+        stored = [r for r in results if r.stored]
+        assert 1 <= len(stored) < len(LABELS)  # the ones in flight may land; no new one starts
+        assert not any(r.step.startswith("Checked") for r in reports)
+        assert len(service.list_cases()) == len(stored)
+        assert service.demo_cases_missing()
+    finally:
+        service.close()
