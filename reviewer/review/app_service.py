@@ -104,8 +104,12 @@ class AppService:
         return self.core.case_summaries(case_ids)
 
     def load_case(self, case_id: str) -> CaseSnapshot | None:
-        """The newest snapshot of a case."""
-        return self.core.load_case(case_id)
+        """The newest snapshot of a case, its case model built (here, on the task runner: the
+        window's tabs read it on the GUI thread, where building it would stall the window)."""
+        snapshot = self.core.load_case(case_id)
+        if snapshot is not None:
+            _ = snapshot.model
+        return snapshot
 
     def document_path(self, doc: DocumentRecord) -> Path | None:
         """Where a stored document's file is."""

@@ -8,7 +8,7 @@ reviewer/ARCHITECTURE.md.
 from __future__ import annotations
 
 import functools
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from dataclasses import field as dc_field
 from typing import TYPE_CHECKING, Any
 
@@ -144,6 +144,13 @@ class CaseSnapshot:
         from reviewer.review.model import build_case
 
         return build_case(self.bodies, self.documents, self.errors)
+
+    def with_findings(self, findings: list[Finding]) -> CaseSnapshot:
+        """The same snapshot with these findings; its case model, if built, comes along."""
+        updated = replace(self, findings=findings)
+        if "model" in self.__dict__:  # cached_property keeps it there (frozen or not)
+            updated.__dict__["model"] = self.__dict__["model"]
+        return updated
 
     def to_show_json(self) -> dict[str, Any]:
         """The `reviewer show CASE --json` object (reviewer/ARCHITECTURE.md, "`show --json`")."""

@@ -200,7 +200,7 @@ class CaseService:
         except UnknownCase:
             log.info("findings not stored: the snapshot is gone (case purged meanwhile)")
             return snapshot
-        return replace(snapshot, findings=findings)
+        return snapshot.with_findings(findings)
 
     def load_case_checked(self, case_id: str) -> CaseSnapshot | None:
         """`load_case` with findings brought up to date (the command line and the report)."""

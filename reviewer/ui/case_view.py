@@ -50,7 +50,6 @@ class CaseView(QTabWidget):
         self.statements = StatementsTab()
         # kept as attributes: tests and the self-test look at the transactions directly
         self.tx_model = self.statements.tx_model
-        self.tx_proxy = self.statements.tx_proxy
         self.tx_filter = self.statements.tx_filter
         self.income_info = browser()
         self.chart = MonthlyChart()
@@ -124,7 +123,7 @@ class CaseView(QTabWidget):
             {
                 1: not snapshot.documents,
                 2: not forms,
-                3: self.tx_model.rowCount() == 0 and not model.bank_statements,
+                3: not model.bank_statements,
                 4: not months and not model.bank_income,
                 5: not (
                     model.employments

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
-from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
-from PySide6.QtGui import QBrush, QColor, QCursor
-from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QTextBrowser, QToolTip
 
 from reviewer.review.findings import Finding
 from reviewer.ui.present import html
@@ -25,7 +24,6 @@ from reviewer.ui.present.findings import (
     failed_by_document,
     finding_tooltip,
 )
-from reviewer.ui.rows_model import SORT_ROLE
 
 MARK_BACKGROUND = "#ece3f8"
 MARK_TEXT = "#4b2a8a"
@@ -103,22 +101,16 @@ def payroll_html(
     return "<hr>".join(parts), linked
 
 
-class FindingRowsProxy(QIdentityProxyModel):
-    """Transaction rows that failed findings name: shaded violet, the finding on hover.
+class FindingRows:
+    """Which transaction rows Reviewer's failed findings name (plain Python: the transactions
+    model asks it once per row when its rows are set, never while sorting or painting).
 
     A finding names a row by date and amount in its values (`date`/`amount`,
-    `deposit_date`/`deposit`, `first_date`); the source model keeps the date and the amount
-    (columns titled "Date" and "Amount") under its sort role.
+    `deposit_date`/`deposit`, `first_date`).
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, findings: list[Finding]) -> None:
         self._by_key: dict[tuple[str, float | None], Finding] = {}
-
-    def set_findings(self, findings: list[Finding]) -> None:
-        """Mark the rows of these findings (failed ones only)."""
-        self.beginResetModel()
-        self._by_key = {}
         for f in findings:
             if not f.failed:
                 continue
@@ -129,37 +121,16 @@ class FindingRowsProxy(QIdentityProxyModel):
                 if isinstance(day, str) and _is_date(day):
                     value = abs(float(amount)) if isinstance(amount, int | float) else None
                     self._by_key.setdefault((day, value), f)
-        self.endResetModel()
 
-    def _finding(self, index: QModelIndex | QPersistentModelIndex) -> Finding | None:
-        if not self._by_key or not index.isValid():
+    def __bool__(self) -> bool:
+        return bool(self._by_key)
+
+    def finding(self, day: object, amount: object) -> Finding | None:
+        """The finding that names the row of this date and amount, if any."""
+        if not self._by_key:
             return None
-        source = self.sourceModel()
-        row = self.mapToSource(index).row()
-        day = source.index(row, self._column(source, "Date", 0)).data(SORT_ROLE)
-        amount = source.index(row, self._column(source, "Amount", 2)).data(SORT_ROLE)
         key_amount = abs(float(amount)) if isinstance(amount, int | float) else None
         return self._by_key.get((str(day), key_amount)) or self._by_key.get((str(day), None))
-
-    @staticmethod
-    def _column(source: Any, title: str, default: int) -> int:
-        """The source column with this header (the tab's columns may be reordered)."""
-        for column in range(source.columnCount()):
-            if source.headerData(column, Qt.Orientation.Horizontal) == title:
-                return column
-        return default
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """The source's data, with shading and words for rows a finding names."""
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
-            finding = self._finding(index)
-            if finding is not None:
-                if role == Qt.ItemDataRole.BackgroundRole:
-                    return QBrush(QColor(MARK_BACKGROUND))
-                return finding_tooltip(finding)
-        return super().data(index, role)
 
 
 def _is_date(text: str) -> bool:

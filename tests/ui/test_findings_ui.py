@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
 from reviewer.review.findings import Finding, FindingLocation, failed, not_applicable, passed
-from reviewer.ui.findings_marks import FindingRowsProxy, payroll_html
+from reviewer.ui.findings_marks import payroll_html
 from reviewer.ui.present.findings import checks_summary_html, finding_label
-from reviewer.ui.rows_model import RowsModel
+from reviewer.ui.tabs.statements import StatementsTab
 from reviewer.ui.tasks import TaskRunner
 from reviewer.ui.viewer.findings_group import FINDING_BASE, FINDING_ROLE
 from reviewer.ui.viewer.pane import DocumentPane
@@ -113,17 +114,47 @@ def test_overview_summary_and_payroll_values_marked() -> None:
 
 
 def test_statement_rows_named_by_a_finding_are_shaded(qtbot) -> None:
-    model = RowsModel(("Date", "Description", "Amount", "Account"))
-    model.set_rows([
-        ["2026-09-14", "COMCAST CABLE", ("$89.99", 89.99), "Checking"],
-        ["2026-09-15", "SHELL OIL", ("$40.00", 40.0), "Checking"],
-    ])  # fmt: skip
-    proxy = FindingRowsProxy()
-    proxy.setSourceModel(model)
+    """Shaded where a finding names the row, still after sorting by a header click and
+    filtering by typing, as a reviewer does in the Bank statements tab."""
+    tab = StatementsTab()
+    qtbot.addWidget(tab)
     dup = failed("statement.duplicate_transactions", "arithmetic", "medium", "Duplicate",
                  document_ids=["s"], values={"date": "2026-09-14", "amount": 89.99})  # fmt: skip
-    proxy.set_findings([dup])
-    assert proxy.index(0, 1).data(Qt.ItemDataRole.ToolTipRole).startswith("Reviewer check")
-    assert proxy.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert proxy.index(1, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+    tab.tx_model.set_rows(
+        [
+            ["2026-09-14", "COMCAST CABLE", ("−$89.99", -89.99), "out", "Checking"],
+            ["2026-09-15", "SHELL OIL", ("−$40.00", -40.0), "out", "Checking"],
+            ["2026-09-16", "ACME PAYROLL", ("+$2,000.00", 2000.0), "in", "Checking"],
+        ],
+        [dup],
+    )
+    tab.show()
+    qtbot.waitExposed(tab)
+    model = tab.tx_model
+
+    def column(number: int) -> list[str]:
+        return [model.index(r, number).data() for r in range(model.rowCount())]
+
+    def shaded(description: str) -> bool:
+        row = column(1).index(description)
+        return model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+
+    comcast = column(1).index("COMCAST CABLE")
+    assert model.index(comcast, 1).data(Qt.ItemDataRole.ToolTipRole).startswith("Reviewer check")
+    assert shaded("COMCAST CABLE") and not shaded("SHELL OIL")
+    header = tab.tx_table.horizontalHeader()
+    amount_at = header.sectionViewportPosition(2) + header.sectionSize(2) // 2
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(amount_at, 5))
+    first = column(1)
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(amount_at, 5))
+    assert column(1) == list(reversed(first))
+    assert first in (
+        ["COMCAST CABLE", "SHELL OIL", "ACME PAYROLL"],
+        ["ACME PAYROLL", "SHELL OIL", "COMCAST CABLE"],
+    )
+    assert shaded("COMCAST CABLE") and not shaded("ACME PAYROLL")  # the mark follows its row
+    qtbot.keyClicks(tab.tx_filter, "cable")
+    assert column(1) == ["COMCAST CABLE"] and shaded("COMCAST CABLE")
+    tab.tx_filter.clear()
+    assert model.rowCount() == 3 and model.total() == 3
     assert finding_label(dup) == "Check: duplicate transactions"

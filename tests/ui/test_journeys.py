@@ -370,3 +370,32 @@ def test_a_pay_stub_is_legible_at_fit_width_on_a_large_screen_too(qtbot, laptop)
     tab = _open_documents(qtbot, win)
     assert not win.workspace.queue_shown()
     assert 8.5 * tab.pane.pages.zoom >= 9.0, f"{8.5 * tab.pane.pages.zoom:.1f} px"
+
+
+def test_a_case_opens_without_building_its_model_on_the_gui_thread(
+    qtbot: Any, laptop: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The case model (1,500 statement rows) is read on the task runner; the transactions
+    table is filled when the Bank statements tab is shown, not while the case opens."""
+    import threading
+
+    from reviewer.review import model as case_model
+
+    built_on: list[threading.Thread] = []
+    build = case_model.build_case
+
+    def recording(*args: Any) -> Any:
+        built_on.append(threading.current_thread())
+        return build(*args)
+
+    monkeypatch.setattr(case_model, "build_case", recording)
+    win = laptop
+    _pick_case(qtbot, win, win.cases["tampered_paystub"])  # type: ignore[attr-defined]
+    _pick_case(qtbot, win, win.cases["edited_statement"])  # type: ignore[attr-defined]
+    assert len(built_on) >= 2
+    assert threading.main_thread() not in built_on
+    assert win.case_view.tx_model.rowCount() == 0  # the tab was not shown yet
+    qtbot.keyClick(win, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    assert win.case_view.currentWidget() is win.case_view.statements
+    qtbot.waitUntil(lambda: win.case_view.tx_model.rowCount() > 1000, timeout=5000)
+    assert threading.main_thread() not in built_on
