@@ -4,7 +4,7 @@
 reviewer [--demo] [--data-dir DIR] [--self-test]   open the app
 reviewer --version
 reviewer fetch (--user-token T | --user-id U) [--label L] [--env sandbox|production | --base-url URL] [--json]
-reviewer cases [--json]
+reviewer cases [--json] [--limit N] [--offset M]
 reviewer show CASE [--json]
 reviewer export CASE --out FILE.pdf|FILE.json
 reviewer sandbox serve [--host 127.0.0.1] [--port 0] [--client-id ID] [--secret S]
@@ -70,6 +70,17 @@ request headers).
 """
 
 
+def _count(text: str) -> int:
+    """A whole number >= 0 (for --limit and --offset)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is negative")
+    return value
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reviewer",
@@ -105,8 +116,21 @@ def _build_parser() -> argparse.ArgumentParser:
     where.add_argument("--base-url", metavar="URL")
     fetch.add_argument("--json", action="store_true")
 
-    cases = sub.add_parser("cases", parents=[common], help="list cached cases")
+    cases = sub.add_parser(
+        "cases",
+        parents=[common],
+        help="list cached cases, oldest first",
+        description="List the cached cases, oldest first (the whole list, or one page of it).",
+    )
     cases.add_argument("--json", action="store_true")
+    cases.add_argument("--limit", type=_count, metavar="N", help="print at most N cases (one page)")
+    cases.add_argument(
+        "--offset",
+        type=_count,
+        default=0,
+        metavar="M",
+        help="skip the first M cases (with --limit: the page starting after them)",
+    )
 
     show = sub.add_parser("show", parents=[common], help="show a cached case (works offline)")
     show.add_argument("case", metavar="CASE", help="case id or label")
@@ -205,12 +229,19 @@ def _main(argv: Sequence[str] | None = None) -> int:
         _quiet_third_party_logs()
     if args.command is not None:  # the app handles its own signals
         signal.signal(signal.SIGINT, _interrupted)
-    if args.command in ("fetch", "cases", "show", "rebuild-cache"):
+    if args.command == "cases":  # the light path: no case service (see commands_cases)
+        from reviewer.review.commands_cases import cmd_cases
+
+        try:
+            return cmd_cases(args)
+        except BrokenPipeError:  # `reviewer cases | head`
+            sys.stderr.close()
+            return 0
+    if args.command in ("fetch", "show", "rebuild-cache"):
         from reviewer.review import commands
 
         handler = {
             "fetch": commands.cmd_fetch,
-            "cases": commands.cmd_cases,
             "show": commands.cmd_show,
             "rebuild-cache": commands.cmd_rebuild_cache,
         }[args.command]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Literal
 
 from reviewer import paths
 from reviewer.review.case_model import CaseSnapshot
@@ -30,7 +31,9 @@ from reviewer.store import (
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
 
-def _open(args: argparse.Namespace, *, create: bool = True) -> CaseService:
+def _open(
+    args: argparse.Namespace, *, create: bool = True, check: Literal["full", "listing"] = "full"
+) -> CaseService:
     data_dir = paths.data_dir(
         getattr(args, "data_dir", None), demo=bool(getattr(args, "demo", False))
     )
@@ -45,6 +48,7 @@ def _open(args: argparse.Namespace, *, create: bool = True) -> CaseService:
         environment=getattr(args, "env", None),
         base_url=getattr(args, "base_url", None),
         create=create,
+        check=check,
         # applicants' documents are opened only in the documents worker, as in the app
         isolated_documents=True,
     )
@@ -56,12 +60,12 @@ def _err(message: str) -> None:
 
 
 def _open_or_explain(
-    args: argparse.Namespace, *, create: bool = True
+    args: argparse.Namespace, *, create: bool = True, check: Literal["full", "listing"] = "full"
 ) -> CaseService | StoreMissing | None:
     """The service; or None after printing one line on why the store cannot be opened; or,
     for a command that only reads (`create=False`), `StoreMissing` when there is no database."""
     try:
-        return _open(args, create=create)
+        return _open(args, create=create, check=check)
     except StoreMissing as exc:
         if exc.documents:
             _err(str(exc))
@@ -78,11 +82,13 @@ def _is_demo(args: argparse.Namespace) -> bool:
     return bool(getattr(args, "demo", False))
 
 
-def open_for_reading(args: argparse.Namespace) -> CaseService | StoreMissing | None:
+def open_for_reading(
+    args: argparse.Namespace, check: Literal["full", "listing"] = "full"
+) -> CaseService | StoreMissing | None:
     """`_open_or_explain` for a command that reads cases. Outside demo mode it creates nothing;
     in demo mode it creates the demo store and fetches the demo cases first (first use)."""
     if not _is_demo(args):
-        return _open_or_explain(args, create=False)
+        return _open_or_explain(args, create=False, check=check)
     service = _open_or_explain(args, create=True)
     if isinstance(service, CaseService):
         try:
@@ -165,37 +171,23 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         service.close()
 
 
-def cmd_cases(args: argparse.Namespace) -> int:
-    """List cached cases (offline)."""
-    service = open_for_reading(args)
+def cmd_cases_demo(args: argparse.Namespace) -> int:
+    """`reviewer --demo cases`: the demo cases are fetched on first use (through the service),
+    then listed as `commands_cases` lists any cache."""
+    from reviewer.review.commands_cases import listed, print_cases
+
+    limit, offset = getattr(args, "limit", None), getattr(args, "offset", 0) or 0
+    service = open_for_reading(args, check="listing")
     if service is None:
         return EXIT_FAILED
     if isinstance(service, StoreMissing):
-        cases = []
-    else:
-        try:
-            cases = service.list_cases()
-        finally:
-            service.close()
-    if not cases and not _is_demo(args):
-        _err(demo_hint())  # standard error: scripts reading the list see it empty
-    if args.json:
-        print(json.dumps([c.__dict__ | {"user_token": None} for c in cases], indent=2))
-        return EXIT_OK
-    if not cases:
-        print("no cases yet: reviewer fetch --user-token T --label L")
-        return EXIT_OK
-    print(f"{'ID':<14} {'LABEL':<18} {'APPLICANT':<24} {'RISK':>5} {'DOCS':>5}  FETCHED")
-    for c in cases:
-        risk = "-" if c.max_risk_score is None else f"{c.max_risk_score:.0f}"
-        label = terminal_safe(c.label or "-")[:18]
-        applicant = terminal_safe(c.applicant_name or "-")[:24]
-        print(
-            f"{c.id:<14} {label:<18} {applicant:<24} "
-            f"{risk:>5} {c.document_count:>5}  {c.fetched_at or 'never'}"
-            + (f"  [{terminal_safe(c.decision)}]" if c.decision else "")
-        )
-    return EXIT_OK
+        return print_cases(args, [], 0, offset)
+    try:
+        rows = service.store.list_cases(limit=limit, offset=offset)
+        total = service.count_cases() if limit is not None else len(rows) + offset
+    finally:
+        service.close()
+    return print_cases(args, [listed(row) for row in rows], total, offset)
 
 
 def cmd_show(args: argparse.Namespace) -> int:

@@ -95,8 +95,18 @@ class InProcessDocuments:
 class WorkerDocuments:
     """The app's backend: every PyMuPDF call goes to the isolated documents worker process."""
 
-    def __init__(self, worker: object) -> None:
-        self._worker = worker
+    def __init__(self, worker: object | None = None) -> None:
+        """`worker`: a documents worker; None starts one on first use (listing cases opens
+        no document, and the worker's modules cost the command line 60 ms to import)."""
+        self._given = worker
+
+    @property
+    def _worker(self) -> object:
+        if self._given is None:
+            from reviewer.review.documents_access import DocumentWorker
+
+            self._given = DocumentWorker()
+        return self._given
 
     def inspect(self, path: Path, media_type: str) -> DocumentInfo:
         """Open the document in the worker; a crash or timeout becomes a problem, not a raise."""
@@ -142,8 +152,9 @@ class WorkerDocuments:
         return worker_forensics(self._worker, path)
 
     def close(self) -> None:
-        """Stop the worker process."""
-        self._worker.close()  # type: ignore[attr-defined]
+        """Stop the worker process (if one was started)."""
+        if self._given is not None:
+            self._given.close()  # type: ignore[attr-defined]
 
 
 def worker_forensics(worker: object, path: Path) -> ForensicsReport:

@@ -15,13 +15,12 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from reviewer import __version__, paths
 from reviewer.plaid.errors import PlaidConfigurationError
 from reviewer.review.case_model import CaseSnapshot, CaseSummary, DocumentRecord, FetchError
 from reviewer.review.document_backend import DocumentBackend, InProcessDocuments
-from reviewer.review.documents_fetch import CaseBudget
 from reviewer.review.facade import NO_CHANGES, DemoApplicant, DemoProgress, OpChanges
 from reviewer.review.findings_run import FindingsProducer, default_producers, refresh, stale
 from reviewer.review.findings_run import stored_findings as _stored_findings
@@ -108,20 +107,22 @@ class CaseService:
         isolated_documents: bool = False,
         passphrase: str | None = None,
         create: bool = True,
+        check: Literal["full", "listing"] = "full",
     ) -> CaseService:
         """Open the store; demo mode talks to the in-process local sandbox, nothing to configure.
 
         `isolated_documents` (the app): applicants' documents are inspected and searched in the
         documents worker process, never in this one, so a hostile file costs a message only.
+        `check`: how much of the database the open checks (`CaseStore`).
         """
         if backend is None and isolated_documents:
             from reviewer.review.document_backend import WorkerDocuments
-            from reviewer.review.documents_access import DocumentWorker
 
-            backend = WorkerDocuments(DocumentWorker())
+            backend = WorkerDocuments()  # its worker starts with the first document
         # the cache is encrypted: PassphraseRequired / KeyUnavailable say what is needed
-        # the cache is encrypted: PassphraseRequired / KeyUnavailable say what is needed
-        store = CaseStore(paths.data_dir(data_dir, demo=demo), passphrase, create=create)
+        store = CaseStore(
+            paths.data_dir(data_dir, demo=demo), passphrase, create=create, check=check
+        )
         if demo:
             from reviewer.review.demo import demo_client_factory, demo_user_list
 
@@ -141,14 +142,18 @@ class CaseService:
 
     # -- reading (works offline, no credentials needed) -------------------------------------
 
-    def list_cases(self) -> list[CaseSummary]:
-        """Every cached case for the queue, from the newest snapshot of each."""
-        return [summary(row) for row in self.store.list_cases()]
+    def list_cases(self, *, limit: int | None = None, offset: int = 0) -> list[CaseSummary]:
+        """Every cached case for the queue, from the newest snapshot of each, oldest first;
+        `limit`/`offset` read one page."""
+        return [summary(row) for row in self.store.list_cases(limit=limit, offset=offset)]
+
+    def count_cases(self) -> int:
+        """How many cases the cache holds."""
+        return self.store.count_cases()
 
     def case_summaries(self, case_ids: Collection[str]) -> list[CaseSummary]:
-        """The queue rows of these cases (one query for the queue, filtered here: it is small)."""
-        wanted = set(case_ids)
-        return [summary(row) for row in self.store.list_cases() if row.id in wanted]
+        """The queue rows of these cases (read for them alone, however big the queue)."""
+        return [summary(row) for row in self.store.case_rows(case_ids)]
 
     def find_case(self, key: str) -> StoredCase | None:
         """A case by id or label."""
@@ -308,6 +313,7 @@ class CaseService:
         cancel: CancelCheck | None,
         checks: bool = True,
     ) -> FetchResult:
+        from reviewer.review.documents_fetch import CaseBudget
         from reviewer.review.fetch import CaseFetcher
 
         again = bool(self.store.snapshots(case.id))  # fetched before: this is a refetch

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import secrets
+from collections.abc import Collection
 from typing import Any
 
 from reviewer.store import sqlcipher as sqlite3
@@ -147,10 +149,12 @@ def case_by_id(conn: sqlite3.Connection, case_id: str) -> StoredCase | None:
     )
 
 
-def list_cases(conn: sqlite3.Connection) -> list[CaseRow]:
-    """The queue: every live case with its newest snapshot's figures and newest decision."""
-    rows = conn.execute(
-        """SELECT c.id, c.label, s.applicant_name, s.max_risk_score,
+def count_cases(conn: sqlite3.Connection) -> int:
+    """How many live cases there are."""
+    return int(conn.execute("SELECT COUNT(*) FROM cases WHERE purged_at IS NULL").fetchone()[0])
+
+
+_QUEUE_ROWS = """SELECT c.id, c.label, s.applicant_name, s.max_risk_score,
                   (SELECT COUNT(*) FROM documents d WHERE d.snapshot_id = s.id),
                   a.action, s.fetched_at, c.user_token, c.user_id, c.created_at, a.timestamp,
                   (SELECT SUM(f.failed) FROM findings f WHERE f.snapshot_id = s.id),
@@ -163,9 +167,34 @@ def list_cases(conn: sqlite3.Connection) -> list[CaseRow]:
            LEFT JOIN audit a
              ON a.id = (SELECT MAX(id) FROM audit WHERE case_id = c.id
                         AND substr(action, 1, ?) = ?)
-           WHERE c.purged_at IS NULL
-           ORDER BY c.created_at, c.id""",
-        (len(DECISION_PREFIX), DECISION_PREFIX),
+           WHERE c.id IN ({which})
+           ORDER BY c.created_at, c.id"""
+
+
+def list_cases(
+    conn: sqlite3.Connection, *, limit: int | None = None, offset: int = 0
+) -> list[CaseRow]:
+    """The queue: every live case with its newest snapshot's figures and newest decision,
+    oldest case first; `limit`/`offset` page through it (the figures are read only for the
+    page's cases)."""
+    if (limit is not None and limit < 0) or offset < 0:
+        raise ValueError("limit and offset cannot be negative")
+    which = "SELECT id FROM cases WHERE purged_at IS NULL ORDER BY created_at, id LIMIT ? OFFSET ?"
+    rows = conn.execute(
+        _QUEUE_ROWS.format(which=which),
+        (len(DECISION_PREFIX), DECISION_PREFIX, -1 if limit is None else limit, offset),
+    ).fetchall()
+    return [CaseRow(*row) for row in rows]
+
+
+def case_rows(conn: sqlite3.Connection, case_ids: Collection[str]) -> list[CaseRow]:
+    """The queue rows of these live cases (unknown or purged ids are left out)."""
+    which = (
+        "SELECT id FROM cases WHERE purged_at IS NULL AND id IN (SELECT value FROM json_each(?))"
+    )
+    rows = conn.execute(
+        _QUEUE_ROWS.format(which=which),
+        (len(DECISION_PREFIX), DECISION_PREFIX, json.dumps(sorted(case_ids))),
     ).fetchall()
     return [CaseRow(*row) for row in rows]
 

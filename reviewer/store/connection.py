@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -81,10 +81,12 @@ def open_connection(db_path: Path, key_pragma: str | None) -> sqlite3.Connection
     return conn
 
 
-def quick_check_problems(conn: sqlite3.Connection) -> list[str]:
+def quick_check_problems(conn: sqlite3.Connection, tables: Sequence[str] = ()) -> list[str]:
     """What SQLite's quick_check reports ([] when the file is sound); a file too damaged to
-    answer raises sqlite3.DatabaseError."""
-    rows = conn.execute("PRAGMA quick_check").fetchall()
+    answer raises sqlite3.DatabaseError. `tables`: check only these tables and their indexes
+    (none: the whole file)."""
+    statements = [f"PRAGMA quick_check({t})" for t in tables] or ["PRAGMA quick_check"]
+    rows = [row for statement in statements for row in conn.execute(statement).fetchall()]
     lines = [line for r in rows if r[0] != "ok" for line in str(r[0]).splitlines()]
     # a page no b-tree uses is space lost, not data damaged (left by an index rebuild)
     problems = [

@@ -123,6 +123,9 @@ MIGRATIONS: list[list[str]] = [
                                   WHERE id = OLD.case_id AND purged_at IS NOT NULL))
             BEGIN {_APPEND_ONLY}; END""",  # noqa: S608 - constants, no input
     ],
+    # version 4: the queue counts failed findings per snapshot from this index alone; read
+    # from the table each count paged in the records' JSON (0.4 s at 10,000 cases)
+    ["CREATE INDEX findings_queue ON findings(snapshot_id, failed, worst)"],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer.store import sqlcipher as sqlite3
+from reviewer.store.connection import create_private_file
 from reviewer.store.errors import StoreError
 from reviewer.store.files import DocumentFiles, DocumentUnreadable, fsync_dir
 
@@ -50,19 +51,32 @@ def recover_interrupted(db_path: Path) -> None:
         Path(f"{db_path}{ENCRYPTING_SUFFIX}{suffix}").unlink(missing_ok=True)
 
 
+# in documents/: every file there is sealed (see encrypt_in_place)
+ALL_SEALED = ".all-sealed"
+
+
 def encrypt_in_place(data_dir: Path, db_path: Path, keys: DataKeys, *, plaintext_db: bool) -> None:
-    """Encrypt what is still unencrypted in `data_dir`: the database, then document files."""
+    """Encrypt what is still unencrypted in `data_dir`: the database, then document files.
+
+    The document files are looked through once: afterwards `ALL_SEALED` says none is left in
+    plaintext (this Reviewer writes only sealed files; a 10,000-case directory holds 30,000
+    files, 0.2 s to list on every open otherwise). A plaintext database found later (an older
+    Reviewer's copy put back) looks through them again.
+    """
     if plaintext_db:
         log.info("encrypting the case database in place")
         _encrypt_database(db_path, keys)
     documents = data_dir / "documents"
-    if documents.is_dir():
+    marker = documents / ALL_SEALED
+    if documents.is_dir() and (plaintext_db or not marker.exists()):
+        marker.unlink(missing_ok=True)
         files = DocumentFiles(documents, keys)
         plain = files.plaintext_files()
         if plain:
             log.info("encrypting %d document files in place", len(plain))
         for sha256, path in plain:
             _encrypt_file(files, sha256, path)
+        create_private_file(marker)
 
 
 def _encrypt_database(db_path: Path, keys: DataKeys) -> None:

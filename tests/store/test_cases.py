@@ -129,3 +129,34 @@ def test_webhook_routing_finds_cases_by_user_id_and_item_id(store: CaseStore) ->
     }
     assert store.find_cases_for_webhook(item_id="item-other") == []
     assert store.find_cases_for_webhook() == []
+
+
+def test_queue_pages_oldest_first_and_rows_by_id(store: CaseStore) -> None:
+    made = [
+        store.get_or_create_case(user_token=f"tok-{n}", user_id=None, label=f"P-{n}")
+        for n in range(5)
+    ]
+    for case in made[:3]:
+        save_fetch(store, case.id, case.label or "", n_docs=2)
+
+    everything = [row.label for row in store.list_cases()]
+    assert everything == [f"P-{n}" for n in range(5)]
+    assert [row.label for row in store.list_cases(limit=2, offset=1)] == ["P-1", "P-2"]
+    assert [row.label for row in store.list_cases(offset=4)] == ["P-4"]
+    assert store.list_cases(limit=3, offset=9) == []
+    assert store.count_cases() == 5
+    by_id = store.case_rows([made[3].id, made[0].id, "no-such-case"])
+    assert [(row.label, row.document_count) for row in by_id] == [("P-0", 2), ("P-3", 0)]
+    assert by_id[0] == store.list_cases(limit=1)[0]  # the same figures either way
+    with pytest.raises(ValueError, match="negative"):
+        store.list_cases(limit=-1)
+
+
+def test_queue_counts_come_from_an_index(store: CaseStore) -> None:
+    """The failed-findings count per case is read from `findings_queue` alone, not the
+    records' JSON beside it (that read grew to 0.4 s at 10,000 cases)."""
+    conn = store._conn()
+    plan = conn.execute(
+        "EXPLAIN QUERY PLAN SELECT SUM(failed) FROM findings WHERE snapshot_id = 1"
+    ).fetchall()
+    assert any("COVERING INDEX findings_queue" in str(row[-1]) for row in plan), plan
