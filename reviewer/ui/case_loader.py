@@ -13,10 +13,11 @@ from PySide6.QtCore import QObject, Signal
 
 from reviewer.ui.case_queue import CaseQueue
 from reviewer.ui.checks_refresh import refresh_findings
+from reviewer.ui.present.queue_order import QueueEntry, queue_entries
 from reviewer.ui.present.when import short_time
 from reviewer.ui.session import ServiceSession
 from reviewer.ui.status import StatusWidgets
-from reviewer.ui.tasks import TaskRunner
+from reviewer.ui.tasks import TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
     from reviewer.review.case_model import CaseSnapshot, CaseSummary
@@ -62,18 +63,22 @@ class CaseLoader(QObject):
             return
         keep = select or self.queue.current_case_id()
 
-        def done(cases: list[CaseSummary]) -> None:
-            self.queue.set_cases(cases)
+        stale_after_hours = self.queue.model.stale_after_hours
+
+        def done(entries: list[QueueEntry]) -> None:
+            self.queue.set_cases(entries)
             self._show_last_sync()
             if keep:
                 self.queue.select_case(keep)
-            self.cases_loaded.emit(len(cases))
+            self.cases_loaded.emit(len(entries))
             if then is not None:
                 then()
 
-        self.runner.run(
-            lambda _h: svc.list_cases(), on_done=done, key="list-cases", label="Loading cases"
-        )
+        def work(_h: TaskHandle) -> list[QueueEntry]:
+            # the rows' sort keys and search text are made here, off the GUI thread
+            return queue_entries(svc.list_cases(), stale_after_hours)
+
+        self.runner.run(work, on_done=done, key="list-cases", label="Loading cases")
 
     def load_case(self, case_id: str) -> None:
         """Read a case from the cache (works offline) and show it."""
@@ -147,7 +152,5 @@ class CaseLoader(QObject):
         )
 
     def _show_last_sync(self) -> None:
-        model = self.queue.model
-        fetched = (model.case_at(r) for r in range(model.rowCount()))
-        newest = max((c.fetched_at for c in fetched if c and c.fetched_at), default=None)
+        newest = self.queue.model.newest_fetch()
         self.status.set_last_sync(short_time(newest) if newest else "never")

@@ -1,7 +1,8 @@
-"""The case queue: a table model over CaseSummary rows and its sort/filter proxy."""
+"""The case queue's table model: one row per case, as read (`queue_proxy` sorts and searches)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -9,30 +10,30 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
 
 from reviewer.review.case_model import CaseSummary
 from reviewer.ui.present.findings import FINDING_COLOURS
+from reviewer.ui.present.queue_order import (
+    CHECKS_COLUMN,
+    COLUMN_COUNT,
+    QueueEntry,
+    checks_words,
+    decision_words,
+    queue_entries,
+    queue_entry,
+)
 from reviewer.ui.present.risk import RiskBand, risk_band
 from reviewer.ui.present.when import is_stale, short_time
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _decision_words(action: str | None) -> str:
-    """The queue's words for a decision action (imported late: decisions pulls in the store)."""
-    from reviewer.review.decisions import decision_label
-
-    return decision_label(action)
-
-
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS = ("Label", "Applicant", "Risk", "Docs", "Decision", "Fetched", "Checks")
-CHECKS_COLUMN = 6  # Reviewer's own checks (never Plaid's score): failed count
+if len(COLUMNS) != COLUMN_COUNT:  # pragma: no cover - the sort keys follow these columns
+    raise ImportError("queue columns and queue_order's sort keys disagree")
 
 BAND_COLOURS = {
     RiskBand.HIGH: QColor(220, 53, 69),
@@ -40,35 +41,68 @@ BAND_COLOURS = {
     RiskBand.LOW: QColor(40, 167, 69),
 }
 
+_BAND_BRUSHES = {band: QBrush(colour) for band, colour in BAND_COLOURS.items()}
+_WHITE = QBrush(QColor("white"))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# roles as plain ints: data() is asked ~1,000 times a repaint, enum comparisons add up
+_DISPLAY, _DECORATION, _TOOLTIP = (
+    int(Qt.ItemDataRole.DisplayRole),
+    int(Qt.ItemDataRole.DecorationRole),
+    int(Qt.ItemDataRole.ToolTipRole),
+)
+_BACKGROUND, _FOREGROUND, _ALIGNMENT = (
+    int(Qt.ItemDataRole.BackgroundRole),
+    int(Qt.ItemDataRole.ForegroundRole),
+    int(Qt.ItemDataRole.TextAlignmentRole),
+)
+_CASE_ID, _SORT = int(CASE_ID_ROLE), int(SORT_ROLE)
+
 _Index = QModelIndex | QPersistentModelIndex
+Rows = Sequence[CaseSummary] | Sequence[QueueEntry]
 
 
 class CaseQueueModel(QAbstractTableModel):
-    """One row per cached case; risk coloured by band, stale fetches marked."""
+    """One row per cached case, in the order they were read; risk coloured by band, stale
+    fetches marked. Each row keeps its sort keys and search text (`QueueEntry`), which the
+    queue's proxy (`queue_proxy.CaseQueueProxy`) sorts and searches."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[CaseSummary] = []
+        self._entries: list[QueueEntry] = []
+        self._row_by_id: dict[str, int] = {}
         self.low_threshold = 20
         self.high_threshold = 80
         self.stale_after_hours = 24
 
-    def set_cases(self, cases: list[CaseSummary]) -> None:
-        """Replace every row (the queue is small; a reset keeps it simple and correct)."""
+    def set_cases(self, cases: Rows) -> None:
+        """Replace every row (the queue was read again). Entries made off the GUI thread
+        (`queue_entries`) are taken as they are; plain summaries get theirs here."""
+        entries = [c if isinstance(c, QueueEntry) else self._entry(c) for c in cases]
         self.beginResetModel()
-        self._rows = list(cases)
+        self._entries = entries
+        self._row_by_id = {e.case.id: row for row, e in enumerate(entries)}
         self.endResetModel()
+
+    def _entry(self, case: CaseSummary) -> QueueEntry:
+        return queue_entry(case, self.stale_after_hours)
+
+    @property
+    def entries(self) -> Sequence[QueueEntry]:
+        """Every row's entry, in source row order (read only)."""
+        return self._entries
 
     def update_cases(self, cases: list[CaseSummary]) -> None:
         """Replace the rows of these cases in place; cases not shown yet are appended."""
         for case in cases:
             row = self.row_of(case.id)
             if row < 0:
-                self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
-                self._rows.append(case)
+                row = len(self._entries)
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._entries.append(self._entry(case))
+                self._row_by_id[case.id] = row
                 self.endInsertRows()
             else:
-                self._rows[row] = case
+                self._entries[row] = self._entry(case)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def remove_case(self, case_id: str) -> None:
@@ -76,29 +110,37 @@ class CaseQueueModel(QAbstractTableModel):
         row = self.row_of(case_id)
         if row >= 0:
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
+            del self._entries[row]
+            self._row_by_id = {e.case.id: r for r, e in enumerate(self._entries)}
             self.endRemoveRows()
 
     def set_thresholds(self, low: int, high: int, stale_after_hours: int) -> None:
         """New risk bands or staleness limit: repaint the affected columns."""
         self.low_threshold, self.high_threshold = low, high
-        self.stale_after_hours = stale_after_hours
-        if self._rows:
+        if stale_after_hours != self.stale_after_hours:
+            self.stale_after_hours = stale_after_hours
+            # the Fetched column's words (and what a search finds in it) change
+            self._entries = queue_entries([e.case for e in self._entries], stale_after_hours)
+        if self._entries:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+                self.index(0, 0), self.index(len(self._entries) - 1, len(COLUMNS) - 1)
             )
 
     def case_at(self, row: int) -> CaseSummary | None:
         """The summary of a source row."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self._entries[row].case if 0 <= row < len(self._entries) else None
 
     def row_of(self, case_id: str) -> int:
         """Source row of a case id, or -1."""
-        return next((i for i, c in enumerate(self._rows) if c.id == case_id), -1)
+        return self._row_by_id.get(case_id, -1)
+
+    def newest_fetch(self) -> str | None:
+        """The newest fetched_at among the cases (ISO 8601), or None."""
+        return max((e.case.fetched_at for e in self._entries if e.case.fetched_at), default=None)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Number of cases (0 under any valid parent: this is a flat table)."""
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._entries)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Number of columns."""
@@ -118,41 +160,46 @@ class CaseQueueModel(QAbstractTableModel):
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Display text, sort keys, tooltips and band colours of one cell."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid():
             return None
-        case = self._rows[index.row()]
-        col = index.column()
-        if role == CASE_ID_ROLE:
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row: int, col: int, role: int) -> Any:
+        """What `data` answers for a source row and column (the proxy asks here directly:
+        a repaint asks ~1,000 times, and index objects cost more than the answer)."""
+        if not 0 <= row < len(self._entries):
+            return None
+        entry = self._entries[row]
+        case = entry.case
+        role = int(role)
+        if role == _DISPLAY:
+            return self._display(case, col)
+        if role == _CASE_ID:
             return case.id
-        stale = is_stale(case.fetched_at, self.stale_after_hours)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(case, col, stale)
-        if role == SORT_ROLE:
-            return self._sort_key(case, col)
-        if col == CHECKS_COLUMN and role != Qt.ItemDataRole.DisplayRole:
+        if role == _SORT:
+            return entry.keys[col] if 0 <= col < len(entry.keys) else None
+        if col == CHECKS_COLUMN:
             return _checks_cell(case, role)
-        if col == 0 and role == Qt.ItemDataRole.DecorationRole and case.failed_checks:
+        if col == 0 and role == _DECORATION and case.failed_checks:
             # a violet badge beside the label: visible however narrow the queue is
             return FINDING_COLOURS.get(case.worst_check, FINDING_COLOURS["high"])
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if col == 2:
                 band = risk_band(case.max_risk_score, self.low_threshold, self.high_threshold)
                 return f"Highest risk score: {band.value} risk"
-            if col == 5 and stale:
+            if col == 5 and is_stale(case.fetched_at, self.stale_after_hours):
                 return f"Fetched more than {self.stale_after_hours} h ago: refresh before deciding"
             return case.user_id or "user token case"
-        if role == Qt.ItemDataRole.BackgroundRole and col == 2:
+        if col == 2 and role in (_BACKGROUND, _FOREGROUND):
             band = risk_band(case.max_risk_score, self.low_threshold, self.high_threshold)
-            colour = BAND_COLOURS.get(band)
-            return QBrush(colour) if colour is not None else None
-        if role == Qt.ItemDataRole.ForegroundRole and col == 2:
-            band = risk_band(case.max_risk_score, self.low_threshold, self.high_threshold)
-            return QBrush(QColor("white")) if band in BAND_COLOURS else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 3):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if role == _BACKGROUND:
+                return _BAND_BRUSHES.get(band)
+            return _WHITE if band in BAND_COLOURS else None
+        if role == _ALIGNMENT and col in (2, 3):
+            return _RIGHT
         return None
 
-    def _display(self, case: CaseSummary, col: int, stale: bool) -> str:
+    def _display(self, case: CaseSummary, col: int) -> str:
         if col == 0:
             return case.label or case.id
         if col == 1:
@@ -162,57 +209,20 @@ class CaseQueueModel(QAbstractTableModel):
         if col == 3:
             return str(case.document_count)
         if col == 4:
-            return _decision_words(case.decision)
+            return decision_words(case.decision)
         if col == CHECKS_COLUMN:
             return checks_words(case)
+        stale = is_stale(case.fetched_at, self.stale_after_hours)
         return short_time(case.fetched_at) + (" ⚠ stale" if stale else "")
-
-    @staticmethod
-    def _sort_key(case: CaseSummary, col: int) -> Any:
-        if col == 2:
-            return -1.0 if case.max_risk_score is None else float(case.max_risk_score)
-        if col == 3:
-            return case.document_count
-        if col == CHECKS_COLUMN:
-            return -1 if case.failed_checks is None else case.failed_checks
-        keys = (
-            case.label or case.id,
-            case.applicant_name or "",
-            None,
-            None,
-            _decision_words(case.decision),
-        )
-        if col < len(keys):
-            return (keys[col] or "").lower()
-        return case.fetched_at or ""
-
-
-def checks_words(case: CaseSummary) -> str:
-    """ "✕ 3 failed", "✓ passed", or "—" before Reviewer's checks have run."""
-    if case.failed_checks is None:
-        return "—"
-    return f"✕ {case.failed_checks} failed" if case.failed_checks else "✓ passed"
 
 
 def _checks_cell(case: CaseSummary, role: int) -> Any:
-    if role == SORT_ROLE:
-        return -1 if case.failed_checks is None else case.failed_checks
-    if role == Qt.ItemDataRole.ToolTipRole:
+    if role == _TOOLTIP:
         if case.failed_checks is None:
             return "Reviewer's checks have not run on this case yet"
         if not case.failed_checks:
             return "Reviewer checks: every check that could run passed"
         return f"Reviewer checks: {case.failed_checks} failed (worst: {case.worst_check})"
-    if role == Qt.ItemDataRole.ForegroundRole and case.failed_checks:
+    if role == _FOREGROUND and case.failed_checks:
         return QBrush(FINDING_COLOURS.get(case.worst_check, FINDING_COLOURS["high"]))
     return None
-
-
-class CaseQueueProxy(QSortFilterProxyModel):
-    """Sorts by the raw values and filters on any column's text, case-insensitively."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setFilterKeyColumn(-1)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
