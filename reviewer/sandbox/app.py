@@ -97,6 +97,11 @@ class Sandbox:
 
     # -- users -------------------------------------------------------------------------------
 
+    def add_user(self, user: DemoUser) -> None:
+        """Serve one more user beside the demo ones (e.g. `users.long_statement_user`)."""
+        with self._lock:
+            self._users[user.key] = user
+
     def user_state(self, key: str) -> UserState:
         """The live state of a user by demo key, built on first use."""
         with self._lock:

@@ -28,8 +28,27 @@ STATEMENT_START, STATEMENT_END = date(2025, 11, 1), date(2026, 10, 31)
 STATEMENT_ROWS_PER_DAY = 4
 
 
+# The long statement (not a demo case; `long_statement_user`, for the benchmarks): ten times
+# the rows a day over the same year, the edit deep inside it.
+LONG_STATEMENT_PAGES = 300
+LONG_STATEMENT_EDITED_PAGE = 271
+LONG_STATEMENT_ROWS_PER_DAY = 42
+
+
 def edited_statement(key: str, token_user: str) -> Profile:
     """Priya Raman: 32-page statement where one page's balance was raised by $9,000."""
+    return _edited_statement(key, STATEMENT_PAGES, EDITED_PAGE, STATEMENT_ROWS_PER_DAY)
+
+
+def long_edited_statement(key: str, token_user: str) -> Profile:
+    """Priya Raman again, a 300-page statement (every row a transaction of the JSON), one
+    balance on page 271 raised by $9,000."""
+    return _edited_statement(
+        key, LONG_STATEMENT_PAGES, LONG_STATEMENT_EDITED_PAGE, LONG_STATEMENT_ROWS_PER_DAY
+    )
+
+
+def _edited_statement(key: str, pages: int, edited_page: int, rows_per_day: int) -> Profile:
     p = Profile()
     priya = Party("Priya Raman", "31 Orchard Hill Rd", "Edison", "NJ", "08817")
     acct = stable_id(key, "acct")
@@ -43,10 +62,10 @@ def edited_statement(key: str, token_user: str) -> Profile:
         days=(STATEMENT_END - STATEMENT_START).days + 1,
         opening_balance=6_412.55,
         salary=2_874.31,
-        per_day=STATEMENT_ROWS_PER_DAY,
+        per_day=rows_per_day,
         name="statement_nov2025_oct2026.pdf",
     )
-    stmt["document_metadata"]["page_count"] = STATEMENT_PAGES
+    stmt["document_metadata"]["page_count"] = pages
     item = StatementItem(stable_id(key, "item"), [stmt])
     p.statement_items.append(item)
     # The edit is located once the document exists (see documents.locate_statement_edit).
@@ -55,8 +74,8 @@ def edited_statement(key: str, token_user: str) -> Profile:
             stmt["document_id"],
             "statement",
             stmt,
-            min_pages=STATEMENT_PAGES,
-            tampers=(TamperSpec("", "", EDITED_PAGE),),
+            min_pages=pages,
+            tampers=(TamperSpec("", "", edited_page),),
         )
     )
     p.sessions.append(

@@ -223,3 +223,15 @@ _USERS: tuple[DemoUser, ...] = (
 def demo_users() -> list[DemoUser]:
     """Every demo user, in presentation order."""
     return list(_USERS)
+
+
+def long_statement_user() -> DemoUser:
+    """Not a demo case: the 300-page statement (benchmarks add it with `Sandbox.add_user`)."""
+    return _u(
+        "long_statement",
+        "APP-1900",
+        "Priya Raman",
+        "A 300-page bank statement; one balance deep inside it was raised by $9,000.",
+        ("tampered", "bank_statement", "long_document"),
+        bank.long_edited_statement,
+    )

@@ -29,6 +29,14 @@ the bare library's side on the same documents in plaintext.
 - forensics_ms, revision_render_ratio: see `forensics_bench` (issue 19)
 - checks_ms: Reviewer's evidence checks on the slowest demo case, warm (target <= 200; see
   checks_bench.py for checks_first_ms and checks_placed_ms)
+- how cost grows (issue 16): queue_10k_open_ms and queue_10k_search_ms (GUI time at 10,000
+  cases, target <= 100 each) with per-size figures at 100/1,000/10,000 cases
+  (queue_*_by_cases, cli_cases_*_by_cases, data_dir_bytes_per_case[_by_cases]) on stores
+  cloned from the demo cases and cached under /tmp (scale_bench.py, scale_store.py);
+  cli_cases_ratio_keyring, `reviewer cases` with the key in a keyring (a benchmark-only
+  backend: the Secret Service round trip is not included; target <= 10; bench_keyring.py);
+  first_page_ratio_300p (target <= 2) and scroll_stall_ms_300p (target <= 50) on the
+  sandbox's 303-page statement, beside the 32-page one (statement_bench.py)
 """
 
 from __future__ import annotations
@@ -402,6 +410,13 @@ def run_all() -> dict[str, Any]:
         from tests.benchmarks.checks_bench import bench_checks
 
         results.update(bench_checks(work / "checks-data"))
+        from tests.benchmarks.bench_keyring import run_cli_keyring
+        from tests.benchmarks.scale_bench import run_scale
+        from tests.benchmarks.statement_bench import run_statements
+
+        results.update(run_cli_keyring(work))
+        results.update(run_statements(statement, renderer, work))
+        results.update(run_scale())
         results["targets"] = {
             "checks_ms": "<= 200",
             "render_ratio": "<= 1.5",
@@ -420,6 +435,11 @@ def run_all() -> dict[str, Any]:
             "fetch_stall_ms": "<= 50",
             "forensics_ms": "<= 1000",
             "revision_render_ratio": "<= 2",
+            "queue_10k_open_ms": "<= 100 (GUI time; queue_10k_open_wall_ms beside it)",
+            "queue_10k_search_ms": "<= 100 (GUI time, per key typed)",
+            "cli_cases_ratio_keyring": "<= 10 (Secret Service round trip not included)",
+            "first_page_ratio_300p": "<= 2",
+            "scroll_stall_ms_300p": "<= 50",
         }
         return results
     finally:
