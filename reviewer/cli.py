@@ -232,11 +232,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
     if args.command == "cases":  # the light path: no case service (see commands_cases)
         from reviewer.review.commands_cases import cmd_cases
 
-        try:
-            return cmd_cases(args)
-        except BrokenPipeError:  # `reviewer cases | head`
-            sys.stderr.close()
-            return 0
+        return cmd_cases(args)
     if args.command in ("fetch", "show", "rebuild-cache"):
         from reviewer.review import commands
 
