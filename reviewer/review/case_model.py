@@ -134,6 +134,8 @@ class CaseSnapshot:
     findings: list[Finding] = dc_field(default_factory=list)
     # endpoint -> raw body of its newest good whole response, as stored (read through `model`)
     bodies: dict[str, bytes | None] = dc_field(default_factory=dict, repr=False, compare=False)
+    # `show_facts` as stored beside the snapshot (current version), None when not stored yet
+    facts: dict[str, Any] | None = dc_field(default=None, repr=False, compare=False)
 
     @functools.cached_property
     def model(self) -> CaseModel:
@@ -145,16 +147,29 @@ class CaseSnapshot:
 
         return build_case(self.bodies, self.documents, self.errors)
 
-    def with_findings(self, findings: list[Finding]) -> CaseSnapshot:
-        """The same snapshot with these findings; its case model, if built, comes along."""
-        updated = replace(self, findings=findings)
+    def with_findings(
+        self, findings: list[Finding], facts: dict[str, Any] | None = None
+    ) -> CaseSnapshot:
+        """The same snapshot with these findings (and show facts, when given); its case
+        model, if built, comes along."""
+        updated = replace(self, findings=findings, facts=facts or self.facts)
         if "model" in self.__dict__:  # cached_property keeps it there (frozen or not)
             updated.__dict__["model"] = self.__dict__["model"]
         return updated
 
+    def show_facts(self) -> dict[str, Any]:
+        """Identity claims and each document's status, error and origin
+        (`reviewer.review.show_facts`): as stored beside the snapshot, or read from the model."""
+        if self.facts is not None:
+            return self.facts
+        from reviewer.review.show_facts import facts_from_model
+
+        return facts_from_model(self.model)
+
     def to_show_json(self) -> dict[str, Any]:
         """The `reviewer show CASE --json` object (reviewer/ARCHITECTURE.md, "`show --json`")."""
-        docs = [self._document_json(d) for d in self.documents]
+        facts = self.show_facts()
+        docs = [self._document_json(d, facts["documents"]) for d in self.documents]
         signals = []
         for s in self.risk_signals:
             item = asdict(s)
@@ -172,28 +187,18 @@ class CaseSnapshot:
             "risk_signals": signals,
             "errors": errors,
             "findings": [f.to_json() for f in self.findings],
-            "identity": [
-                {
-                    "source": claim.source,
-                    "document_id": claim.document_id,
-                    "name": claim.name,
-                    "address": claim.address.one_line() if claim.address else None,
-                    "kind": claim.kind,
-                    "emails": list(claim.emails),
-                    "phone_numbers": list(claim.phone_numbers),
-                }
-                for claim in self.model.identity
-            ],
+            "identity": [dict(claim) for claim in facts["identity"]],
         }
 
-    def _document_json(self, doc: DocumentRecord) -> dict[str, Any]:
+    @staticmethod
+    def _document_json(doc: DocumentRecord, infos: dict[str, Any]) -> dict[str, Any]:
         """One `documents[]` entry: the stored record plus Plaid's status, error and origin."""
         item = {k: v for k, v in asdict(doc).items() if k in _SHOWN_DOCUMENT_KEYS}
         # archive members beyond the first are "<id>#<n>": they share the document's metadata
-        info = self.model.document(doc.document_id.split("#", 1)[0])
-        item["status"] = doc.status or (info.status if info else None)
-        item["error_message"] = info.error_message if info else None
-        item["origin"] = info.origin if info else None
+        info = infos.get(doc.document_id.split("#", 1)[0])
+        item["status"] = doc.status or (info.get("status") if info else None)
+        item["error_message"] = info.get("error_message") if info else None
+        item["origin"] = info.get("origin") if info else None
         return item
 
 

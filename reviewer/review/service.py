@@ -25,6 +25,7 @@ from reviewer.review.facade import NO_CHANGES, DemoApplicant, DemoProgress, OpCh
 from reviewer.review.findings_run import FindingsProducer, default_producers, refresh, stale
 from reviewer.review.findings_run import stored_findings as _stored_findings
 from reviewer.review.progress import CancelCheck, FetchCancelled, FetchFailed, ProgressCallback
+from reviewer.review.show_facts import FACTS_VERSION, facts_from_model, readable
 from reviewer.review.snapshots import case_snapshot, summary
 from reviewer.settings import FetchLimits, Settings
 from reviewer.store import AuditEntry, CaseStore, StoredCase, UnknownCase
@@ -174,8 +175,18 @@ class CaseService:
         snapshot = case_snapshot(case, stored)
         documents = [self._verified(doc) for doc in snapshot.documents]
         return replace(
-            snapshot, documents=documents, findings=_stored_findings(self.store, stored.id)
+            snapshot,
+            documents=documents,
+            findings=_stored_findings(self.store, stored.id),
+            facts=self._stored_facts(stored.id),
         )
+
+    def _stored_facts(self, snapshot_id: int) -> dict[str, Any] | None:
+        """The show facts stored beside the snapshot, if current and readable."""
+        stored = self.store.facts(snapshot_id)
+        if stored is None or stored[0] != FACTS_VERSION:
+            return None
+        return readable(stored[1])
 
     def _verified(self, doc: DocumentRecord) -> DocumentRecord:
         """The document as stored, or without its path and with the problem in words when
@@ -189,10 +200,13 @@ class CaseService:
         return replace(doc, path=None, problem=problem)
 
     def findings_stale(self, snapshot: CaseSnapshot) -> bool:
-        """True when some producer's findings for this snapshot are missing or outdated."""
+        """True when some producer's findings for this snapshot are missing or outdated, or
+        the show facts stored beside it are (`update_findings` brings both up to date)."""
         if snapshot.snapshot_id is None:
             return False
-        return bool(stale(self.store, snapshot.snapshot_id, self.producers))
+        return snapshot.facts is None or bool(
+            stale(self.store, snapshot.snapshot_id, self.producers)
+        )
 
     def update_findings(self, snapshot: CaseSnapshot) -> CaseSnapshot:
         """The snapshot with every producer's findings current (computed and stored if stale).
@@ -202,10 +216,14 @@ class CaseService:
         """
         try:
             findings = refresh(self.store, snapshot, self.backend, self.producers)
+            facts = snapshot.facts
+            if facts is None and snapshot.snapshot_id is not None:
+                facts = facts_from_model(snapshot.model)
+                self.store.save_facts(snapshot.snapshot_id, FACTS_VERSION, facts)
         except UnknownCase:
             log.info("findings not stored: the snapshot is gone (case purged meanwhile)")
             return snapshot
-        return snapshot.with_findings(findings)
+        return snapshot.with_findings(findings, facts)
 
     def load_case_checked(self, case_id: str) -> CaseSnapshot | None:
         """`load_case` with findings brought up to date (the command line and the report)."""

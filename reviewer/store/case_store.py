@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
-from reviewer.store import audit, cases, findings, purge, recovery, snapshots
+from reviewer.store import audit, cases, facts, findings, purge, recovery, snapshots
 from reviewer.store import sqlcipher as sqlite3
 from reviewer.store.connection import (
     ThreadConnections,
@@ -325,6 +325,14 @@ class CaseStore:
         findings.save_findings(
             self._conn(), snapshot_id, producer, version, records, failed=failed, worst=worst
         )
+
+    def save_facts(self, snapshot_id: int, version: str, data: dict[str, Any]) -> None:
+        """Replace the facts stored beside a snapshot (see `facts.save_facts`)."""
+        facts.save_facts(self._conn(), snapshot_id, version, data)
+
+    def facts(self, snapshot_id: int) -> tuple[str, dict[str, Any]] | None:
+        """The facts stored beside a snapshot and their version, if any."""
+        return facts.load_facts(self._conn(), snapshot_id)
 
     def findings(self, snapshot_id: int) -> list[StoredFindings]:
         """Every producer's stored findings of a snapshot."""

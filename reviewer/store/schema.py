@@ -126,6 +126,16 @@ MIGRATIONS: list[list[str]] = [
     # version 4: the queue counts failed findings per snapshot from this index alone; read
     # from the table each count paged in the records' JSON (0.4 s at 10,000 cases)
     ["CREATE INDEX findings_queue ON findings(snapshot_id, failed, worst)"],
+    # version 5: facts read from a snapshot's responses (identity, each document's status,
+    # error and origin) kept beside it, so `reviewer show --json` does not re-read Plaid's JSON
+    # through the generated models every time; derived data, rebuilt when missing or outdated
+    [
+        """CREATE TABLE snapshot_facts (
+            snapshot_id INTEGER PRIMARY KEY REFERENCES snapshots(id) ON DELETE CASCADE,
+            version TEXT NOT NULL,
+            facts_json TEXT NOT NULL
+        )""",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -84,6 +84,7 @@ class PlaidModel(BaseModel):
         validate_by_alias=True,
         serialize_by_alias=True,
         protected_namespaces=(),
+        defer_build=True,
     )
 
     _problems: list[FieldProblem] = PrivateAttr(default_factory=list)
