@@ -79,7 +79,7 @@ def payroll_income_get(sb: Sandbox, st: UserState, body: Body, origin: str) -> B
                 if ready
                 else [],
                 "status": {"processing_status": item.processing_status},
-                "updated_at": GENERATED_AT,
+                "updated_at": item.updated_at or GENERATED_AT,
             }
         )
     return {"items": items}

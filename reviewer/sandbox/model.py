@@ -90,6 +90,9 @@ class PayrollItem:
     risk_enabled: bool = True  # parsing_config includes risk_signals
     # refresh SUCCESSFUL appends this pay stub (newer than the others)
     refresh_stub: dict[str, Any] | None = None
+    # when Plaid last updated the item's data (ISO 8601); a refresh moves it to the new stub's
+    # pay date, so the data's own timestamps stay consistent with what it holds
+    updated_at: str | None = None
 
 
 @dataclass

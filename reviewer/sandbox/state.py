@@ -58,5 +58,7 @@ class UserState:
                 for item in self.profile.payroll_items:
                     if item.refresh_stub is not None:
                         item.pay_stubs.append(copy.deepcopy(item.refresh_stub))
+                        paid = item.refresh_stub["pay_period_details"]["pay_date"]
+                        item.updated_at = f"{paid}T14:00:00Z"  # Plaid pulled the new stub
                 self.refreshed = True
         return outcome

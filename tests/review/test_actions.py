@@ -139,6 +139,13 @@ def test_refresh_successful_refetches_and_names_the_new_pay_stub(
     assert "new pay stub dated" in outcome.message
     actions = [e.action for e in _work(svc.store.audit_trail(case_id))]
     assert actions == ["action.payroll_refresh", "action.refetch", "action.refresh_changes"]
+    # the refreshed data is dated by Plaid's update of the item: the new stub is not "in the
+    # future" of the evidence, and the clean case stays clean
+    from reviewer.review.checks import ALL_CHECKS
+
+    snapshot = svc.load_case_checked(case_id)
+    assert snapshot is not None
+    assert [f.summary for f in snapshot.findings if f.check in ALL_CHECKS and f.failed] == []
 
 
 @pytest.mark.parametrize(

@@ -360,7 +360,7 @@ def test_dates() -> None:
     )
     old = dates.check_dates(case(stubs=[stub(pay_date=date(2026, 6, 5))]), today)
     assert _one(old, dates.WINDOW).severity == "medium"
-    assert "(11/30/2026)" in _one(old, dates.WINDOW).summary
+    assert "(the applicant's Link session, 11/30/2026)" in _one(old, dates.WINDOW).summary
     assert dates.check_dates(case(), today)[0].severity is None
 
 
@@ -413,7 +413,7 @@ def test_date_findings_do_not_change_with_the_day_they_are_computed() -> None:
     # without Plaid's timestamps the fetch day is all there is: a year later the stub is old
     bare = run_checks(case(stubs=[stub(pay_date=date(2026, 11, 6))]), date(2027, 11, 12))
     assert _one(bare, dates.WINDOW).severity == "medium"
-    assert "the day the case was fetched (11/12/2027)" in _one(bare, dates.WINDOW).summary
+    assert "the day the case was fetched, 11/12/2027" in _one(bare, dates.WINDOW).summary
 
 
 def test_a_friday_before_a_saturday_holiday_is_a_business_day() -> None:

@@ -27,8 +27,8 @@ class AsOf:
 
     @property
     def words(self) -> str:
-        """`the applicant's Link session (11/11/2026)` for a finding's summary."""
-        return f"{self.source} ({day_words(self.day)})"
+        """`the applicant's Link session, 11/11/2026` for a finding's summary."""
+        return f"{self.source}, {day_words(self.day)}"
 
 
 def _day(stamp: str | None) -> date | None:
