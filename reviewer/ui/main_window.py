@@ -26,6 +26,7 @@ from reviewer.ui.main_menus import WindowSlots, build_window_actions
 from reviewer.ui.service_opening import ServiceOpening
 from reviewer.ui.session import ServiceOpener, ServiceSession
 from reviewer.ui.settings_controller import SettingsController
+from reviewer.ui.shortcut_keys import WindowShortcutsFirst
 from reviewer.ui.status import StatusWidgets
 from reviewer.ui.tasks import TaskRunner
 from reviewer.ui.window_context import WindowContext
@@ -133,6 +134,8 @@ class MainWindow(QMainWindow):
             lambda: self._case_view,
         )
         self.window_actions.toolbar.addAction(self.workspace.queue_action)
+        # Ctrl+E in the queue's search box exports (Qt's X11 emacs keys claimed it)
+        self.shortcut_keys = WindowShortcutsFirst(self)
         self.workspace.restore()
         self._layout_saved = False
         # the Decision and Actions menus cost ~70 ms of imports: they are added right after the
