@@ -211,6 +211,13 @@ class AppService:
 
         return document_income_items(self.core, case_id)
 
+    def item_names(self, case_id: str) -> dict[str, str]:
+        """Per item id, the name a reviewer reads ("Gusto (2 pay stubs, 1 W-2)")."""
+        from reviewer.review.item_names import item_names
+
+        snapshot = self.core.load_case(case_id)
+        return item_names(snapshot.model) if snapshot is not None else {}
+
     def refresh_payroll(
         self,
         case_id: str,

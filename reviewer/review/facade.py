@@ -216,6 +216,10 @@ class ReviewService(Protocol):
         """Item ids of the case's document income (what Plaid parses)."""
         ...
 
+    def item_names(self, case_id: str) -> dict[str, str]:
+        """Per item id, the name a reviewer reads ("Gusto (2 pay stubs, 1 W-2)")."""
+        ...
+
     # -- fetching ---------------------------------------------------------------------------
 
     def demo_applicants(self) -> list[DemoApplicant]:

@@ -242,11 +242,12 @@ def report_document(report: dict[str, Any]) -> ReportDocument:
     identity = ReportSection("Identity as each source states it", identity_lines(report))
     docs = ReportSection("Documents and risk scores")
     for d in report["documents"]:
-        problem = f"; problem: {d['problem']}" if d["problem"] else ""
+        said = document_suffix(d)
+        problem = f"; problem: {d['problem']}" if d["problem"] and "Password" not in said else ""
         pages = f"{d['page_count']} p." if d["page_count"] else "pages unknown"
         docs.lines.append(
             f"{d['document_type']}: {d['name'] or d['document_id']} ({pages}), "
-            f"risk score {_score(d['risk_score'])}{problem}{document_suffix(d)}"
+            f"risk score {_score(d['risk_score'])}{problem}{said}"
         )
     flagged = [s for s in report["risk_signals"] if s.get("has_fraud_risk")]
     signals = ReportSection(f"Flagged risk signals ({len(flagged)})")

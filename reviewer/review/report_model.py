@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer.review.case_model import CaseSnapshot
+from reviewer.review.document_status import status_line
 from reviewer.review.model import CaseModel, endpoint_words
 
 ORIGIN_WORDS = {
@@ -47,11 +48,15 @@ def identity_json(model: CaseModel) -> list[dict[str, Any]]:
 
 
 def items_json(model: CaseModel) -> list[dict[str, Any]]:
-    """Every item with Plaid's processing status."""
+    """Every item with Plaid's processing status and the name a reviewer reads."""
+    from reviewer.review.item_names import item_name, item_names
+
+    names = item_names(model)
     return [
         {
             "endpoint": s.endpoint,
             "item_id": s.item_id,
+            "name": item_name(names, s.item_id),
             "institution_name": s.institution_name,
             "processing_status": s.processing_status,
             "updated_at": s.updated_at,
@@ -88,22 +93,21 @@ def identity_lines(report: dict[str, Any]) -> list[str]:
 def processing_lines(report: dict[str, Any]) -> list[str]:
     """Warnings for items Plaid had not finished processing."""
     return [
-        f"! Plaid was still processing {endpoint_words(i['endpoint'])} item {i['item_id']} "
-        f"({i['processing_status']}): data may be missing"
+        f"! Plaid was still processing {endpoint_words(i['endpoint'])} from "
+        f"{i.get('name') or i['item_id']}: data may be missing"
         for i in report.get("items") or []
         if i["processing_status"] not in (None, "PROCESSING_COMPLETE")
     ]
 
 
 def document_suffix(doc: dict[str, Any]) -> str:
-    """`; uploaded by the applicant; Plaid: DOCUMENT_ERROR (password protected)`."""
+    """`; uploaded by the applicant; Password protected: the applicant must upload …`."""
     parts = []
     if doc.get("origin"):
         parts.append(ORIGIN_WORDS.get(doc["origin"], doc["origin"]))
-    if doc.get("status") == "DOCUMENT_ERROR" or doc.get("error_message"):
-        parts.append(
-            f"Plaid: {doc.get('status') or 'error'} ({doc.get('error_message') or 'no reason'})"
-        )
+    said = status_line(doc.get("status"), doc.get("error_message"), doc.get("problem"))
+    if said is not None:  # "Password protected: the applicant must upload an unlocked copy."
+        parts.append(said.rstrip("."))
     return "".join(f"; {p}" for p in parts)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.review.case_model import CaseSnapshot, DocumentRecord
+from reviewer.review.document_status import document_status_line, short_status
 from reviewer.ui.present.doc_list import (
     document_info,
-    document_status_line,
     document_tooltip,
     flag_text,
     riskiest_document,
@@ -32,7 +32,23 @@ from reviewer.ui.tasks import TaskRunner
 from reviewer.ui.viewer.pane import DocumentPane
 from reviewer.ui.viewer.renderer import DocumentRenderer
 
+
 # compact: the flag column and the document's name come first, the rest scrolls sideways
+class DocumentList(QTableView):
+    """The compact list: choosing a row scrolls up or down to it, never sideways (the flag
+    column stays on screen when a long name is chosen in a narrow list)."""
+
+    def scrollTo(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        """Vertical scrolling only; the horizontal position stays where the reviewer left it."""
+        across = self.horizontalScrollBar().value()
+        super().scrollTo(index, hint)
+        self.horizontalScrollBar().setValue(across)
+
+
 HEADERS = ("⚑ Risk", "Document", "Status", "Pages", "Signals", "Problem")
 
 
@@ -61,7 +77,7 @@ class DocumentsTab(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
+        self.table = DocumentList()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -115,12 +131,13 @@ class DocumentsTab(QWidget):
             info = snapshot.model.document(d.document_id.split("#", 1)[0])
             plaid_error = info.error_message if info is not None else None
             problem = "; ".join(p for p in (plaid_error, d.problem) if p)
+            said = document_status_line(d, info)  # "Password protected: …"
             rows.append(
                 [
                     # the flag column: fraud flags and the score, coloured by risk band
-                    (flag_text(score, flags, d.problem), -1.0 if score is None else score),
+                    (flag_text(score, flags, d.problem, said), -1.0 if score is None else score),
                     (f"{kind}: {d.name}" if d.name else kind, f"{kind} {d.name}".lower()),
-                    document_status_words(d.status),
+                    short_status(said) if said else document_status_words(d.status),
                     (str(d.page_count) if d.page_count is not None else "—", d.page_count or 0),
                     (str(r.signal_count if r else 0), r.signal_count if r else 0),
                     problem,
@@ -131,6 +148,10 @@ class DocumentsTab(QWidget):
             colour = BAND_COLOURS.get(risk_band(score, low, high))
             colours.append({0: colour} if colour is not None else {})
         self.model.set_rows(rows, keys, tips, colours)
+        self.pane.risk.document_names = {
+            d.document_id: document_type_words(d.document_type) + (f": {d.name}" if d.name else "")
+            for d in snapshot.documents
+        }
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(1, min(self.table.columnWidth(1), 260))
         # the riskiest document opens when the tab is on screen: reading a case's Overview

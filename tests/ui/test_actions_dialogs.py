@@ -149,9 +149,13 @@ def test_refresh_payroll_confirms_then_shows_what_changed(qtbot, clean) -> None:
     win, case_id = clean, clean.queue.current_case_id()
     dialog = _open(qtbot, win, "Actions", "Refresh payroll", RefreshPayrollDialog)
     assert dialog.items.count() >= 1
-    items = dialog.chosen_items()
+    items, names = dialog.chosen_items(), dialog.chosen_names()
     question = dialog.confirmation.text()
-    assert "test sandbox" in question and all(i in question for i in items)
+    assert "test sandbox" in question and all(n in question for n in names)
+    # issue 17 item 11: the payroll provider and what it holds, Plaid's item id only on hover
+    assert not any(i in question or i in n for i in items for n in names)
+    assert all(" pay stub" in n for n in names), names
+    assert items[0] in dialog.items.item(0).toolTip()
     assert "billed" in question
     for r in range(dialog.items.count()):
         dialog.items.item(r).setCheckState(Qt.CheckState.Unchecked)
@@ -188,6 +192,12 @@ def test_parsing_config_polls_until_risk_signals_are_ready(qtbot, tampered) -> N
     )
     assert dialog.item.count() >= 1 and dialog.risk.isChecked()
     assert dialog.item.currentText() in dialog.confirmation.text()
+    # issue 17 item 11: the documents by name ("Uploaded documents (paystub_….pdf)"), the id
+    # only in the tooltip
+    item_id = dialog.item.currentData()
+    assert item_id not in dialog.item.currentText() and item_id not in dialog.confirmation.text()
+    assert ".pdf" in dialog.item.currentText() or "pay stub" in dialog.item.currentText()
+    assert item_id in dialog.item.toolTip()
     assert "test sandbox" in dialog.confirmation.text()
     dialog.risk.setChecked(False)
     assert not dialog.start_button.isEnabled()

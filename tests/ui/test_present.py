@@ -116,7 +116,7 @@ def test_payroll_forms_are_readable_and_tolerate_nulls() -> None:
     assert fields["Pay basis"] == "Hourly"
     earnings = first["Earnings"].table
     assert earnings is not None and earnings.rows[0][:3] == ["Regular", "80", "30.51"]
-    assert forms[0].warning is not None and "password protected" in forms[0].warning
+    assert forms[0].warning is not None and "Password protected" in forms[0].warning
     assert dict(first["Document"].fields)["Origin"] == "uploaded by the applicant"
     w2 = {s.title: s for s in forms[2].sections}
     assert dict(w2["Boxes"].fields)["1 Wages, tips, other compensation"] == "$52,000.00"
@@ -189,8 +189,10 @@ def test_sessions_list_each_result_kind() -> None:
         ]
     }
     rows = employment.session_rows(model_of("/credit/sessions/get", body))
-    assert rows[0].results[0] == "Bank income: Approved at ins_1"
-    assert rows[0].results[1].startswith("Documents uploaded: 2 pay stubs")
+    # issue 17 item 11: no institution id as a name; only counts that are there, plurals right
+    assert rows[0].results[0] == "Bank income: approved at an institution Plaid did not name"
+    assert rows[0].results[1] == "Documents uploaded: 2 pay stubs"
+    assert "ins_1" in rows[0].ids and "s1" in rows[0].ids
     assert rows[0].errors == ["Nope (X)"]
 
 

@@ -15,6 +15,8 @@ if TYPE_CHECKING:  # the module itself is imported when an action runs (see plai
     from reviewer.review.actions import ActionOutcome
     from reviewer.review.progress import CancelCheck, ProgressCallback
 
+NamedItem = tuple[str, str]  # (Plaid's item id, the name a reviewer reads)
+
 # refresh(item_ids or None for all, webhook, progress, cancel)
 RefreshWork = Callable[
     [list[str] | None, str | None, "ProgressCallback", "CancelCheck"], "ActionOutcome"
@@ -40,7 +42,7 @@ class RefreshPayrollDialog(ActionDialog):
         runner: TaskRunner,
         environment: str,
         case_label: str,
-        items: Sequence[str],
+        items: Sequence[NamedItem],
         refresh: RefreshWork,
         parent: QWidget | None = None,
     ) -> None:
@@ -54,30 +56,40 @@ class RefreshPayrollDialog(ActionDialog):
         self.webhook.setPlaceholderText("optional: https://… to hear when the refresh is done")
         self.webhook.textChanged.connect(lambda _t: self.update_state())
         self.inputs += [self.items, self.webhook]
-        self.form.addRow("Payroll items:", self.items)
+        self.form.addRow("Payroll connections:", self.items)
         self.form.addRow("Webhook URL:", self.webhook)
         self.start_button.setText("Refresh payroll")
         self.set_items(items)
 
-    def set_items(self, items: Sequence[str]) -> None:
-        """The case's payroll items, all checked (read off the GUI thread, then set here)."""
+    def set_items(self, items: Sequence[NamedItem]) -> None:
+        """The case's payroll items by name, all checked (read off the GUI thread, set here);
+        Plaid's item id is in each row's tooltip, never its label."""
         self.items.clear()
-        for item_id in items:
-            row = QListWidgetItem(item_id)
+        for item_id, name in items:
+            row = QListWidgetItem(name)
+            row.setData(Qt.ItemDataRole.UserRole, item_id)
+            row.setToolTip(f"Plaid item id: {item_id}")
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Checked)
             self.items.addItem(row)
         self.update_state()
 
+    def _checked(self) -> list[QListWidgetItem]:
+        rows = [self.items.item(i) for i in range(self.items.count())]
+        return [r for r in rows if r is not None and r.checkState() == Qt.CheckState.Checked]
+
     def chosen_items(self) -> list[str]:
-        """The checked item ids."""
-        rows = (self.items.item(i) for i in range(self.items.count()))
-        return [r.text() for r in rows if r.checkState() == Qt.CheckState.Checked]
+        """The checked item ids (what Plaid is sent)."""
+        return [str(r.data(Qt.ItemDataRole.UserRole)) for r in self._checked()]
+
+    def chosen_names(self) -> list[str]:
+        """The checked items as the reviewer reads them."""
+        return [r.text() for r in self._checked()]
 
     def problem(self) -> str:
         """No item chosen, or a webhook that is not an http(s) URL."""
         if self.items.count() and not self.chosen_items():
-            return "Choose at least one payroll item."
+            return "Choose at least one payroll connection."
         hook = self.webhook.text().strip()
         if hook and not hook.startswith(("https://", "http://")):
             return "The webhook must be an http(s) URL."
@@ -85,7 +97,7 @@ class RefreshPayrollDialog(ActionDialog):
 
     def confirmation_question(self) -> str:
         """Names the environment and the items; warns that refreshes may be billed."""
-        chosen = self.chosen_items()
+        chosen = self.chosen_names()
         return confirmation_text(
             "Refresh payroll (refreshes can be limited and billed)", self.environment, chosen
         )
@@ -115,7 +127,7 @@ class ParsingConfigDialog(ActionDialog):
         runner: TaskRunner,
         environment: str,
         case_label: str,
-        items: Sequence[str],
+        items: Sequence[NamedItem],
         update: UpdateWork,
         parent: QWidget | None = None,
     ) -> None:
@@ -123,23 +135,33 @@ class ParsingConfigDialog(ActionDialog):
         self.environment = environment
         self._update = update
         self.item = QComboBox()
-        self.item.currentIndexChanged.connect(lambda _i: self.update_state())
+        self.item.currentIndexChanged.connect(self._item_changed)
         self.ocr = QCheckBox("ocr: read the document's text again")
         self.risk = QCheckBox("risk_signals: check the document for tampering again")
         self.risk.setChecked(True)
         for box in (self.ocr, self.risk):
             box.toggled.connect(lambda _c: self.update_state())
         self.inputs += [self.item, self.ocr, self.risk]
-        self.form.addRow("Document income item:", self.item)
+        self.form.addRow("Documents:", self.item)
         self.form.addRow("Parse for:", self.ocr)
         self.form.addRow("", self.risk)
         self.start_button.setText("Update parsing")
         self.set_items(items)
 
-    def set_items(self, items: Sequence[str]) -> None:
-        """The case's document income items (read off the GUI thread, then set here)."""
+    def set_items(self, items: Sequence[NamedItem]) -> None:
+        """The case's document income items by name (read off the GUI thread, then set here);
+        Plaid's item id is the entry's data and tooltip, never its label."""
         self.item.clear()
-        self.item.addItems(list(items))
+        for item_id, name in items:
+            self.item.addItem(name, item_id)
+            self.item.setItemData(
+                self.item.count() - 1, f"Plaid item id: {item_id}", Qt.ItemDataRole.ToolTipRole
+            )
+        self.item.setToolTip(self.item.itemData(0, Qt.ItemDataRole.ToolTipRole) or "")
+        self.update_state()
+
+    def _item_changed(self, index: int) -> None:
+        self.item.setToolTip(self.item.itemData(index, Qt.ItemDataRole.ToolTipRole) or "")
         self.update_state()
 
     def config(self) -> list[str]:
@@ -153,7 +175,7 @@ class ParsingConfigDialog(ActionDialog):
     def problem(self) -> str:
         """No item, or neither ocr nor risk_signals."""
         if self.item.count() == 0:
-            return "This case has no document income item."
+            return "This case has no uploaded documents for Plaid to read again."
         if not self.config():
             return "Choose ocr and/or risk_signals."
         return ""
@@ -171,7 +193,7 @@ class ParsingConfigDialog(ActionDialog):
 
     def work(self) -> ActionWork:
         """Update the chosen item, polling risk signals with the dialog's cancellable sleep."""
-        item_id, config = self.item.currentText(), self.config()
+        item_id, config = str(self.item.currentData()), self.config()
         return lambda progress, cancel, sleep: self._update(
             item_id, config, progress, cancel, sleep
         )

@@ -14,13 +14,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from reviewer.ui.actions.action_dialog import ActionDialog
-from reviewer.ui.actions.plaid_dialogs import ParsingConfigDialog, RefreshPayrollDialog
+from reviewer.ui.actions.plaid_dialogs import NamedItem, ParsingConfigDialog, RefreshPayrollDialog
 from reviewer.ui.tasks import TaskHandle
 from reviewer.ui.window_context import WindowContext
 
 if TYPE_CHECKING:
     from reviewer.review.actions import ActionOutcome, PollPolicy
-    from reviewer.review.facade import ExportResult, WebhookReport
+    from reviewer.review.facade import ExportResult, ReviewService, WebhookReport
     from reviewer.review.progress import ProgressCallback
 
 
@@ -85,7 +85,7 @@ class PlaidActions:
         dialog = RefreshPayrollDialog(
             self.ctx.runner, svc.environment_label, case.label, [], refresh, self.ctx.window
         )
-        self._open(dialog, lambda: svc.payroll_items(case.case_id))
+        self._open(dialog, lambda: _named(svc.payroll_items(case.case_id), svc, case.case_id))
         return dialog
 
     def rerun_risk_signals(self) -> ParsingConfigDialog | None:
@@ -116,17 +116,21 @@ class PlaidActions:
         dialog = ParsingConfigDialog(
             self.ctx.runner, svc.environment_label, case.label, [], update, self.ctx.window
         )
-        self._open(dialog, lambda: svc.document_income_items(case.case_id))
+        self._open(
+            dialog, lambda: _named(svc.document_income_items(case.case_id), svc, case.case_id)
+        )
         return dialog
 
     def _open(
-        self, dialog: RefreshPayrollDialog | ParsingConfigDialog, items: Callable[[], list[str]]
+        self,
+        dialog: RefreshPayrollDialog | ParsingConfigDialog,
+        items: Callable[[], list[NamedItem]],
     ) -> None:
         """Show the dialog once its items are read (off the GUI thread)."""
         dialog.outcome_shown.connect(self._after)
         self.dialog = dialog
 
-        def show(found: list[str]) -> None:
+        def show(found: list[NamedItem]) -> None:
             dialog.set_items(found)
             dialog.open()
 
@@ -189,3 +193,12 @@ class PlaidActions:
             on_error=lambda exc: self.ctx.show_error("Export failed", str(exc)),
             label="Exporting report",
         )
+
+
+def _named(item_ids: list[str], svc: ReviewService, case_id: str) -> list[NamedItem]:
+    """Each item id with the name a reviewer reads ("Gusto (2 pay stubs, 1 W-2)"); off the GUI
+    thread, like the ids."""
+    from reviewer.review.item_names import item_name
+
+    names = svc.item_names(case_id)
+    return [(i, item_name(names, i)) for i in item_ids]

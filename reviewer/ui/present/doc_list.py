@@ -1,18 +1,32 @@
-"""The compact document list of the Documents tab: its flag column, tooltips, first pick."""
+"""The compact document list of the Documents tab: its flag column, tooltips, first pick.
+
+`document_status_line` (what Plaid said, in words) lives in review/ for the report too.
+"""
 
 from __future__ import annotations
 
 from reviewer.review.case_model import CaseSnapshot, DocumentRecord
+from reviewer.review.document_status import LOCKED_FILE_WORDS, document_status_line
 from reviewer.review.model import DocumentInfo
 from reviewer.ui.present.fmt import origin
 from reviewer.ui.present.risk import document_risks
 from reviewer.ui.present.words import document_status_words, document_type_words, plural
 
 
-def flag_text(score: float | None, fraud_flags: int, problem: str | None) -> str:
-    """ "⚑2 · 70": fraud flags then score; "no file" for a file Reviewer could not get or show."""
+def flag_text(
+    score: float | None, fraud_flags: int, problem: str | None, status_line: str | None = None
+) -> str:
+    """ "⚑2 · 70": fraud flags then score; "locked" for a password-protected upload, "no file"
+    for a file Reviewer could not get or show."""
     head = f"⚑{fraud_flags}" if fraud_flags else ""
-    tail = ("no file" if problem else "—") if score is None else f"{score:g}"
+    if score is not None:
+        tail = f"{score:g}"
+    elif status_line == LOCKED_FILE_WORDS:
+        tail = "locked"
+    elif status_line is not None and status_line.startswith("Rejected"):
+        tail = "rejected"
+    else:
+        tail = "no file" if problem else "—"
     return f"{head} · {tail}" if head else tail
 
 
@@ -25,7 +39,8 @@ def document_tooltip(
         "Risk: no score from Plaid" if score is None else f"Risk {score:g}/100 (higher is riskier)"
     )
     lines.append(plural(fraud_flags, "fraud flag"))
-    lines.append(f"Plaid's status: {document_status_words(doc.status)}")
+    said = document_status_line(doc, info)
+    lines.append(f"Plaid's status: {said or document_status_words(doc.status)}")
     if info is not None and info.origin:
         lines.append(f"Origin: {origin(info.origin)}")
     error = info.error_message if info is not None else None
@@ -50,28 +65,6 @@ def riskiest_document(snapshot: CaseSnapshot) -> str | None:
         return (shown, r.score if r.score is not None else -1.0, r.fraud_flags, r.signal_count)
 
     return max(snapshot.documents, key=rank).document_id
-
-
-def document_status_line(doc: DocumentRecord, info: DocumentInfo | None = None) -> str | None:
-    """What Plaid said about a document, in words a reviewer can act on (None: nothing to say).
-
-    `info` is the case model's view of the document (status, error_message), when known.
-    """
-    status = ((info.status if info else None) or doc.status or "").upper()
-    message = (info.error_message if info else None) or ""
-    text = f"{message} {doc.problem or ''}".lower()
-    if "password" in text or status == "PASSWORD_PROTECTED":
-        return "Password protected: the applicant must upload an unlocked copy."
-    if status in ("DOCUMENT_ERROR", "PROCESSING_ERROR", "FAILED"):
-        said = message.strip().rstrip(".") or "no reason given"
-        return f"Rejected by Plaid: {said}. Its figures are not in the case."
-    if status == "PROCESSING":
-        return "Plaid is still reading this document: no figures or risk score yet."
-    if status == "VIRUS_DETECTED":
-        return "Blocked by Plaid: a virus was found. Do not ask for this file again."
-    if doc.problem and not (doc.sha256 or doc.path):
-        return f"No file to show: {doc.problem}."
-    return None
 
 
 def document_info(snapshot: CaseSnapshot | None, document_id: str) -> DocumentInfo | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reviewer.review.document_status import status_line
+from reviewer.review.item_names import item_name, item_names
 from reviewer.review.model import (
     FORM1099_AMOUNT_FIELDS,
     FORM1099_TEXT_FIELDS,
@@ -16,7 +18,7 @@ from reviewer.review.model import (
     PayStub,
 )
 from reviewer.ui.present.fmt import address, humanize, money, origin, period, quantity, text
-from reviewer.ui.present.words import document_type_words
+from reviewer.ui.present.words import document_status_words, document_type_words, local_time
 
 
 @dataclass
@@ -44,6 +46,7 @@ class Form:
     document_id: str | None
     sections: list[Section]
     warning: str | None = None  # e.g. Plaid's DOCUMENT_ERROR message
+    tooltip: str | None = None  # Plaid's id, for support (the title is in words)
 
 
 def _document_section(doc: DocumentInfo) -> Section:
@@ -52,7 +55,7 @@ def _document_section(doc: DocumentInfo) -> Section:
         [
             ("Origin", origin(doc.origin)),
             ("Type", document_type_words(doc.document_type)),
-            ("Plaid status", humanize(doc.status)),
+            ("Plaid status", document_status_words(doc.status)),
             ("File name", text(doc.name)),
             ("Pages", text(doc.page_count)),
         ],
@@ -60,9 +63,21 @@ def _document_section(doc: DocumentInfo) -> Section:
 
 
 def _warning(doc: DocumentInfo) -> str | None:
-    if doc.status == "DOCUMENT_ERROR" or doc.error_message:
-        return f"Plaid could not process this document: {doc.error_message or 'no reason given'}"
-    return None
+    """What Plaid said ("Password protected: the applicant must upload an unlocked copy.")."""
+    return status_line(doc.status, doc.error_message)
+
+
+def _unread(doc: DocumentInfo) -> bool:
+    """Plaid read no figures from it: a form of empty boxes would only hide the reason."""
+    return (doc.status or "").upper() in ("DOCUMENT_ERROR", "PROCESSING_ERROR", "PROCESSING")
+
+
+def _taxpayer_id(party: Party) -> str:
+    """ "SSN ending 4821"; "—" when Plaid gave neither the kind nor the digits."""
+    kind = (party.taxpayer_id_type or "").upper() or None
+    if party.taxpayer_id_mask:
+        return f"{kind or 'Id'} ending {party.taxpayer_id_mask.lstrip('*-x')}"
+    return kind or text(None)
 
 
 def _party_fields(label: str, party: Party) -> list[tuple[str, str]]:
@@ -90,7 +105,7 @@ def pay_stub_form(stub: PayStub) -> Form:
                 *_party_fields("Employer", stub.employer),
                 *_party_fields("Employee", emp),
                 ("Marital status", humanize(emp.marital_status)),
-                ("Taxpayer id", f"{text(emp.taxpayer_id_type)} {text(emp.taxpayer_id_mask)}"),
+                ("Taxpayer id", _taxpayer_id(emp)),
             ],
         ),
     ]
@@ -141,8 +156,11 @@ def pay_stub_form(stub: PayStub) -> Form:
                 "Distribution", table=Table(["Bank", "Account", "Type", "Mask", "Amount"], rows)
             )
         )
+    if _unread(stub.document) and not (stub.earnings or stub.gross_earnings or stub.net_pay):
+        sections = []  # no figures: the reason (warning) and the document's facts only
     sections.append(_document_section(stub.document))
-    title = f"Pay stub {text(stub.pay_date)} {stub.document.name or ''}".strip()
+    paid = f" paid {text(stub.pay_date)}" if stub.pay_date else ""
+    title = f"Pay stub{paid}" + (f": {stub.document.name}" if stub.document.name else "")
     return Form(title, stub.document.document_id, sections, _warning(stub.document))
 
 
@@ -259,16 +277,19 @@ def form1099_form(f: Form1099) -> Form:
     return Form(f"1099 {text(f.tax_year)}", f.document.document_id, sections, _warning(f.document))
 
 
-def item_form(item: PayrollItem) -> Form | None:
-    """How the applicant is paid per the payroll provider, and the item's processing status."""
+def item_form(
+    item: PayrollItem, name: str, unread: list[DocumentInfo] | None = None
+) -> Form | None:
+    """How the applicant is paid per the payroll provider, the item's processing status, and
+    its documents Plaid could not read (a locked upload says "Password protected: …")."""
     fields = [
         ("Institution", text(item.institution_name)),
         ("Plaid processing status", humanize(item.processing_status)),
-        ("Updated", text(item.updated_at)),
+        ("Updated", local_time(item.updated_at) if item.updated_at else text(None)),
     ]
     rows = [
-        [text(a.account_id), humanize(a.pay_rate), money(a.pay_amount), humanize(a.pay_frequency)]
-        for a in item.accounts
+        [f"Account {n}", humanize(a.pay_rate), money(a.pay_amount), humanize(a.pay_frequency)]
+        for n, a in enumerate(item.accounts, 1)
     ]
     warning = None
     if item.processing_status not in (None, "PROCESSING_COMPLETE"):
@@ -277,20 +298,36 @@ def item_form(item: PayrollItem) -> Form | None:
             " its documents may be missing or incomplete."
         )
     table = Table(["Account", "Rate of pay", "Amount", "Pay frequency"], rows) if rows else None
-    return Form(
-        f"Payroll item {text(item.item_id)}",
-        None,
-        [Section("Item", fields, table)],
-        warning,
-    )
+    sections = [Section("Item", fields, table)]
+    if unread:
+        said = [
+            (d.name or document_type_words(d.document_type), status_line(d.status, d.error_message))
+            for d in unread
+        ]
+        sections.append(
+            Section(
+                "Documents without figures",
+                [(who, line or "Plaid sent no figures for it") for who, line in said],
+            )
+        )
+    return Form(name, None, sections, warning, tooltip=f"Plaid item id: {text(item.item_id)}")
 
 
 def payroll_forms(model: CaseModel) -> list[Form]:
     """Each payroll item, then every pay stub, W-2 and 1099 of it, as forms."""
     forms: list[Form] = []
+    names = item_names(model)
     for item in model.payroll_items:
-        summary = item_form(item)
-        if summary is not None and (item.accounts or summary.warning):
+        shown = {s.document.document_id for s in item.pay_stubs}
+        shown |= {w.document.document_id for w in item.w2s}
+        shown |= {f.document.document_id for f in item.form1099s}
+        unread = [
+            d
+            for d in model.documents
+            if d.item_id and d.item_id == item.item_id and d.document_id not in shown
+        ]
+        summary = item_form(item, item_name(names, item.item_id), unread)
+        if summary is not None and (item.accounts or summary.warning or unread):
             forms.append(summary)
         forms.extend(pay_stub_form(s) for s in item.pay_stubs)
         forms.extend(w2_form(w) for w in item.w2s)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 if TYPE_CHECKING:  # only annotations: the forms import the typed case model (see case_model.py)
     from reviewer.ui.present.forms import Form, Section, Table
@@ -19,6 +20,7 @@ td.num { text-align: right; }
 .bad { background-color: #f8d7da; color: #721c24; font-weight: bold; }
 .warn { color: #b35900; }
 .muted { color: gray; }
+a.tip { text-decoration: none; }
 </style>
 """
 
@@ -26,6 +28,14 @@ td.num { text-align: right; }
 def e(value: object) -> str:
     """Escape any value for HTML text."""
     return escape(str(value), quote=True)
+
+
+TIP_SCHEME = "tip:"
+
+
+def tip(text: str, tooltip: str) -> str:
+    """`text` whose tooltip is `tooltip` (an id for support); `TipBrowser` shows it on hover."""
+    return f"<a class='tip' href='{TIP_SCHEME}{quote(tooltip, safe='')}'>{e(text)}</a>"
 
 
 def table(headers: list[str], rows: list[list[str]], bad_rows: set[int] | None = None) -> str:
@@ -59,9 +69,11 @@ def _table(t: Table) -> str:
 
 def form_html(form: Form) -> str:
     """One payroll document as a titled form."""
-    doc = f' <span class="muted">({e(form.document_id)})</span>' if form.document_id else ""
+    title = (
+        tip(form.title, f"Document id: {form.document_id}") if form.document_id else e(form.title)
+    )
     warn = f"<p class='warn'>⚠ {e(form.warning)}</p>" if form.warning else ""
-    return f"<h2>{e(form.title)}{doc}</h2>{warn}" + "".join(_section(s) for s in form.sections)
+    return f"<h2>{title}</h2>{warn}" + "".join(_section(s) for s in form.sections)
 
 
 def page(body: str) -> str:

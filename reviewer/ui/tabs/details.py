@@ -108,10 +108,7 @@ def sessions_html(model: CaseModel) -> str:
         return html.empty("Link sessions")
     body = []
     for s in rows:
-        body.append(
-            f"<h3>Session {html.e(s.session_id)}</h3>"
-            f"<p class='muted'>started {html.e(s.started)}</p><ul>"
-        )
+        body.append(f"<h3>{html.tip(f'Link session of {s.started}', s.ids)}</h3><ul>")
         body.extend(f"<li>{html.e(line)}</li>" for line in s.results)
         body.extend(f"<li class='warn'>⚠ {html.e(line)}</li>" for line in s.errors)
         body.append("</ul>")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from reviewer.review.audit_words import endpoint_words
 from reviewer.review.case_model import CaseSnapshot
+from reviewer.review.document_status import document_status_line
+from reviewer.review.item_names import item_name, item_names
 from reviewer.ui.present import html
 from reviewer.ui.present.doc_list import incomplete_data_line
 from reviewer.ui.present.errors import error_details, error_sentence
@@ -11,7 +13,7 @@ from reviewer.ui.present.findings import checks_summary_html
 from reviewer.ui.present.fmt import humanize, text
 from reviewer.ui.present.identity import ATTRIBUTES, identity_table
 from reviewer.ui.present.risk import document_risks, risk_band
-from reviewer.ui.present.words import document_type_words, local_time
+from reviewer.ui.present.words import document_status_words, document_type_words, local_time
 
 
 def _identity(snapshot: CaseSnapshot) -> list[str]:
@@ -36,16 +38,17 @@ def _identity(snapshot: CaseSnapshot) -> list[str]:
 
 
 def _processing(snapshot: CaseSnapshot) -> list[str]:
-    return [
-        "<p class='warn'>⚠ "
-        + html.e(
-            f"Plaid is still processing {endpoint_words(s.endpoint)} item {text(s.item_id)} "
-            f"({humanize(s.processing_status)}, updated {text(s.updated_at)}): "
+    names = item_names(snapshot.model)
+    parts = []
+    for s in snapshot.model.processing_items:
+        updated = f", last updated {local_time(s.updated_at)}" if s.updated_at else ""
+        line = (
+            f"Plaid is still processing {endpoint_words(s.endpoint)} from "
+            f"{item_name(names, s.item_id)} ({humanize(s.processing_status).lower()}{updated}): "
             "this case may be incomplete; fetch again later."
         )
-        + "</p>"
-        for s in snapshot.model.processing_items
-    ]
+        parts.append(f"<p class='warn'>⚠ {html.tip(line, f'Plaid item id: {text(s.item_id)}')}</p>")
+    return parts
 
 
 def _problems(snapshot: CaseSnapshot) -> list[str]:
@@ -87,15 +90,19 @@ def overview_html(snapshot: CaseSnapshot, low: int, high: int) -> str:
         r = risks[d.document_id]
         band = risk_band(r.score, low, high)
         info = snapshot.model.document(d.document_id.split("#", 1)[0])
-        status = humanize(info.status) if info is not None and info.status else "—"
-        if info is not None and info.error_message:
-            status += f": {info.error_message}"
+        # what Plaid said, in words a reviewer acts on ("Password protected: …")
+        status = document_status_line(d, info) or document_status_words(
+            (info.status if info is not None else None) or d.status
+        )
+        no_file = not (d.sha256 or d.path)
         rows.append(
             [
-                d.name or d.document_id,
+                d.name or document_type_words(d.document_type),
                 document_type_words(d.document_type),
                 status,
-                "—" if r.score is None else f"{r.score:g} ({band.value})",
+                ("none (no file)" if no_file else "none from Plaid")
+                if r.score is None
+                else f"{r.score:g} ({band.value})",
                 str(r.signal_count),
                 str(r.fraud_flags),
             ]

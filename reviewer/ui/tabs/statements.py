@@ -21,15 +21,14 @@ from reviewer.review.model import CaseModel
 from reviewer.ui.findings_marks import FindingLinks, note_html
 from reviewer.ui.present import bank, html
 from reviewer.ui.tabs.transactions_model import TransactionsModel
+from reviewer.ui.tip_browser import TipBrowser
 
 UPLOADS = ep.STATEMENTS
 
 
 def browser() -> QTextBrowser:
-    """A read-only rich-text pane whose links do not navigate away."""
-    b = QTextBrowser()
-    b.setOpenLinks(False)
-    return b
+    """A read-only rich-text pane whose links do not navigate away; ids show on hover."""
+    return TipBrowser()
 
 
 def statements_html(model: CaseModel) -> str:

@@ -6,24 +6,31 @@ from typing import Any
 
 from reviewer.review.case_model import SignalRecord
 from reviewer.review.signal_glossary import guide_for
+from reviewer.ui.present.fmt import humanize
 from reviewer.ui.present.words import plural
 
 # Plaid's file_type: only a born-digital PDF keeps the fonts and metadata that tampering
 # checks read; on the others those checks mean little.
 FILE_TYPE_WORDS = {
-    "TRUE_PDF": "born-digital PDF: font and metadata checks are meaningful",
-    "SCAN_OCR": "scanned and OCR'd: font and metadata checks mean little on a scan",
-    "IMAGE": "photo or image: font and metadata checks mean little",
-    "FLATTENED_PDF": "flattened PDF: font and metadata checks mean little",
+    "TRUE_PDF": "a PDF made on a computer: font and metadata checks are meaningful",
+    "SCAN_OCR": "a scan read by OCR: font and metadata checks mean little on a scan",
+    "IMAGE": "a photo or image: font and metadata checks mean little",
+    "FLATTENED_PDF": "a flattened PDF: font and metadata checks mean little",
+}
+_MEDIA_WORDS = {
+    "application/pdf": "a PDF",
+    "image/jpeg": "a JPEG image",
+    "image/png": "a PNG image",
 }
 
 
 def file_type_text(file_type: str | None, media_type: str | None) -> str:
-    """ "TRUE_PDF (born-digital PDF: ...)", or the media type when Plaid gave no file type."""
+    """ "a PDF made on a computer: …" (Plaid's TRUE_PDF in words; the code itself is shown
+    nowhere), or the media type in words when Plaid gave no file type."""
     if file_type:
-        words = FILE_TYPE_WORDS.get(file_type)
-        return f"{file_type} ({words})" if words else file_type
-    return f"{media_type or 'unknown type'} (no file type from Plaid)"
+        return FILE_TYPE_WORDS.get(file_type.upper(), humanize(file_type).lower())
+    media = _MEDIA_WORDS.get(media_type or "", media_type or "type unknown")
+    return f"{media} (Plaid did not say how it was made)"
 
 
 def banner_text(signals: list[SignalRecord]) -> str | None:

@@ -94,7 +94,7 @@ class DocumentOpening:
         self.pages.rotation = 0
         # each document opens at its own zoom (fit width unless the reviewer chose one for it)
         self.pages.fit, self.pages.zoom = self._zooms.get(doc.document_id, ("width", 1.5))
-        self.risk.show_document(doc, self._signals)
+        self.risk.show_document(doc, self._signals, status_line)
         banner = "\n".join(t for t in (status_line, banner_text(self._signals)) if t) or None
         self.banner.setText(banner or "")
         self.banner.setVisible(banner is not None)

@@ -115,6 +115,8 @@ class RiskPanel(QWidget):
         self.open_other.hide()
         self.open_other.clicked.connect(self._open_other)
         self._others: list[str] = []
+        # document id -> "Pay stub: paystub_2026-10-23.pdf": the button names the document
+        self.document_names: dict[str, str] = {}
         self._signals: list[SignalRecord] = []
         self._doc_id = ""
         self.facts = QLabel()
@@ -129,8 +131,14 @@ class RiskPanel(QWidget):
         layout.addWidget(self.facts)
         self.order: list[int] = []  # signal indexes in the order shown (n/p step through these)
 
-    def show_document(self, doc: DocumentRecord | None, signals: list[SignalRecord]) -> None:
-        """Fill the panel for one document and the signals that reference it."""
+    def show_document(
+        self,
+        doc: DocumentRecord | None,
+        signals: list[SignalRecord],
+        status_line: str | None = None,
+    ) -> None:
+        """Fill the panel for one document and the signals that reference it; `status_line` is
+        what Plaid said about it ("Password protected: …"), shown first when there is one."""
         self.tree.clear()
         self.order = []
         self.facts.setText("")
@@ -139,7 +147,7 @@ class RiskPanel(QWidget):
         if doc is None:
             self.score.setText("")
             return
-        self.score.setText(self.score_text(doc, signals))
+        self.score.setText(self.score_text(doc, signals, status_line))
         groups: dict[str, QTreeWidgetItem] = {}
         ranked = sorted(
             range(len(signals)),
@@ -175,13 +183,17 @@ class RiskPanel(QWidget):
             self.order.append(i)
         self.tree.expandToDepth(0)
 
-    def score_text(self, doc: DocumentRecord, signals: list[SignalRecord]) -> str:
+    def score_text(
+        self, doc: DocumentRecord, signals: list[SignalRecord], status_line: str | None = None
+    ) -> str:
         """ "Risk 70/100, higher is riskier (review band)", or why there is no score."""
         status = doc.risk_status or doc.status
         scores = [s.risk_score for s in signals if s.risk_score is not None]
         score = doc.risk_score if doc.risk_score is not None else (max(scores) if scores else None)
         if status == "PROCESSING":
             head = "Risk: not scored yet (Plaid is still processing this document)"
+        elif score is None and status_line:
+            head = f"Risk: no score from Plaid. {status_line}"
         elif score is None:
             head = "Risk: no score from Plaid"
         else:
@@ -239,7 +251,9 @@ class RiskPanel(QWidget):
         self.open_other.setVisible(bool(self._others))
         if self._others:
             more = f" (+{len(self._others) - 1} more)" if len(self._others) > 1 else ""
-            self.open_other.setText(f"Open the other document {self._others[0]}{more}")
+            name = self.document_names.get(self._others[0], "the other document")
+            self.open_other.setText(f"Open {name}{more}")
+            self.open_other.setToolTip(f"Document id: {self._others[0]}")
 
     def _open_other(self) -> None:
         if self._others:
