@@ -56,6 +56,8 @@ class CaseQueue(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.view.selectionModel().currentRowChanged.connect(self._on_row)
+        # cases arriving one by one (the demo fetch) widen the label column: "AP…" named nothing
+        self.proxy.rowsInserted.connect(lambda *_a: self._fit_label_column())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 0, 4)
         layout.addWidget(self.search)
@@ -71,6 +73,12 @@ class CaseQueue(QWidget):
         GUI thread (`queue_entries`) cost the GUI nothing to sort and search."""
         self.model.set_cases(cases)
         self.view.resizeColumnsToContents()
+
+    def _fit_label_column(self) -> None:
+        """The label column as wide as its labels (never narrower than the reviewer made it)."""
+        before = self.view.columnWidth(0)
+        self.view.resizeColumnToContents(0)
+        self.view.setColumnWidth(0, max(before, self.view.columnWidth(0)))
 
     def current_case_id(self) -> str | None:
         """The case of the current row."""

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QSplitter,
@@ -36,7 +36,23 @@ from reviewer.ui.viewer.renderer import DocumentRenderer
 # compact: the flag column and the document's name come first, the rest scrolls sideways
 class DocumentList(QTableView):
     """The compact list: choosing a row scrolls up or down to it, never sideways (the flag
-    column stays on screen when a long name is chosen in a narrow list)."""
+    column stays on screen when a long name is chosen in a narrow list); a name too long for
+    the list loses its middle, not its end ("Pay st…2026-11-06.pdf": two stubs stay apart)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+
+    def fit_name_column(self) -> None:
+        """The name column ends at the list's right edge (its text elided to fit there)."""
+        room = self.viewport().width() - self.columnWidth(0)
+        if room >= 60:
+            self.setColumnWidth(1, room)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The splitter moved: the name column follows the list's width."""
+        super().resizeEvent(event)
+        self.fit_name_column()
 
     def scrollTo(
         self,
@@ -153,7 +169,7 @@ class DocumentsTab(QWidget):
             for d in snapshot.documents
         }
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 260))
+        self.table.fit_name_column()
         # the riskiest document opens when the tab is on screen: reading a case's Overview
         # must not keep the documents worker busy with a document nobody looks at
         self._open_first = riskiest_document(snapshot)

@@ -72,6 +72,8 @@ class RefreshPayrollDialog(ActionDialog):
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Checked)
             self.items.addItem(row)
+        # a name is what the reviewer reads: the list is as wide as its longest (within reason)
+        self.items.setMinimumWidth(min(640, self.items.sizeHintForColumn(0) + 40))
         self.update_state()
 
     def _checked(self) -> list[QListWidgetItem]:

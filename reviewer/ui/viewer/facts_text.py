@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
 from reviewer.review.case_model import SignalRecord
@@ -45,6 +47,25 @@ def banner_text(signals: list[SignalRecord]) -> str | None:
     return "\n".join(lines) or None
 
 
+_FILE_TIME = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?: (\d\d:\d\d(?::\d\d)?))?(?: (.+))?$")
+
+
+def file_time(value: str | None) -> str:
+    """A time the file states ("2026-11-06 09:30:00 +00:00") in words, its zone as written
+    (the zone a file claims is itself evidence): "6 Nov 2026, 09:30:00 +00:00"."""
+    if not value:
+        return "not stated in the file"
+    match = _FILE_TIME.match(value)
+    if match is None:
+        return value
+    year, month, day, clock, zone = match.groups()
+    try:
+        when = date(int(year), int(month), int(day)).strftime("%d %b %Y").lstrip("0")
+    except ValueError:
+        return value
+    return ", ".join(p for p in (when, " ".join(z for z in (clock, zone) if z)) if p)
+
+
 def facts_text(facts: object) -> str:
     """File type, page count, producer, creator, dates and fonts per page, one per line."""
 
@@ -56,8 +77,8 @@ def facts_text(facts: object) -> str:
     lines = [f"File: {get('file_kind')}, {pages}"]
     lines.append(f"Producer: {get('producer') or '—'}")
     lines.append(f"Creator: {get('creator') or '—'}")
-    lines.append(f"Created: {get('created') or '—'}")
-    lines.append(f"Modified: {get('modified') or '—'}")
+    lines.append(f"Created: {file_time(get('created'))}")
+    lines.append(f"Modified: {file_time(get('modified'))}")
     lines.extend(font_lines(get("fonts_by_page") or {}))
     return "\n".join(lines)
 

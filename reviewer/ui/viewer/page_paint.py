@@ -61,20 +61,32 @@ def paint_pages(view: PagesView, painter: QPainter) -> list[int]:
     return painted
 
 
+def _mostly_same(a: QRectF, b: QRectF) -> bool:
+    """Two boxes around the same field (each search places its own, a few points apart)."""
+    common = a.intersected(b)
+    smaller = min(a.width() * a.height(), b.width() * b.height())
+    return smaller > 0 and common.width() * common.height() >= 0.5 * smaller
+
+
 def _paint_highlights(view: PagesView, painter: QPainter) -> None:
     if not view.marks_visible:
         return  # the reviewer hid every mark to read the page as it is
     flashing = view.flashing_signal()
+    tinted: list[QRectF] = []  # a field flagged five times is tinted once: stacked tints hid it
     for h in view.highlights:
         lit = h.signal_index == flashing
+        rect = view.highlight_rect(h)
         fill = QColor(h.colour)
         fill.setAlpha(110 if lit else 28)  # light enough to read the field's text through
         pen = QPen(h.colour, 3 if lit else 2)
         if h.source == "reviewer":  # Reviewer's findings: dashed, never mistaken for a signal
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
-        painter.setBrush(fill)
-        painter.drawRect(view.highlight_rect(h))
+        overlaps = any(_mostly_same(rect, other) for other in tinted)
+        painter.setBrush(fill if lit or not overlaps else Qt.BrushStyle.NoBrush)
+        if not overlaps:
+            tinted.append(rect)
+        painter.drawRect(rect)
     painter.setFont(tag_font(view.font()))
     for tag in placed_tags(view):
         # the leader runs from the field's box to its label in the margin
