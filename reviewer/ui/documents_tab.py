@@ -42,6 +42,7 @@ class DocumentList(QTableView):
     def __init__(self) -> None:
         super().__init__()
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setWordWrap(False)  # a wrapped name was cut on a second line instead
 
     def fit_name_column(self) -> None:
         """The name column ends at the list's right edge (its text elided to fit there)."""

@@ -158,3 +158,24 @@ def test_each_document_keeps_its_zoom_and_opens_on_its_flagged_field(qtbot, pane
     zoomed = pane.pages.zoom
     _open(qtbot, pane, first, [], "doc-a")
     assert pane.pages.fit is None and pane.pages.zoom > zoomed
+
+
+def test_the_page_box_moves_the_view_only_when_a_page_is_typed(qtbot, pane, tmp_path) -> None:
+    """The statement opened on its flagged page 17 was sent back to page 1 when the page box
+    merely lost the focus (editingFinished) while it still showed an older number."""
+    path = tmp_path / "long.pdf"
+    path.write_bytes(corpus.pay_stub(pages=20))
+    _open(qtbot, pane, path, [], page=17)
+    box = pane.page_box
+    box.setFocus()
+    box.blockSignals(True)
+    box.setValue(1)  # what a stale box shows (set while the page count was still unknown)
+    box.blockSignals(False)
+    pane.search.setFocus()  # the box loses the focus: nothing was typed
+    qtbot.waitUntil(lambda: not box.hasFocus(), timeout=2000)
+    assert pane.pages.current_page == 17
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, "5")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert pane.pages.current_page == 5

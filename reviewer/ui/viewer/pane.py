@@ -82,7 +82,10 @@ class DocumentPane(DocumentOpening, QWidget):
         self.pages.page_painted.connect(self._painted)
         self.pages.highlight_clicked.connect(self.select_signal)
         self.pages.zoom_changed.connect(lambda _z: self._pending.clear())
-        tb.page_box.editingFinished.connect(lambda: self.pages.scroll_to_page(tb.page_box.value()))
+        self._typed_page = False  # the reviewer typed in the page box since it last moved us
+        tb.page_box.editingFinished.connect(self._page_typed)
+        if (page_edit := tb.page_box.lineEdit()) is not None:
+            page_edit.textEdited.connect(lambda _t: setattr(self, "_typed_page", True))
         tb.zoom_out.clicked.connect(self.pages.zoom_out)
         tb.zoom_in.clicked.connect(self.pages.zoom_in)
         tb.fit_width.clicked.connect(self.pages.fit_width)
@@ -227,6 +230,13 @@ class DocumentPane(DocumentOpening, QWidget):
         self._revision = revision
         self._pending.clear()
         self.pages.viewport().update()
+
+    def _page_typed(self) -> None:
+        """Go to the page the reviewer typed; the box merely losing the focus (editingFinished
+        fires then too) must not send the view back to whatever number it shows."""
+        if self._typed_page:
+            self._typed_page = False
+            self.pages.scroll_to_page(self.toolbar.page_box.value())
 
     def _page_changed(self, page: int) -> None:
         self.toolbar.show_page(page)
