@@ -180,6 +180,14 @@ class Workspace(QObject):
         if offline is True:
             self.offline.setChecked(True)
 
+    def _open_queue_sizes(self) -> list[int]:
+        sizes = self.splitter.sizes()
+        if sizes and sizes[0] == 0:
+            total = sum(sizes) or self.window.width()
+            width = min(self._queue_width, total // 2)
+            return [width, max(0, total - width)]
+        return sizes
+
     def restore_splitters(self) -> None:
         """Splitter sizes saved on this screen (called again once the case view exists)."""
         saved = self._saved().get("splitters", {})
@@ -187,6 +195,9 @@ class Workspace(QObject):
             state = saved.get(name) if isinstance(saved, dict) else None
             if isinstance(state, str):
                 splitter.restoreState(_bytes(state))
+        # a run that ended reading a document saved the queue folded; a run starts with no case
+        # open (this is called only at start), and a reviewer must see the queue to pick one
+        self.splitter.setSizes(self._open_queue_sizes())
         self._sync_action()
 
     def save(self) -> None:

@@ -210,6 +210,28 @@ def test_layout_and_offline_are_kept_between_runs(qtbot, tmp_path: Path) -> None
     second.shutdown()
 
 
+def test_a_run_that_ended_with_the_queue_folded_starts_with_it_open(qtbot, tmp_path) -> None:
+    """The last run ended reading a document (queue folded); the next starts with no case
+    open, so the queue must be there to pick one (it opened on "No case is open" and no list)."""
+
+    def start() -> MainWindow:
+        win = MainWindow(runner=TaskRunner(), settings=Settings.load(), data_dir=tmp_path / "d")
+        qtbot.addWidget(win)
+        win.resize(*LAPTOP)
+        win.show()
+        qtbot.waitExposed(win)
+        qtbot.waitUntil(lambda: win._case_view is not None, timeout=10000)
+        return win
+
+    first = start()
+    qtbot.keyClick(first, Qt.Key.Key_F9)  # fold the queue, as reading a document does
+    qtbot.waitUntil(lambda: not first.workspace.queue_shown(), timeout=5000)
+    first.close()
+    second = start()
+    assert second.workspace.queue_shown() and second.queue.view.width() > 100
+    second.shutdown()
+
+
 def test_tabs_with_nothing_in_the_case_are_greyed(qtbot, laptop) -> None:
     """Item 13: a pay stub case has no bank statements; its tab says so before it is opened."""
     win, cases = laptop, laptop.cases  # type: ignore[attr-defined]
