@@ -102,3 +102,41 @@ def test_a_password_protected_upload_says_so_everywhere(qtbot, blocked, tmp_path
         text = " ".join(" ".join(page.get_text().split()) for page in pdf)
     assert "Password protected: the applicant must upload an unlocked copy" in text
     assert "DOCUMENT_ERROR" not in text
+
+
+@pytest.mark.parametrize(
+    "key", ["clean", "w2_1099", "employment_history", "shared_statement", "plaid_failures"]
+)
+def test_no_tab_shows_plaid_ids_or_iso_times(qtbot, tmp_path, monkeypatch, key) -> None:
+    """Item 11 through every text tab of several demo cases (payroll, W-2/1099, employment,
+    bank income, failures): names and local times, never an id or an ISO timestamp alone."""
+    from reviewer.review.app_service import AppService
+
+    win = MainWindow(
+        runner=TaskRunner(), settings=Settings(reviewer_name="Dana"), data_dir=tmp_path / "d"
+    )
+    win.show_error_dialogs = False
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    with qtbot.waitSignal(win.service_ready, timeout=60000):
+        win.open_service(lambda: AppService.open(tmp_path / "d", demo=True))
+    fetch_case(qtbot, win, monkeypatch, next(u for u in demo_users() if u.key == key))
+    view = win.case_view
+    tabs = {
+        Qt.Key.Key_1: view.overview,
+        Qt.Key.Key_3: view.payroll,
+        Qt.Key.Key_5: view.income_info,
+        Qt.Key.Key_6: view.employment,
+        Qt.Key.Key_7: view.sessions,
+    }
+    for alt, browser in tabs.items():
+        if not view.isTabEnabled(view.indexOf(browser.parentWidget() or browser)):
+            continue
+        text = _tab_text(qtbot, win, alt, browser)
+        assert not ISO_TIME.search(text), (key, alt, ISO_TIME.search(text))
+        # Reviewer's findings quote file names and hashes: only Plaid's ids are looked for
+        assert not PLAID_ID.search(text), (key, alt, PLAID_ID.search(text))
+        assert not re.search(r"\b1 (pay stubs|W-2s|pages|documents)\b", text), (key, alt)
+    win.shutdown()

@@ -14,6 +14,7 @@ from reviewer.review.model import (
     PlaidWarning,
 )
 from reviewer.ui.present.fmt import address, humanize, money, period, text
+from reviewer.ui.present.words import local_time
 
 DIRECTION_WORDS = {"in": "Money in", "out": "Money out"}
 
@@ -179,9 +180,9 @@ def income_transactions(report: BankIncomeReport) -> list[IncomeTransactionRow]:
 
 def report_facts(report: BankIncomeReport) -> list[tuple[str, str]]:
     """When the report was made, over how many days, and its summary totals and counts."""
+    # Plaid's report id is in the heading's tooltip, not a row a reviewer reads
     facts = [
-        ("Report", text(report.bank_income_id)),
-        ("Generated", text(report.generated_time)),
+        ("Generated", local_time(report.generated_time) if report.generated_time else text(None)),
         ("Days requested", text(report.days_requested)),
     ]
     s = report.summary

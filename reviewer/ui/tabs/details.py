@@ -19,7 +19,8 @@ INCOME_COLUMNS = [
 
 def _report_html(report: BankIncomeReport, index: int, count: int) -> str:
     title = "Newest report" if index == 0 else f"Earlier report {index + 1} of {count}"
-    body = [f"<h3>{html.e(title)}</h3>"]
+    tip = f"Plaid bank income report id: {report.bank_income_id or 'none given'}"
+    body = [f"<h3>{html.tip(title, tip)}</h3>"]
     body.append(html.fields(bank.report_facts(report)))
     body.extend(f"<p class='warn'>⚠ {html.e(w)}</p>" for w in bank.bank_income_warnings(report))
     sources = bank.income_sources(report)
