@@ -13,6 +13,40 @@ if TYPE_CHECKING:  # annotations only: the first paint does not load the case mo
     from reviewer.review.case_model import DocumentRecord
     from reviewer.review.model import DocumentInfo
 
+DOCUMENT_TYPES = {
+    "PAYSTUB": "Pay stub",
+    "PAY_STUB": "Pay stub",
+    "PAYSLIP": "Pay stub",
+    "BANK_STATEMENT": "Bank statement",
+    "US_TAX_W2": "W-2",
+    "W2": "W-2",
+    "US_TAX_1099_MISC": "1099-MISC",
+    "US_TAX_1099_K": "1099-K",
+    "US_TAX_1099_NEC": "1099-NEC",
+    "FORM_1099": "1099",
+    "US_MILITARY_ERAS": "Military retirement statement (eRAS)",
+    "US_MILITARY_LES": "Military leave and earnings statement",
+    "US_MILITARY_CLES": "Military civilian leave and earnings statement",
+    "GIG": "Gig income statement",
+    "PLAID_GENERATED_PAYSTUB_PDF": "Pay stub (PDF made by Plaid from payroll data)",
+    "BANK_INCOME_REPORT": "Bank income report",
+    "UNKNOWN": "Document of unknown type",
+    "NONE": "Document of unknown type",
+}
+
+
+def _sentence(code: str) -> str:
+    words = code.replace("_", " ").strip().lower()
+    return words[:1].upper() + words[1:]
+
+
+def document_type_words(code: str | None) -> str:
+    """`US_TAX_W2` -> `W-2`; an unknown code in sentence case."""
+    if not code:
+        return "Document"
+    return DOCUMENT_TYPES.get(code.upper(), _sentence(code))
+
+
 LOCKED_FILE_WORDS = "Password protected: the applicant must upload an unlocked copy."
 
 

@@ -17,6 +17,7 @@ from reviewer import __version__
 from reviewer.documents.report_pdf import ReportCrop, ReportDocument, ReportSection
 from reviewer.review.audit_words import action_words, details_words, when_words
 from reviewer.review.decisions import DISPOSITIONS, decision_kind, decision_label, signal_key
+from reviewer.review.document_status import document_type_words
 from reviewer.review.report_model import (
     document_facts,
     document_suffix,
@@ -26,6 +27,7 @@ from reviewer.review.report_model import (
     processing_lines,
 )
 from reviewer.review.service import CaseService
+from reviewer.review.signal_glossary import guide_for
 
 
 class ReportUnavailable(LookupError):
@@ -131,7 +133,8 @@ def _signal_lines(signal: dict[str, Any], names: dict[str, str]) -> list[str]:
     where = "whole document" if not page else f"page {page}"
     flag = "! " if signal.get("has_fraud_risk") else ""
     lines = [
-        f"{flag}{signal.get('type') or 'Signal'} on {signal.get('field') or 'document'} "
+        f"{flag}{guide_for(signal.get('type')).title} on "
+        f"{str(signal.get('field') or 'the document').replace('_', ' ')} "
         f"(score {_score(signal.get('risk_score'))}) in {docs}, {where}",
         f"   As printed: {signal.get('expected_value') or 'n/a'}    "
         f"Derived: {signal.get('actual_value') or 'n/a'}",
@@ -144,7 +147,9 @@ def _signal_lines(signal: dict[str, Any], names: dict[str, str]) -> list[str]:
     if disposition:
         words = DISPOSITIONS.get(str(disposition["disposition"]), disposition["disposition"])
         note = f": {disposition['note']}" if disposition.get("note") else ""
-        lines.append(f"   Disposition: {words}{note} ({disposition['actor']}, {disposition['at']})")
+        lines.append(
+            f"   Disposition: {words}{note} ({disposition['actor']}, {when_words(str(disposition['at']))})"
+        )
     else:
         lines.append("   Disposition: not reviewed")
     return lines
@@ -214,15 +219,17 @@ def report_document(report: dict[str, Any]) -> ReportDocument:
     paths = {d["document_id"]: d["path"] for d in report["documents"]}
     title = f"Case report: {case['label'] or case['id']}"
     subtitle = (
-        f"Generated {report['generated_at']} by Reviewer {report['app_version']} · "
-        f"data fetched {case['fetched_at']}"
+        f"Generated {when_words(report['generated_at'])} by Reviewer {report['app_version']} · "
+        f"data fetched {when_words(case['fetched_at'] or '')}"
     )
     decision = report["decision"]
     decided = ReportSection("Decision")
     if decision is None:
         decided.lines.append("! Undecided")
     else:
-        decided.lines.append(f"{decision['label']} by {decision['actor']} at {decision['at']}")
+        decided.lines.append(
+            f"{decision['label']} by {decision['actor']} at {when_words(str(decision['at']))}"
+        )
         if decision.get("reasons"):
             decided.lines.append("Reasons: " + "; ".join(decision["reasons"]))
         if decision.get("note"):
@@ -246,7 +253,7 @@ def report_document(report: dict[str, Any]) -> ReportDocument:
         problem = f"; problem: {d['problem']}" if d["problem"] and "Password" not in said else ""
         pages = f"{d['page_count']} p." if d["page_count"] else "pages unknown"
         docs.lines.append(
-            f"{d['document_type']}: {d['name'] or d['document_id']} ({pages}), "
+            f"{document_type_words(d['document_type'])}: {d['name'] or d['document_id']} ({pages}), "
             f"risk score {_score(d['risk_score'])}{problem}{said}"
         )
     flagged = [s for s in report["risk_signals"] if s.get("has_fraud_risk")]

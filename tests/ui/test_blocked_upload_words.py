@@ -101,7 +101,8 @@ def test_a_password_protected_upload_says_so_everywhere(qtbot, blocked, tmp_path
     with pymupdf.open(out) as pdf:
         text = " ".join(" ".join(page.get_text().split()) for page in pdf)
     assert "Password protected: the applicant must upload an unlocked copy" in text
-    assert "DOCUMENT_ERROR" not in text
+    assert "DOCUMENT_ERROR" not in text and "PAYSTUB" not in text  # Plaid's codes, in words
+    assert not ISO_TIME.search(text), ISO_TIME.search(text)
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""Plain words for what Plaid names in codes: document types, counts, local times.
+"""Plain words for what Plaid names in codes (document types come from review/, which the
+report shares): document types, counts, local times.
 
 A reviewer reads "W-2", "1 page", "30 Nov 2026, 12:46 UTC"; never "Us Tax W2", "1 pages" or an
 ISO timestamp. Ids stay available in tooltips and copy actions, never as the only label.
@@ -8,29 +9,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from reviewer.review.document_status import DOCUMENT_TYPES as DOCUMENT_TYPES
+from reviewer.review.document_status import document_type_words as document_type_words
 from reviewer.ui.present.fmt import humanize
 from reviewer.ui.present.when import parse_time
-
-DOCUMENT_TYPES = {
-    "PAYSTUB": "Pay stub",
-    "PAY_STUB": "Pay stub",
-    "PAYSLIP": "Pay stub",
-    "BANK_STATEMENT": "Bank statement",
-    "US_TAX_W2": "W-2",
-    "W2": "W-2",
-    "US_TAX_1099_MISC": "1099-MISC",
-    "US_TAX_1099_K": "1099-K",
-    "US_TAX_1099_NEC": "1099-NEC",
-    "FORM_1099": "1099",
-    "US_MILITARY_ERAS": "Military retirement statement (eRAS)",
-    "US_MILITARY_LES": "Military leave and earnings statement",
-    "US_MILITARY_CLES": "Military civilian leave and earnings statement",
-    "GIG": "Gig income statement",
-    "PLAID_GENERATED_PAYSTUB_PDF": "Pay stub (PDF made by Plaid from payroll data)",
-    "BANK_INCOME_REPORT": "Bank income report",
-    "UNKNOWN": "Document of unknown type",
-    "NONE": "Document of unknown type",
-}
 
 # Plaid's document statuses, said as what they mean for the review
 DOCUMENT_STATUS = {
@@ -39,13 +21,6 @@ DOCUMENT_STATUS = {
     "PROCESSING": "Plaid is still reading it",
     "UNKNOWN": "Status unknown",
 }
-
-
-def document_type_words(code: str | None) -> str:
-    """`US_TAX_W2` -> `W-2`; an unknown code in sentence case."""
-    if not code:
-        return "Document"
-    return DOCUMENT_TYPES.get(code.upper(), humanize(code))
 
 
 def document_status_words(status: str | None) -> str:
