@@ -153,7 +153,9 @@ class DocumentsTab(QWidget):
                 [
                     # the flag column: fraud flags and the score, coloured by risk band
                     (flag_text(score, flags, d.problem, said), -1.0 if score is None else score),
-                    (f"{kind}: {d.name}" if d.name else kind, f"{kind} {d.name}".lower()),
+                    # the file's name (the type is in the tooltip and the viewer's title): in a
+                    # narrow list "Pay st…er.pdf" had hidden that it is the offer letter
+                    (d.name or kind, f"{kind} {d.name}".lower()),
                     short_status(said) if said else document_status_words(d.status),
                     (str(d.page_count) if d.page_count is not None else "—", d.page_count or 0),
                     (str(r.signal_count if r else 0), r.signal_count if r else 0),
