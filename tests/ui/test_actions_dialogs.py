@@ -282,8 +282,11 @@ def test_export_action_asks_for_a_file_and_writes_the_report(
     win, out = tampered, tmp_path / "from-menu.json"
     asked: list[str] = []
 
-    def choose(_parent, caption, *_a, **_k):
+    suggested: list[str] = []
+
+    def choose(_parent, caption, where="", *_a, **_k):
         asked.append(caption)
+        suggested.append(where)
         return str(out), "JSON (*.json)"
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
@@ -293,3 +296,9 @@ def test_export_action_asks_for_a_file_and_writes_the_report(
     qtbot.waitUntil(lambda: "Report written" in win.statusBar().currentMessage(), timeout=60000)
     assert asked == ["Export report"]
     assert _user("tampered_paystub").label in out.read_text()
+    # the dialog opens in a real folder (not wherever Reviewer was started from); the next
+    # export opens where the last one went
+    assert Path(suggested[0]).is_absolute() and Path(suggested[0]).parent.is_dir()
+    qtbot.keyClick(win, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(suggested) == 2, timeout=10000)
+    assert Path(suggested[1]).parent == tmp_path

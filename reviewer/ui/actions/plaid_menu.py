@@ -21,6 +21,7 @@ from reviewer.ui.window_context import WindowContext
 if TYPE_CHECKING:
     from reviewer.review.actions import ActionOutcome, PollPolicy
     from reviewer.review.facade import ExportResult, ReviewService, WebhookReport
+    from reviewer.review.preferences import Settings
     from reviewer.review.progress import ProgressCallback
 
 
@@ -173,11 +174,13 @@ class PlaidActions:
             out, _ = QFileDialog.getSaveFileName(
                 self.ctx.window,
                 "Export report",
-                f"{case.label}-report.pdf",
+                str(_report_folder(self.ctx.settings) / f"{case.label}-report.pdf"),
                 "PDF (*.pdf);;JSON (*.json)",
             )
             if not out:
                 return
+            # the next export opens in the same folder (kept with the settings at quit)
+            self.ctx.settings.extra["report_folder"] = str(Path(out).parent)
         target = Path(out)
 
         def done(result: ExportResult) -> None:
@@ -202,3 +205,17 @@ def _named(item_ids: list[str], svc: ReviewService, case_id: str) -> list[NamedI
 
     names = svc.item_names(case_id)
     return [(i, item_name(names, i)) for i in item_ids]
+
+
+def _report_folder(settings: Settings) -> Path:
+    """Where the file dialog opens: the folder of the last export, else Documents, else home
+    (a bare file name opened it in whatever directory Reviewer was started from)."""
+    from PySide6.QtCore import QStandardPaths
+
+    last = settings.extra.get("report_folder")
+    if isinstance(last, str) and Path(last).is_dir():
+        return Path(last)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
