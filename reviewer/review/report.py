@@ -165,11 +165,21 @@ def _crops(
     if not by_page and signal.get("page_number"):
         for doc_id in signal["document_ids"][:1]:
             by_page[(doc_id, int(signal["page_number"]))] = []
-    field = signal.get("field") or "document"
+    field = str(signal.get("field") or "the document").replace("_", " ")
+    title = f"{guide_for(signal.get('type')).title} on {field}"
     return [
-        ReportCrop(paths.get(doc_id), page, rects, f"{field}: page {page} of {names.get(doc_id)}")
+        ReportCrop(paths.get(doc_id), page, rects, f"{title}: page {page} of {names.get(doc_id)}")
         for (doc_id, page), rects in list(by_page.items())[:3]
     ]
+
+
+def _value_words(value: Any) -> str:
+    """A finding's number or time as a reviewer reads it (1,709.78; 2026-11-08 23:41:00 UTC)."""
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    if isinstance(value, str) and len(value) >= 19 and value[10] == "T" and value[:4].isdigit():
+        return when_words(value)
+    return str(value)
 
 
 def _findings_section(
@@ -185,12 +195,15 @@ def _findings_section(
     section.lines.append("Computed by Reviewer from Plaid's data; not Plaid risk signals.")
     for f in failed:
         docs = ", ".join(names.get(d, d) for d in f["document_ids"])
-        section.lines.append(f"! {f['severity'].upper()} {f['check']}: {f['summary']}")
+        section.lines.append(f"! {str(f['severity']).capitalize()}: {f['summary']}")
         numbers = ", ".join(
-            f"{k} {v:,.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in f["values"].items()
+            f"{k.replace('_', ' ')} {_value_words(v)}"
+            for k, v in f["values"].items()
+            if v is not None
         )
-        if numbers:
-            section.lines.append(f"   {numbers}")
+        section.lines.append(
+            f"   {numbers}; check {f['check']}" if numbers else f"   check {f['check']}"
+        )
         if docs:
             section.lines.append(f"   in {docs}")
     seen: set[tuple[Any, ...]] = set()
