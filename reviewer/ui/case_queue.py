@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -56,8 +56,16 @@ class CaseQueue(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.view.selectionModel().currentRowChanged.connect(self._on_row)
-        # cases arriving one by one (the demo fetch) widen the label column: "AP…" named nothing
-        self.proxy.rowsInserted.connect(lambda *_a: self._fit_label_column())
+        # cases arriving one by one (the demo fetch) widen the label column: "AP…" named nothing;
+        # so does the "Reviewer checks failed" badge, which comes when the checks have run (a
+        # data change after the row): without room for it the label was cut to "APP…"
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)  # many changes in a row: one fit on the next turn
+        self._fit_timer.timeout.connect(self._fit_label_column)
+        self.proxy.rowsInserted.connect(lambda *_a: self._fit_timer.start(0))
+        self.proxy.dataChanged.connect(
+            lambda top, *_a: self._fit_timer.start(0) if top.column() == 0 else None
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 0, 4)
         layout.addWidget(self.search)

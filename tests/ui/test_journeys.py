@@ -421,3 +421,29 @@ def test_a_case_opens_without_building_its_model_on_the_gui_thread(
     assert win.case_view.currentWidget() is win.case_view.statements
     qtbot.waitUntil(lambda: win.case_view.tx_model.rowCount() > 1000, timeout=5000)
     assert threading.main_thread() not in built_on
+
+
+def test_queue_labels_stay_readable_when_the_checks_badge_arrives(qtbot, laptop) -> None:
+    """Cases arrive one by one and their "Reviewer checks failed" badge after them: the label
+    column grows for both (it showed "APP…" on every row after the demo's first run)."""
+    win = laptop
+    view, proxy = win.queue.view, win.queue.proxy
+
+    def readable() -> bool:
+        metrics = view.fontMetrics()
+        for row in range(proxy.rowCount()):
+            index = proxy.index(row, 0)
+            badge = 20 if index.data(Qt.ItemDataRole.DecorationRole) is not None else 0
+            needed = metrics.horizontalAdvance(index.data()) + badge + 8
+            if view.columnWidth(0) < needed:
+                return False
+        return True
+
+    qtbot.waitUntil(
+        lambda: any(
+            proxy.index(r, 0).data(Qt.ItemDataRole.DecorationRole) is not None
+            for r in range(proxy.rowCount())
+        ),
+        timeout=60000,
+    )
+    qtbot.waitUntil(readable, timeout=5000)
