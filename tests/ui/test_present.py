@@ -266,3 +266,29 @@ def test_overview_says_the_data_is_incomplete_when_uploads_are_blocked(tmp_path)
     assert "US_TAX_W2" not in page and "PAYSTUB<" not in page  # types in words
     assert "T" not in page.split("Fetched ", 1)[1][:12]  # a local time, not ISO
     assert "/credit/" not in page  # endpoints in words ("bank income report PDF")
+
+
+def test_an_open_employment_reads_since_not_a_question_mark() -> None:
+    """Issue 17 item 11: "2022-06-13 – ?" read as missing data; an active job is "since …"."""
+    body = {
+        "items": [
+            {
+                "item_id": "i",
+                "employments": [
+                    {
+                        "employer": {"name": "Cascade"},
+                        "status": "ACTIVE",
+                        "start_date": "2022-06-13",
+                    },
+                    {
+                        "employer": {"name": "Rainier"},
+                        "status": "INACTIVE",
+                        "start_date": "2019-01-07",
+                    },
+                ],
+            }
+        ]
+    }
+    rows = employment.employment_rows(model_of("/credit/employment/get", body))
+    assert rows[0].dates == "since 2022-06-13"
+    assert rows[1].dates == "from 2019-01-07, end not given"

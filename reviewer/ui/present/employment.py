@@ -35,6 +35,9 @@ def employment_rows(model: CaseModel) -> list[EmploymentRow]:
             if x
         )
         dates = period(e.start, e.end)
+        if e.start and e.end is None:  # "2022-06-13 – ?" read as a gap in the data
+            active = (e.status or "").upper() == "ACTIVE"
+            dates = f"since {text(e.start)}" if active else f"from {text(e.start)}, end not given"
         if e.last_paystub_date:
             dates += f" (last pay stub {text(e.last_paystub_date)})"
         rows.append(EmploymentRow("Payroll", text(e.employer), detail or "—", dates))
