@@ -86,10 +86,7 @@ class CaseQueue(QWidget):
         """The label column as wide as its labels (never narrower than the reviewer made it)."""
         before = self.view.columnWidth(0)
         self.view.resizeColumnToContents(0)
-        # room for the "Reviewer checks failed" badge, which comes when the checks have run
-        # (after the row): without it the label was cut back to "APP…"
-        badge = self.view.iconSize().width() if self.view.iconSize().isValid() else 16
-        self.view.setColumnWidth(0, max(before, self.view.columnWidth(0) + badge + 4))
+        self.view.setColumnWidth(0, max(before, self.view.columnWidth(0)))
 
     def current_case_id(self) -> str | None:
         """The case of the current row."""
