@@ -62,10 +62,10 @@ class CaseQueue(QWidget):
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)  # many changes in a row: one fit on the next turn
         self._fit_timer.timeout.connect(self._fit_label_column)
-        self.proxy.rowsInserted.connect(lambda *_a: self._fit_timer.start(0))
-        self.proxy.dataChanged.connect(
-            lambda top, *_a: self._fit_timer.start(0) if top.column() == 0 else None
-        )
+        # the proxy reports new and changed rows as a layout change (rows move under it); the
+        # fit measures only the rows on screen (FIT_SAMPLE_ROWS), so this is cheap
+        for change in (self.proxy.layoutChanged, self.proxy.modelReset, self.proxy.rowsInserted):
+            change.connect(lambda *_a: self._fit_timer.start(0))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 0, 4)
         layout.addWidget(self.search)
