@@ -6,6 +6,8 @@ Layout of a data directory (mode 0700, files 0600):
                                       (SQLCipher: every page encrypted, WAL and free pages too)
     documents/ab/abcdef….sealed       document files, AES-256-GCM, named by a keyed hash
     documents/.tmp/                   files being written (cleaned on open when orphaned)
+    documents/.all-sealed             no plaintext document file is left (upgrade.py)
+    reviewer.sqlite3.checked          the file as a clean close after a check left it (checked.py)
 
 Thread-safe (one SQLite connection per thread) and safe to share between processes (SQLite
 locking; writes take the lock up front with BEGIN IMMEDIATE).
@@ -21,7 +23,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
-from reviewer.store import audit, cases, facts, findings, purge, recovery, snapshots
+from reviewer.store import audit, cases, checked, facts, findings, purge, recovery, snapshots
 from reviewer.store import sqlcipher as sqlite3
 from reviewer.store.connection import (
     ThreadConnections,
@@ -76,7 +78,9 @@ class CaseStore:
 
         `create=False` is for commands that only read: a missing or empty database raises
         `StoreMissing` instead of being created (saying so when document files are there).
-        On open SQLite's quick_check runs; damage to indexes only is repaired in place
+        On open SQLite's quick_check runs (over the tables the queue reads only, when the
+        file is exactly as a clean close after a check left it: `checked`); damage to indexes
+        only is repaired in place
         (the index rebuilt from its table), anything worse raises `StoreCorrupt` (see
         `rebuild`). `check="listing"` (a command that only lists cases, `reviewer cases`)
         checks just the tables the queue is read from (`LISTING_TABLES`): the whole file is
@@ -85,6 +89,7 @@ class CaseStore:
         """
         self.data_dir = private_dir(Path(data_dir))
         self.db_path = self.data_dir / DB_NAME
+        self._whole_file_checked = False
         if not create and (missing := CaseStore.missing(self.data_dir)) is not None:
             raise missing
         self._lock = StoreLock(self.data_dir, exclusive=False)
@@ -93,14 +98,20 @@ class CaseStore:
         except BaseException:
             self._lock.release()
             raise
+        # unchanged since a clean close that had it checked: the whole file need not be read
+        # again (checked.py); judged before a connection touches it, and consumed until this
+        # store closes cleanly
+        unchanged = check == "full" and checked.unchanged_since_checked(self.db_path)
+        checked.consume(self.db_path)
         self._connections = ThreadConnections(self.db_path, self.keys.sqlcipher_key_pragma())
         try:
             create_private_file(self.db_path)
             self.files = DocumentFiles(self.data_dir / DOCUMENTS_DIR, self.keys)
             self.files.remove_orphaned_temps()
             conn = self._conn()
+            tables = LISTING_TABLES if check == "listing" or unchanged else ()
             try:
-                problems = quick_check_problems(conn, LISTING_TABLES if check == "listing" else ())
+                problems = quick_check_problems(conn, tables)
             except sqlite3.DatabaseError as exc:
                 if not is_corruption(exc):
                     raise
@@ -118,6 +129,7 @@ class CaseStore:
             if problems:
                 raise StoreCorrupt(self.db_path, problems[0])
             migrate(conn)
+            self._whole_file_checked = check == "full"
         except sqlite3.DatabaseError as exc:
             self.close()
             if is_corruption(exc):
@@ -173,8 +185,13 @@ class CaseStore:
         return f"CaseStore({str(self.data_dir)!r})"
 
     def close(self) -> None:
-        """Close every connection; the store cannot be used afterwards."""
+        """Close every connection; the store cannot be used afterwards. A store that opened
+        with the whole file checked records the file as it leaves it (`checked`)."""
         self._connections.close_all()
+        if self._whole_file_checked:
+            self._whole_file_checked = False
+            with contextlib.suppress(OSError):  # no record: the next open checks, that is all
+                checked.record(self.db_path)
         self._lock.release()
 
     def _conn(self) -> sqlite3.Connection:

@@ -5,8 +5,9 @@ Service, macOS Keychain, Windows Credential Locker), not from a passphrase run t
 This machine has no keyring daemon, so `cli_cases_ratio_keyring` selects this backend through
 `PYTHON_KEYRING_BACKEND=tests.benchmarks.bench_keyring.FileKeyring`: it keeps its entries in one
 JSON file (`BENCH_KEYRING_FILE`). The process pays everything a workstation's does (importing
-keyring, loading the backend, reading the entry, unwrapping the data key) except the round trip
-to the keyring daemon itself (Secret Service over D-Bus: not included in the figure).
+keyring, loading the backend, reading the entry, unwrapping the data key) except what the OS
+backend itself costs: finding it (keyring's entry-point scan when no backend is configured) and
+the round trip to the keyring daemon (Secret Service over D-Bus). Neither is in the figure.
 
 Never use it for real data: the entries are in plaintext in that file.
 
