@@ -3,6 +3,9 @@
 On stores of 100, 1,000 and 10,000 cases cloned from the demo cases (`scale_store`, cached
 under /tmp and reused), each figure is reported per size (`..._by_cases: {"100": ...}`):
 
+- store_open_whole_check_ms_by_cases / store_open_ms_by_cases: opening the store with its
+  whole-file check (as after a crash) and as after a clean close (the file unchanged since,
+  `reviewer.store.checked`: only the queue's tables checked), unlock excluded.
 - queue_open_ms_by_cases: the real MainWindow, from `open_service` (unlock, open and check the
   store, read the queue, make its sort keys, all on the task runner) to the queue holding
   every case, wall time; queue_open_gui_ms_by_cases: the GUI thread's part of it for the
@@ -10,7 +13,7 @@ under /tmp and reused), each figure is reported per size (`..._by_cases: {"100":
   the longest the GUI thread was busy in one go meanwhile (a 2 ms heartbeat; it includes
   the window's own first-use work such as building the case view, the same at any size).
   queue_10k_open_ms is the queue's GUI figure at 10,000 cases (target <= 100),
-  queue_10k_open_wall_ms the wall time beside it (the store's whole-file check dominates).
+  queue_10k_open_wall_ms the wall time beside it (after a clean close of the store).
 - queue_sort_ms_by_cases: a sort by each column (the header's sortByColumn, as a click does)
   with the repaint of the view, median over the columns; queue_search_ms_by_cases: one key
   typed in the queue's search box with the repaint, median over the keys of three searches;
@@ -169,6 +172,29 @@ def bench_queue(app: Any, data_dir: Path, cases: int) -> dict[str, float]:
     }
 
 
+def bench_store_open(data_dir: Path) -> dict[str, float]:
+    """Opening the store (unlock cached) with its whole-file check, as after a crash, and
+    as after a clean close (the file unchanged since: `reviewer.store.checked`)."""
+    from reviewer.store import CaseStore
+    from reviewer.store.checked import consume
+
+    def opened() -> float:
+        start = time.perf_counter()
+        store = CaseStore(data_dir)
+        took = time.perf_counter() - start
+        store.close()
+        return took * 1000
+
+    opened()  # unlock (cached for the process) and page cache
+    consume(data_dir / "reviewer.sqlite3")
+    whole = opened()
+    after_clean_close = statistics.median(opened() for _ in range(3))
+    return {
+        "store_open_whole_check_ms": round(whole, 1),
+        "store_open_ms": round(after_clean_close, 1),
+    }
+
+
 def _timed(args: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
     done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300, check=False)
@@ -214,7 +240,11 @@ def run_scale(sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
     try:
         for cases in sizes:
             data_dir = scale_store(cases)
-            figures = {**bench_queue(app, data_dir, cases), **bench_cli(data_dir, cases)}
+            figures = {
+                **bench_store_open(data_dir),
+                **bench_queue(app, data_dir, cases),
+                **bench_cli(data_dir, cases),
+            }
             figures["bytes_per_case"] = round(data_dir_bytes(data_dir) / cases)
             for key, value in figures.items():
                 by.setdefault(key, {})[str(cases)] = value
@@ -235,6 +265,8 @@ def run_scale(sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
         )
     }
     results["queue_search_max_ms_by_cases"] = by["search_max_ms"]
+    results["store_open_ms_by_cases"] = by["store_open_ms"]
+    results["store_open_whole_check_ms_by_cases"] = by["store_open_whole_check_ms"]
     results["queue_filter_ms_by_cases"] = by["filter_ms"]
     results["cli_cases_ms_by_cases"] = by["cli_ms"]
     results["cli_cases_page_ms_by_cases"] = by["cli_page_ms"]
