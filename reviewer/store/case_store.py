@@ -99,10 +99,11 @@ class CaseStore:
             self._lock.release()
             raise
         # unchanged since a clean close that had it checked: the whole file need not be read
-        # again (checked.py); judged before a connection touches it, and consumed until this
-        # store closes cleanly
-        unchanged = check == "full" and checked.unchanged_since_checked(self.db_path)
-        checked.consume(self.db_path)
+        # again (checked.py); judged before a connection touches it. An open that may write
+        # consumes the record until it closes cleanly; a listing (it only reads) leaves it
+        unchanged = checked.unchanged_since_checked(self.db_path)
+        if check == "full":
+            checked.consume(self.db_path)
         self._connections = ThreadConnections(self.db_path, self.keys.sqlcipher_key_pragma())
         try:
             create_private_file(self.db_path)
@@ -110,8 +111,10 @@ class CaseStore:
             self.files.remove_orphaned_temps()
             conn = self._conn()
             tables = LISTING_TABLES if check == "listing" or unchanged else ()
+            problems: list[str] = []
             try:
-                problems = quick_check_problems(conn, tables)
+                if not (check == "listing" and unchanged):
+                    problems = quick_check_problems(conn, tables)
             except sqlite3.DatabaseError as exc:
                 if not is_corruption(exc):
                     raise

@@ -68,3 +68,26 @@ def test_damage_written_after_a_clean_close_is_found(data_dir: Path) -> None:
 
     with pytest.raises(StoreCorrupt, match="rebuild-cache"):
         CaseStore(data_dir)
+
+
+def test_listing_keeps_the_record_and_skips_its_check(
+    data_dir: Path, whole_file_checks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`reviewer cases` (a listing open) neither reads the file whole nor spends the record:
+    the app's next open still finds the file unchanged."""
+    _filled(data_dir)
+    listing_checks: list[tuple[str, ...]] = []
+    spy = case_store_module.quick_check_problems
+
+    def counting(conn, tables=()):  # type: ignore[no-untyped-def]
+        if tables:
+            listing_checks.append(tuple(tables))
+        return spy(conn, tables)
+
+    monkeypatch.setattr(case_store_module, "quick_check_problems", counting)
+    with CaseStore(data_dir, check="listing") as store:
+        assert [row.label for row in store.list_cases()] == ["A"]
+    assert listing_checks == []  # the record vouches for the whole file
+    assert (data_dir / "reviewer.sqlite3.checked").exists()
+    CaseStore(data_dir).close()
+    assert len(whole_file_checks) == 1  # only the first close's own check
