@@ -137,13 +137,18 @@ class Decision:
 
 
 def reviewer_identity(reviewer_name: str | None) -> str:
-    """Who acts: the reviewer's name from the settings, else the OS user."""
+    """Who acts: the reviewer's name from the settings, else the OS account, marked as such.
+
+    An entry made before the reviewer gave a name (the demo's first fetch, a fetch from the
+    command line) must not pass an account name such as "root" off as a person's.
+    """
     if reviewer_name and reviewer_name.strip():
         return reviewer_name.strip()
     try:
-        return getpass.getuser()
+        account = getpass.getuser()
     except (OSError, KeyError):  # no login name (containers, odd service accounts)
-        return "unknown user"
+        return "unknown user (no reviewer name set)"
+    return f"{account} (computer account; no reviewer name set)"
 
 
 def decision_kind(action: str | None) -> str | None:

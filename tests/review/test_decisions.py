@@ -142,8 +142,9 @@ def test_queue_filters() -> None:
 def test_reviewer_identity_falls_back_to_the_os_user(monkeypatch: pytest.MonkeyPatch) -> None:
     assert reviewer_identity("  Dana  ") == "Dana"
     monkeypatch.setattr("getpass.getuser", lambda: "osuser")
-    assert reviewer_identity(None) == "osuser"
-    assert reviewer_identity("") == "osuser"
+    # an account is no person: the trail says which it is
+    assert reviewer_identity(None) == "osuser (computer account; no reviewer name set)"
+    assert reviewer_identity("") == "osuser (computer account; no reviewer name set)"
 
 
 def test_purge_needs_the_typed_label_and_leaves_a_tombstone(store: CaseStore) -> None:
