@@ -51,6 +51,8 @@ class CaseLoader(QObject):
         self._shown_case_id = shown_case_id
         self._select_when_listed: str | None = None
         self._select_pending = False
+        # when a case's stale findings are recomputed: the window waits for the first page
+        self.after_first_page: Callable[[Callable[[], None]], None] = lambda work: work()
         queue.case_selected.connect(self.load_case)
         session.changed.connect(self.apply)
 
@@ -90,12 +92,14 @@ class CaseLoader(QObject):
             self._show(snapshot)
             self.case_shown.emit(case_id)
             if snapshot is not None:  # outdated findings are recomputed in the background
-                refresh_findings(
-                    self.runner,
-                    svc,
-                    snapshot,
-                    lambda: self.queue.current_case_id() == case_id,
-                    lambda updated: self._findings_updated(case_id, updated),
+                self.after_first_page(
+                    lambda: refresh_findings(
+                        self.runner,
+                        svc,
+                        snapshot,
+                        lambda: self.queue.current_case_id() == case_id,
+                        lambda updated: self._findings_updated(case_id, updated),
+                    )
                 )
 
         self.runner.run(

@@ -6,7 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -187,7 +194,10 @@ class DocumentsTab(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         """The tab comes on screen: open the case's riskiest document if none is open."""
         super().showEvent(event)
-        self._open_riskiest()
+        # on the next turn of the event loop: the page's zoom is worked out from the viewer's
+        # size, and a tab just shown is not laid out yet (a 280 px wide viewport): the first
+        # render would come at the wrong zoom, to be thrown away and rendered again
+        QTimer.singleShot(0, self._open_riskiest)
 
     def document_ids(self) -> list[str]:
         """Document ids in list order (source order)."""

@@ -22,6 +22,7 @@ from reviewer.ui import icons
 from reviewer.ui.case_loader import CaseLoader
 from reviewer.ui.case_queue import CaseQueue
 from reviewer.ui.fetch_controller import FetchController
+from reviewer.ui.first_page import AfterFirstPage
 from reviewer.ui.main_menus import WindowSlots, build_window_actions
 from reviewer.ui.service_opening import ServiceOpening
 from reviewer.ui.session import ServiceOpener, ServiceSession
@@ -33,6 +34,8 @@ from reviewer.ui.window_context import WindowContext
 from reviewer.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
+
+WORKER_START_AFTER_PAINT_MS = 250
 
 if TYPE_CHECKING:  # imported when first needed: they are not needed for the first paint
     from reviewer.review.case_model import CaseSnapshot, DocumentRecord
@@ -107,6 +110,10 @@ class MainWindow(QMainWindow):
             show_error=self.show_error,
             settings_changed=lambda: self.settings_controller.apply(),
         )
+        # a case's stale findings are rechecked once its flagged page is painted
+        self.loader.after_first_page = AfterFirstPage(
+            lambda: self._case_view.documents if self._case_view is not None else None, self
+        ).run
         self.fetch = FetchController(self.context)
         # a locked cache asks for its passphrase; the retention rule runs once open
         self.opening = ServiceOpening(self.context)
@@ -232,6 +239,11 @@ class MainWindow(QMainWindow):
         if watched is self._placeholder and event.type() == QEvent.Type.Paint:
             self._placeholder.removeEventFilter(self)
             QTimer.singleShot(0, lambda: self.case_view)
+            # the documents worker (and its PyMuPDF import) starts while the reviewer reads
+            # the queue: the first document opened finds it ready. A moment after the paint:
+            # the case view and menus are built on this thread first, without a thread
+            # importing beside them
+            QTimer.singleShot(WORKER_START_AFTER_PAINT_MS, lambda: self.renderer.start_soon())
             QTimer.singleShot(0, self._install_case_menus)
             QTimer.singleShot(0, self.first_painted.emit)
         return super().eventFilter(watched, event)

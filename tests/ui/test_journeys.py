@@ -447,3 +447,65 @@ def test_queue_labels_stay_readable_when_the_checks_badge_arrives(qtbot, laptop)
         timeout=60000,
     )
     qtbot.waitUntil(readable, timeout=5000)
+
+
+def test_the_documents_worker_starts_after_the_first_paint(qtbot: Any, tmp_path: Path) -> None:
+    """Item 16: the first document opened finds the worker (and PyMuPDF) loaded."""
+    win = MainWindow(runner=TaskRunner(), settings=Settings(), data_dir=tmp_path / "d")
+    qtbot.addWidget(win)
+    try:
+        with qtbot.waitSignal(win.first_painted, timeout=30000):
+            win.show()
+        qtbot.waitUntil(lambda: win.renderer.worker_pid is not None, timeout=60000)
+        assert win.case_view.documents.current_document() is None  # nothing was opened
+    finally:
+        win.shutdown()
+    assert win.renderer.worker_pid is None
+
+
+def test_the_flagged_page_is_rendered_once_and_checks_wait_for_it(
+    qtbot: Any, laptop: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a fresh start, Alt+2 opens the statement's flagged page rendered once, at the zoom
+    painted (not first at the size of a tab not laid out yet: 0.456 then 1.185); a case's stale
+    checks start after its page is painted."""
+    from reviewer.review.app_service import AppService
+    from reviewer.ui.viewer.renderer import PageImageCache
+
+    cases = laptop.cases  # type: ignore[attr-defined]
+    laptop.shutdown()  # a fresh start on the store it filled: the Documents tab never shown
+    win = MainWindow(runner=TaskRunner(), settings=Settings(), data_dir=laptop.data_dir)
+    win.show_error_dialogs = False
+    qtbot.addWidget(win)
+    win.resize(*LAPTOP)
+    win.show()
+    with qtbot.waitSignal(win.service_ready, timeout=60000):
+        win.open_service(lambda: AppService.open(laptop.data_dir, demo=True))
+    qtbot.waitUntil(lambda: win.queue.model.rowCount() == 2, timeout=30000)
+    _pick_case(qtbot, win, cases["edited_statement"])
+    put = PageImageCache.put
+    rendered: list[tuple[int, float]] = []
+
+    def recording(cache: PageImageCache, key: Any, image: Any) -> None:
+        rendered.append((key[1], key[2]))
+        put(cache, key, image)
+
+    monkeypatch.setattr(PageImageCache, "put", recording)
+    tab = win.case_view.documents
+    with qtbot.waitSignal(tab.page_shown, timeout=30000) as shown:
+        qtbot.keyClick(win, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    page = shown.args[1] - 1
+    zooms = {zoom for index, zoom in rendered if index == page}
+    assert len(zooms) == 1, f"page {page + 1} rendered at zooms {zooms}"
+
+    qtbot.waitUntil(lambda: not win.runner.running(), timeout=30000)
+    events: list[str] = []
+    svc = win.service
+    assert svc is not None
+    monkeypatch.setattr(svc, "findings_stale", lambda _s: events.append("checks") or False)
+    tab.page_shown.connect(lambda *_: events.append("page"))
+    with qtbot.waitSignal(tab.page_shown, timeout=30000):
+        _pick_case(qtbot, win, cases["tampered_paystub"])
+    qtbot.waitUntil(lambda: "checks" in events, timeout=10000)
+    assert events[0] == "page", events
+    win.shutdown()

@@ -219,6 +219,11 @@ class DocumentPane(DocumentOpening, QWidget):
             self._target = None
             self.target_painted.emit(key[1] + 1)
 
+    @property
+    def opening(self) -> bool:
+        """A document is being opened: its target page is not painted yet."""
+        return self._target is not None and self._path is not None
+
     def _painted(self, page: int) -> None:
         if self._target is not None and page == self._target:
             self._target = None

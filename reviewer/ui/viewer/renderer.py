@@ -7,6 +7,7 @@ QImages (plain data, no widgets), never touching widgets or emitting signals.
 from __future__ import annotations
 
 import ctypes
+import logging
 import threading
 import weakref
 from collections import OrderedDict
@@ -16,6 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtGui import QImage
+
+log = logging.getLogger(__name__)
 
 _FORMATS = {
     "RGB32": QImage.Format.Format_RGB32,
@@ -31,13 +34,35 @@ class DocumentRenderer:
         self._lock = threading.Lock()
         self._worker: Any = None
         self._pool: Any = None
+        self._closed = False
         self._opening: set[_OpenRequest] = set()  # GUI thread only
 
     def _get(self) -> Any:
         return self._worker_and_pool()[0]
 
+    @property
+    def worker_pid(self) -> int | None:
+        """The running worker process's id; None before it started (or after it stopped)."""
+        worker = self._worker
+        return worker.pid if worker is not None else None
+
+    def start_soon(self) -> None:
+        """Start the worker process (it imports PyMuPDF: most of a second) on a thread of
+        its own, now, so the first document a reviewer opens finds it ready. Never blocks;
+        the window calls it right after its first paint, while the reviewer reads the queue."""
+        if self._worker is None and not self._closed:
+            threading.Thread(target=self._start, name="documents-worker-start", daemon=True).start()
+
+    def _start(self) -> None:
+        try:
+            self._get().start()
+        except Exception:  # the first request starts it again and says why in words
+            log.warning("the documents worker did not start ahead of use", exc_info=True)
+
     def _worker_and_pool(self) -> tuple[Any, Any]:
         with self._lock:
+            if self._closed:
+                raise RuntimeError("the documents worker is closed")
             if self._worker is None:
                 from reviewer.review.documents_access import DocumentWorker, SharedBlockPool
 
@@ -126,6 +151,7 @@ class DocumentRenderer:
         for request in list(self._opening):
             request.cancel()
         with self._lock:
+            self._closed = True
             worker, self._worker = self._worker, None
             pool, self._pool = self._pool, None
         if worker is not None:
