@@ -216,8 +216,7 @@ class DocumentPane(DocumentOpening, QWidget):
         self.pages.viewport().update()
         self.pages.mark_page_ready()
         if self._target is not None and key[1] == self._target - 1:
-            self._target = None
-            self.target_painted.emit(key[1] + 1)
+            self._target_reached(key[1] + 1)
 
     @property
     def opening(self) -> bool:
@@ -226,9 +225,14 @@ class DocumentPane(DocumentOpening, QWidget):
 
     def _painted(self, page: int) -> None:
         if self._target is not None and page == self._target:
-            self._target = None
-            self.target_painted.emit(page)
-            QTimer.singleShot(0, self._start_details)
+            self._target_reached(page)
+
+    def _target_reached(self, page: int) -> None:
+        """The flagged page is up: say so, and start the text layers, facts and thumbnails
+        now rather than when the fallback timer of `_laid_out` fires."""
+        self._target = None
+        self.target_painted.emit(page)
+        QTimer.singleShot(0, self._start_details)
 
     def _show_revision(self, revision: int | None) -> None:
         """Show an earlier revision's pages (None: the file as submitted)."""
