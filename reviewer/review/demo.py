@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -9,7 +11,10 @@ from reviewer.review.facade import DemoApplicant
 
 if TYPE_CHECKING:  # the client (httpx, the generated models) loads on the first fetch
     from reviewer.plaid.client import PlaidClient
+    from reviewer.review.documents_access import DocumentWorker
     from reviewer.review.service import CaseService
+
+log = logging.getLogger(__name__)
 
 
 def demo_client_factory() -> Callable[[], PlaidClient]:
@@ -25,6 +30,23 @@ def demo_client_factory() -> Callable[[], PlaidClient]:
         return embedded_client(sandbox[0])
 
     return factory
+
+
+def warm_up_demo_fetch(worker: DocumentWorker) -> None:
+    """Get the demo's first fetch ready while the new store's key is derived (scrypt, most of
+    a second, releases the GIL): start the documents worker process and import the fetch (the
+    Plaid client and models, httpx, the sandbox) on a thread of their own. Never blocks; a
+    failure here is met again, and said in words, by the fetch itself."""
+
+    def warm_up() -> None:
+        try:
+            worker.start()
+            import reviewer.review.fetch
+            import reviewer.sandbox.embedded  # noqa: F401
+        except Exception:
+            log.warning("warming up the demo's first fetch failed", exc_info=True)
+
+    threading.Thread(target=warm_up, name="demo-warm-up", daemon=True).start()
 
 
 def demo_user_list() -> list[DemoApplicant]:

@@ -151,6 +151,15 @@ class WorkerDocuments:
         """Forensics in the worker; a crash or timeout becomes "could not analyse"."""
         return worker_forensics(self._worker, path)
 
+    @property
+    def worker_pid(self) -> int | None:
+        """The worker process's id; None before it started (it starts on the first request,
+        or earlier for the demo's first run) and after it stopped."""
+        if self._given is None:
+            return None
+        pid: int | None = self._given.pid  # type: ignore[attr-defined]
+        return pid
+
     def close(self) -> None:
         """Stop the worker process (if one was started)."""
         if self._given is not None:

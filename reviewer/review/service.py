@@ -116,14 +116,22 @@ class CaseService:
         documents worker process, never in this one, so a hostile file costs a message only.
         `check`: how much of the database the open checks (`CaseStore`).
         """
+        directory = paths.data_dir(data_dir, demo=demo)
+        first_demo_run = demo and CaseStore.missing(directory) is not None
         if backend is None and isolated_documents:
             from reviewer.review.document_backend import WorkerDocuments
 
-            backend = WorkerDocuments()  # its worker starts with the first document
+            if first_demo_run:  # every demo case is fetched as soon as the store is open
+                from reviewer.review.demo import warm_up_demo_fetch
+                from reviewer.review.documents_access import DocumentWorker
+
+                worker = DocumentWorker()
+                warm_up_demo_fetch(worker)
+                backend = WorkerDocuments(worker)
+            else:
+                backend = WorkerDocuments()  # its worker starts with the first document
         # the cache is encrypted: PassphraseRequired / KeyUnavailable say what is needed
-        store = CaseStore(
-            paths.data_dir(data_dir, demo=demo), passphrase, create=create, check=check
-        )
+        store = CaseStore(directory, passphrase, create=create, check=check)
         if demo:
             from reviewer.review.demo import demo_client_factory, demo_user_list
 

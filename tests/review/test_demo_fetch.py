@@ -66,3 +66,25 @@ def test_a_cancelled_demo_fetch_stops_and_keeps_what_it_stored(
         assert service.demo_cases_missing()
     finally:
         service.close()
+
+
+def test_a_first_demo_run_starts_the_documents_worker_while_the_store_opens(
+    tmp_path: Path,
+) -> None:
+    """The store's key derivation leaves a core free: the worker starts meanwhile, not when
+    the first demo document arrives."""
+    import time
+
+    from reviewer.review.document_backend import WorkerDocuments
+
+    service = CaseService.open(tmp_path / "d", demo=True, isolated_documents=True)
+    try:
+        backend = service.backend
+        assert isinstance(backend, WorkerDocuments)
+        deadline = time.monotonic() + 60
+        while backend.worker_pid is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert backend.worker_pid is not None
+        assert service.list_cases() == []  # nothing was fetched or opened to start it
+    finally:
+        service.close()
