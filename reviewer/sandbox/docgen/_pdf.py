@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import pymupdf as _pymupdf
@@ -64,6 +64,11 @@ def _metrics(font: str) -> pymupdf.Font:
 
 def text_width(value: str, font: str = "Helvetica", size: float = 9.0) -> float:
     """Width in points of `value` set in `font` at `size`."""
+    return _unscaled_width(value, font) * size
+
+
+@lru_cache(maxsize=16384)  # a statement prints the same dates, labels and amounts again and again
+def _unscaled_width(value: str, font: str) -> float:
     table = _advances(font)
     total = 0.0
     for char in value:
@@ -72,7 +77,7 @@ def text_width(value: str, font: str = "Helvetica", size: float = 9.0) -> float:
             advance = _metrics(font).glyph_advance(ord(char))
             table[char] = advance
         total += advance
-    return total * size
+    return total
 
 
 def fit(value: str, max_width: float, font: str = "Helvetica", size: float = 9.0) -> str:
@@ -85,6 +90,8 @@ def fit(value: str, max_width: float, font: str = "Helvetica", size: float = 9.0
 
 
 def _pdf_string(value: str) -> str:
+    if value.isascii() and value.isprintable():  # most text: only ( ) and \ need escaping
+        return "(" + value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
     out = []
     for byte in value.encode("cp1252", "replace"):
         if byte in b"()\\":
@@ -96,6 +103,7 @@ def _pdf_string(value: str) -> str:
     return "(" + "".join(out) + ")"
 
 
+@lru_cache(maxsize=65536)  # the same sizes, columns and rules over and over
 def _num(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
@@ -136,7 +144,9 @@ class Page:
         align: str = "left",
     ) -> float:
         """Print `value` with its baseline at y; x is the left, right or centre edge per `align`."""
-        printed = clean("" if value is None else str(value))
+        printed = "" if value is None else str(value)
+        if not printed.isascii():  # ASCII is WinAnsi already
+            printed = clean(printed)
         if not printed:
             return 0.0
         width = text_width(printed, font, size)
@@ -207,6 +217,7 @@ class Page:
         return f"{_num(x0)} {_num(self.height - y1)} {_num(x1 - x0)} {_num(y1 - y0)}"
 
 
+@cache
 def _rgb(color: Color) -> str:
     return " ".join(_num(part) for part in color)
 
