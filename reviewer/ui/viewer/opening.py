@@ -228,17 +228,34 @@ class DocumentOpening:
             self._load_details(pending[1], pending[2])
 
     def _load_details(self, repaired: bool, count: int) -> None:
-        """Text layers, problems and facts, then thumbnails: after the first page is up."""
+        """Facts and thumbnails, then text layers and problems: after the first page is up.
+
+        Two worker requests in turn, each shown when it arrives: the thumbnails and facts are
+        what a reviewer looks at next; the inspection (a page without text, damaged pages) reads
+        every page's text again and need not hold them up.
+        """
         path, renderer, generation = self._path, self._renderer, self._generation
         assert path is not None
 
-        def work(_h: TaskHandle) -> tuple[Any, Any, dict[int, QImage]]:
-            return renderer.open(path), renderer.facts(path), renderer.thumbnails(path, count)
+        def work(_h: TaskHandle) -> tuple[Any, dict[int, QImage]]:
+            return renderer.facts(path), renderer.thumbnails(path, count)
 
-        def done(result: tuple[Any, Any, dict[int, QImage]]) -> None:
+        def done(result: tuple[Any, dict[int, QImage]]) -> None:
             if generation != self._generation or self._doc is None:
                 return
-            info, facts, thumbs = result
+            facts, thumbs = result
+            self.risk.facts.setText(facts_text(facts))
+            self.thumbs.set_images(thumbs)
+            self._runner.run(
+                lambda _h: renderer.open(path),
+                on_done=inspected,
+                key="viewer-details",
+                label="Reading document",
+            )
+
+        def inspected(info: Any) -> None:
+            if generation != self._generation or self._doc is None:
+                return
             notes = []
             if repaired or getattr(info, "repaired", False) or self._doc.repaired:
                 notes.append("⚠ Repaired file (damaged or truncated): pages may be missing.")
@@ -247,8 +264,6 @@ class DocumentOpening:
             self.title.setText("\n".join([self._title(self._doc), *notes]))
             with_text = list(getattr(info, "pages_with_text", []))
             self.pages.page_notes = {i: NO_TEXT for i, has in enumerate(with_text) if not has}
-            self.risk.facts.setText(facts_text(facts))
-            self.thumbs.set_images(thumbs)
             self.pages.viewport().update()
 
         self._runner.run(work, on_done=done, key="viewer-details", label="Reading document")
