@@ -96,6 +96,7 @@ class DocumentsTab(QWidget):
         self._page = 1
         self._open_first: str | None = None  # opened when the tab is next on screen
         self.thresholds = (20, 80)
+        self._listed_thresholds = self.thresholds  # the risk bands the list was coloured with
 
         self.model = RowsModel(HEADERS, self)
         self.proxy = QSortFilterProxyModel(self)
@@ -136,7 +137,20 @@ class DocumentsTab(QWidget):
         layout.addWidget(splitter)
 
     def set_snapshot(self, snapshot: CaseSnapshot | None) -> None:
-        """Fill the list and open the riskiest document; nothing of the last case stays."""
+        """Fill the list and open the riskiest document; nothing of the last case stays.
+
+        The same snapshot again with its findings brought up to date (the checks finished in
+        the background) keeps the open document where the reviewer is reading it.
+        """
+        shown_doc = self._doc
+        if snapshot is not None and shown_doc is not None and self._only_findings_changed(snapshot):
+            self._snapshot = snapshot
+            doc_id = shown_doc.document_id
+            self._doc = next((d for d in snapshot.documents if d.document_id == doc_id), shown_doc)
+            self.pane.show_findings(snapshot.findings)
+            self.pane.forensics.show_findings(doc_id, snapshot.findings)
+            return
+        self._listed_thresholds = self.thresholds
         self._snapshot = snapshot
         self._doc = None
         self.pane.risk.thresholds = self.thresholds
@@ -185,6 +199,16 @@ class DocumentsTab(QWidget):
         self._open_first = riskiest_document(snapshot)
         if self.isVisible():
             self._open_riskiest()
+
+    def _only_findings_changed(self, snapshot: CaseSnapshot) -> bool:
+        shown = self._snapshot
+        return (
+            shown is not None
+            and snapshot.case.id == shown.case.id
+            and snapshot.snapshot_id is not None
+            and snapshot.snapshot_id == shown.snapshot_id
+            and self.thresholds == self._listed_thresholds
+        )
 
     def _open_riskiest(self) -> None:
         first, self._open_first = self._open_first, None

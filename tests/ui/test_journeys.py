@@ -509,3 +509,43 @@ def test_the_flagged_page_is_rendered_once_and_checks_wait_for_it(
     qtbot.waitUntil(lambda: "checks" in events, timeout=10000)
     assert events[0] == "page", events
     win.shutdown()
+
+
+def test_checks_finishing_in_the_background_keep_the_open_document(
+    qtbot: Any, laptop: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The case is shown again with its new findings: the open statement stays open (it used
+    to be closed and opened again, its page rendered twice) and the finding joins its panel."""
+    from PySide6.QtWidgets import QTreeWidgetItemIterator
+
+    from reviewer.review.findings import failed
+
+    win = laptop
+    _pick_case(qtbot, win, win.cases["tampered_paystub"])  # type: ignore[attr-defined]
+    tab = _open_documents(qtbot, win)
+    qtbot.waitUntil(lambda: not win.runner.running(), timeout=30000)
+    svc = win.service
+    assert svc is not None
+    statement = svc.load_case(win.cases["edited_statement"])  # type: ignore[attr-defined]
+    assert statement is not None
+    doc_id = statement.documents[0].document_id
+    extra = failed("test.background", "arithmetic", "high", "Found while the page was read",
+                   document_ids=[doc_id])  # fmt: skip
+    monkeypatch.setattr(svc, "findings_stale", lambda _s: True)
+    monkeypatch.setattr(svc, "update_findings", lambda s: s.with_findings([extra, *s.findings]))
+    shown: list[tuple[str, int]] = []
+    tab.page_shown.connect(lambda d, p: shown.append((d, p)))
+    with qtbot.waitSignal(tab.page_shown, timeout=30000):
+        _pick_case(qtbot, win, win.cases["edited_statement"])  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: extra in win.case_view.snapshot.findings, timeout=20000)
+    qtbot.waitUntil(lambda: not win.runner.running() and not tab.pane.opening, timeout=30000)
+
+    def panel_texts() -> list[str]:
+        texts, items = [], QTreeWidgetItemIterator(tab.pane.risk.tree)
+        while items.value():
+            texts.append(items.value().text(0))
+            items += 1
+        return texts
+
+    assert len(shown) == 1 and tab.current_document().document_id == doc_id
+    assert any("Found while the page was read" in t for t in panel_texts()), panel_texts()
