@@ -111,9 +111,10 @@ class MainWindow(QMainWindow):
             settings_changed=lambda: self.settings_controller.apply(),
         )
         # a case's stale findings are rechecked once its flagged page is painted
-        self.loader.after_first_page = AfterFirstPage(
+        self.after_first_page = AfterFirstPage(
             lambda: self._case_view.documents if self._case_view is not None else None, self
-        ).run
+        )
+        self.loader.after_first_page = self.after_first_page.run
         self.fetch = FetchController(self.context)
         # a locked cache asks for its passphrase; the retention rule runs once open
         self.opening = ServiceOpening(self.context)

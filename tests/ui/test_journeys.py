@@ -482,7 +482,16 @@ def test_the_flagged_page_is_rendered_once_and_checks_wait_for_it(
     with qtbot.waitSignal(win.service_ready, timeout=60000):
         win.open_service(lambda: AppService.open(laptop.data_dir, demo=True))
     qtbot.waitUntil(lambda: win.queue.model.rowCount() == 2, timeout=30000)
-    _pick_case(qtbot, win, cases["edited_statement"])
+    # the checks' task notes whether the page was still being opened when it began
+    checked_while_opening: list[bool] = []
+    svc = win.service
+    assert svc is not None
+    tab = win.case_view.documents
+    monkeypatch.setattr(
+        svc, "findings_stale", lambda _s: checked_while_opening.append(tab.pane.opening) or False
+    )
+    _pick_case(qtbot, win, cases["edited_statement"])  # on the Overview tab
+    assert win.after_first_page.waiting  # its checks give the reviewer a moment to press Alt+2
     put = PageImageCache.put
     rendered: list[tuple[int, float]] = []
 
@@ -491,23 +500,21 @@ def test_the_flagged_page_is_rendered_once_and_checks_wait_for_it(
         put(cache, key, image)
 
     monkeypatch.setattr(PageImageCache, "put", recording)
-    tab = win.case_view.documents
     with qtbot.waitSignal(tab.page_shown, timeout=30000) as shown:
         qtbot.keyClick(win, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     page = shown.args[1] - 1
     zooms = {zoom for index, zoom in rendered if index == page}
     assert len(zooms) == 1, f"page {page + 1} rendered at zooms {zooms}"
 
+    # Alt+2 right after picking the case: its checks waited for the page all the same
+    qtbot.waitUntil(lambda: bool(checked_while_opening), timeout=10000)
+    assert checked_while_opening == [False]
     qtbot.waitUntil(lambda: not win.runner.running(), timeout=30000)
-    events: list[str] = []
-    svc = win.service
-    assert svc is not None
-    monkeypatch.setattr(svc, "findings_stale", lambda _s: events.append("checks") or False)
-    tab.page_shown.connect(lambda *_: events.append("page"))
+    checked_while_opening.clear()
     with qtbot.waitSignal(tab.page_shown, timeout=30000):
         _pick_case(qtbot, win, cases["tampered_paystub"])
-    qtbot.waitUntil(lambda: "checks" in events, timeout=10000)
-    assert events[0] == "page", events
+    qtbot.waitUntil(lambda: bool(checked_while_opening), timeout=10000)
+    assert checked_while_opening == [False]
     win.shutdown()
 
 
@@ -523,7 +530,9 @@ def test_checks_finishing_in_the_background_keep_the_open_document(
     win = laptop
     _pick_case(qtbot, win, win.cases["tampered_paystub"])  # type: ignore[attr-defined]
     tab = _open_documents(qtbot, win)
-    qtbot.waitUntil(lambda: not win.runner.running(), timeout=30000)
+    qtbot.waitUntil(
+        lambda: not win.after_first_page.waiting and not win.runner.running(), timeout=30000
+    )
     svc = win.service
     assert svc is not None
     statement = svc.load_case(win.cases["edited_statement"])  # type: ignore[attr-defined]
