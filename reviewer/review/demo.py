@@ -13,57 +13,36 @@ if TYPE_CHECKING:  # the client (httpx, the generated models) loads on the first
     from reviewer.plaid.client import PlaidClient
     from reviewer.review.documents_access import DocumentWorker
     from reviewer.review.service import CaseService
-    from reviewer.sandbox import Sandbox
 
 log = logging.getLogger(__name__)
 
 
-class DemoSandbox:
-    """The one in-process sandbox of a demo service, made on first use from any thread."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._sandbox: Sandbox | None = None
-
-    def get(self) -> Sandbox:
-        """The sandbox (created by the first caller)."""
-        with self._lock:
-            if self._sandbox is None:
-                from reviewer.sandbox import DEMO_CLIENT_ID, DEMO_SECRET, Sandbox
-
-                self._sandbox = Sandbox(client_id=DEMO_CLIENT_ID, secret=DEMO_SECRET)
-            return self._sandbox
-
-
-def demo_client_factory(sandbox: DemoSandbox | None = None) -> Callable[[], PlaidClient]:
+def demo_client_factory() -> Callable[[], PlaidClient]:
     """A factory of PlaidClients on one shared in-process sandbox (created on first use)."""
-    shared = sandbox or DemoSandbox()
+    from reviewer.sandbox import DEMO_CLIENT_ID, DEMO_SECRET, Sandbox
+    from reviewer.sandbox.embedded import embedded_client
+
+    sandbox: list[Sandbox] = []
 
     def factory() -> PlaidClient:
-        from reviewer.sandbox.embedded import embedded_client
-
-        return embedded_client(shared.get())
+        if not sandbox:
+            sandbox.append(Sandbox(client_id=DEMO_CLIENT_ID, secret=DEMO_SECRET))
+        return embedded_client(sandbox[0])
 
     return factory
 
 
-def warm_up_demo_fetch(worker: DocumentWorker, sandbox: DemoSandbox) -> None:
-    """Get the demo's first fetch going while the new store's key is derived (scrypt, most of a
-    second, releases the GIL), on a thread of its own: start the documents worker process,
-    import the fetch (the Plaid client and models, httpx), and have the sandbox generate the
-    demo users' documents in the order they are fetched (generating them is most of the first
-    run's work; the fetch then finds them made, or waits for the one being made). Never blocks;
-    a failure here is met again, and said in words, by the fetch itself."""
+def warm_up_demo_fetch(worker: DocumentWorker) -> None:
+    """Get the demo's first fetch ready while the new store's key is derived (scrypt, most of
+    a second, releases the GIL): start the documents worker process and import the fetch (the
+    Plaid client and models, httpx, the sandbox) on a thread of their own. Never blocks; a
+    failure here is met again, and said in words, by the fetch itself."""
 
     def warm_up() -> None:
         try:
             worker.start()
-            import reviewer.review.fetch  # noqa: F401
-            from reviewer.sandbox import demo_users
-
-            shared = sandbox.get()
-            for user in demo_users():
-                shared.user_state(user.key).render_documents(shared.renderer)
+            import reviewer.review.fetch
+            import reviewer.sandbox.embedded  # noqa: F401
         except Exception:
             log.warning("warming up the demo's first fetch failed", exc_info=True)
 

@@ -118,17 +118,15 @@ class CaseService:
         """
         directory = paths.data_dir(data_dir, demo=demo)
         first_demo_run = demo and CaseStore.missing(directory) is not None
-        sandbox = None  # the demo's in-process sandbox, made early on a first demo run
         if backend is None and isolated_documents:
             from reviewer.review.document_backend import WorkerDocuments
 
             if first_demo_run:  # every demo case is fetched as soon as the store is open
-                from reviewer.review.demo import DemoSandbox, warm_up_demo_fetch
+                from reviewer.review.demo import warm_up_demo_fetch
                 from reviewer.review.documents_access import DocumentWorker
 
                 worker = DocumentWorker()
-                sandbox = DemoSandbox()
-                warm_up_demo_fetch(worker, sandbox)
+                warm_up_demo_fetch(worker)
                 backend = WorkerDocuments(worker)
             else:
                 backend = WorkerDocuments()  # its worker starts with the first document
@@ -139,7 +137,7 @@ class CaseService:
 
             return cls(
                 store,
-                demo_client_factory(sandbox),
+                demo_client_factory(),
                 environment_label="LOCAL SANDBOX (demo)",
                 backend=backend,
                 demo_users=demo_user_list(),

@@ -50,14 +50,6 @@ class UserState:
                 renderer.verify(self.profile.docs, pitem.risk)
             self.verified = True
 
-    def render_documents(self, renderer: DocumentRenderer) -> None:
-        """Generate every document this user's answers may serve, now rather than on the first
-        request for it (a warm-up: the renderer generates each once and keeps it)."""
-        self.prepare_documents(renderer)
-        for spec in list(self.profile.docs.values()):
-            if spec.downloadable:
-                renderer.render(spec)
-
     def apply_refresh(self) -> str:
         """Run /credit/payroll_income/refresh per the scenario; SUCCESSFUL adds the newer stub once."""
         outcome = self.profile.refresh_outcome
