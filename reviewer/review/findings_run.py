@@ -48,8 +48,8 @@ class FindingsProducer(Protocol):
 
 
 def default_producers() -> list[FindingsProducer]:
-    """The producers every snapshot gets (imported late: the checks pull in the case model)."""
-    from reviewer.review.checks import EvidenceChecks
+    """The producers every snapshot gets (the checks load when they first compute)."""
+    from reviewer.review.checks_producer import EvidenceChecks
 
     return [EvidenceChecks()]
 

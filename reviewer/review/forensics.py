@@ -12,16 +12,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reviewer.documents.forensics import VERSION as ANALYSIS_VERSION
 from reviewer.documents.forensics.types import Clue, ForensicsReport
 from reviewer.review.case_model import CaseSnapshot, DocumentRecord
 from reviewer.review.document_backend import DocumentBackend
 from reviewer.review.findings import Category, Finding, FindingLocation, not_applicable, passed
-from reviewer.review.forensics_dates import OwnDate, own_dates
-from reviewer.review.forensics_metadata import metadata_findings
-from reviewer.review.model import CaseModel
 from reviewer.review.signals import LOCATABLE_MEDIA
+
+if TYPE_CHECKING:  # the case model's modules load with the first computation, not on import
+    from reviewer.review.forensics_dates import OwnDate
+    from reviewer.review.model import CaseModel
 
 FORENSICS_VERSION = f"{ANALYSIS_VERSION}.2"  # .2: metadata against the document's own dates
 FINGERPRINT_CHECK = "seen_before.fingerprint"
@@ -47,6 +49,8 @@ class DocumentForensics:
         """Forensics of every stored document of the snapshot. Blocks on the worker."""
         found: list[Finding] = []
         employers = employers_by_document(snapshot.model)
+        from reviewer.review.forensics_dates import own_dates
+
         dates = own_dates(snapshot.model)
         applicants = applicants_by_document(snapshot.model)
         now = self._now()
@@ -115,6 +119,8 @@ def report_findings(
                     kinds = ", ".join(r.kind for r in report.revisions[1:])
                     summary = f"{len(report.revisions)} revisions, none changing a page ({kinds})"
                 found.append(passed(check, category, summary, document_ids=ids))
+    from reviewer.review.forensics_metadata import metadata_findings
+
     found += metadata_findings(doc.document_id, report.timeline, is_pdf=is_pdf, now=now, own=own)
     found.append(_fingerprint(doc, report, employer, applicant))
     return found

@@ -18,7 +18,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from reviewer.review.case_model import CaseSnapshot
-from reviewer.review.checks.names import same_person
 from reviewer.review.decisions import decision_label
 from reviewer.review.document_backend import DocumentBackend
 from reviewer.review.findings import Finding, Value, failed, finding_from_record
@@ -178,6 +177,8 @@ def _copied(mine: _Print, other: _Print) -> bool:
     if not same:
         return False
     ours, theirs = mine.applicant, other.applicant
+    from reviewer.review.checks.names import same_person  # rapidfuzz: with the computation
+
     return bool(ours and theirs and not same_person(ours, theirs))
 
 
@@ -231,6 +232,8 @@ def _naming(other: _Print) -> str:
     """` naming X` when the document names someone else than its case's applicant."""
     case_name = other.case.applicant_name if other.case else None
     named = other.applicant
+    from reviewer.review.checks.names import same_person
+
     return f" naming {named}" if named and not same_person(named, case_name) else ""
 
 

@@ -19,7 +19,15 @@ import pytest
 from reviewer.sandbox import DEMO_CLIENT_ID, DEMO_SECRET, Sandbox, demo_users
 from tests.review.conftest import make_service
 
-HEAVY = ("pymupdf", "fitz", "httpx", "reviewer.plaid.models._generated", "reviewer.plaid.client")
+HEAVY = (
+    "pymupdf",
+    "fitz",
+    "httpx",
+    "reviewer.plaid.models._generated",
+    "reviewer.plaid.client",
+    "reviewer.review.model",  # the typed case model: show reads its stored facts
+    "rapidfuzz",  # the checks: only their producers' names and versions are needed
+)
 
 WRAPPER = f"""
 import json, sys

@@ -25,11 +25,10 @@ from reviewer.review.checks.reconcile import (
     check_net_pay_deposits,
 )
 from reviewer.review.checks.statements import check_continuity, check_statement
+from reviewer.review.checks_producer import CHECKS_VERSION, EvidenceChecks
 from reviewer.review.document_backend import DocumentBackend
 from reviewer.review.findings import Finding, not_applicable
 from reviewer.review.model import CaseModel
-
-CHECKS_VERSION = "2"  # 2: dates judged from the evidence day, not the fetch day
 
 __all__ = ["ALL_CHECKS", "CHECKS_VERSION", "EvidenceChecks", "run_checks"]
 
@@ -86,7 +85,8 @@ def run_checks(model: CaseModel, fetched: date | AsOf) -> list[Finding]:
     return out
 
 
-def _fetched_day(snapshot: CaseSnapshot) -> date:
+def fetched_day(snapshot: CaseSnapshot) -> date:
+    """The day the snapshot was fetched (today when its timestamp is unreadable)."""
     try:
         return date.fromisoformat(snapshot.fetched_at[:10])
     except (TypeError, ValueError):
@@ -96,19 +96,6 @@ def _fetched_day(snapshot: CaseSnapshot) -> date:
 def case_model_of(snapshot: CaseSnapshot) -> CaseModel:
     """The snapshot's typed case model (built once, on first use, by the read model)."""
     return snapshot.model
-
-
-class EvidenceChecks:
-    """The findings producer for the evidence checks."""
-
-    name = "checks"
-    version = CHECKS_VERSION
-
-    def compute(self, snapshot: CaseSnapshot, backend: DocumentBackend) -> list[Finding]:
-        """Every check on the snapshot, the statements' printed rows read through `backend`
-        (values named in `where` are placed on the page afterwards)."""
-        found = run_checks(case_model_of(snapshot), _fetched_day(snapshot))
-        return found + printed_statement_checks(snapshot, backend)
 
 
 def printed_statement_checks(snapshot: CaseSnapshot, backend: DocumentBackend) -> list[Finding]:
