@@ -23,9 +23,14 @@ from reviewer.review.preferences import SecretStore, Settings
 
 
 class NewCaseDialog(QDialog):
-    """Ask for a user token or a user id, and the reviewer's label (application number)."""
+    """Ask for a user token or a user id, and the reviewer's label (application number).
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    `ask_name`: the reviewer has not given a name yet, so the dialog asks for it too: the fetch
+    is recorded in the audit trail under that name (left empty, under the computer account,
+    marked as such).
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, ask_name: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle("New case")
         self.kind = QComboBox()
@@ -39,6 +44,11 @@ class NewCaseDialog(QDialog):
         form.addRow("Identify by", self.kind)
         form.addRow("Value", self.identifier)
         form.addRow("Label", self.label)
+        self.your_name: QLineEdit | None = None
+        if ask_name:
+            self.your_name = QLineEdit()
+            self.your_name.setPlaceholderText("recorded with this fetch in the audit trail")
+            form.addRow("Your name", self.your_name)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -62,6 +72,11 @@ class NewCaseDialog(QDialog):
             "user_id": None if by_token else value,
             "label": self.label.text().strip() or None,
         }
+
+    def reviewer_name(self) -> str | None:
+        """The name the reviewer typed, when the dialog asked for it."""
+        name = self.your_name.text().strip() if self.your_name is not None else ""
+        return name or None
 
 
 class SettingsDialog(QDialog):

@@ -81,10 +81,15 @@ class FetchController(QObject):
     def new_case(self) -> None:
         """Ask for a user and fetch it as a new case."""
         from reviewer.ui.dialogs import NewCaseDialog
+        from reviewer.ui.reviewer_name import remember_reviewer_name
 
-        dialog = NewCaseDialog(self.ctx.window)
+        unnamed = not (self.ctx.settings.reviewer_name or "").strip()
+        dialog = NewCaseDialog(self.ctx.window, ask_name=unnamed)
         if dialog.exec() != NewCaseDialog.DialogCode.Accepted:
             return
+        name = dialog.reviewer_name()
+        if name is not None:  # before the fetch: its audit entry names the reviewer
+            remember_reviewer_name(self.ctx.settings, name, self.ctx.settings_changed)
         values = dialog.values()
         self.fetch_new(
             user_token=values["user_token"], user_id=values["user_id"], label=values["label"]

@@ -1,4 +1,4 @@
-"""The reviewer's name, asked once: the first decision without one prompts for it.
+"""The reviewer's name, asked once: the first New case or decision without one asks for it.
 
 Decisions and fetches are recorded under this name in the audit trail (the OS account is no
 name a lender can defend a decision with). Settings › Reviewer name changes it later.
@@ -33,9 +33,16 @@ def ensure_reviewer_name(
     name = name.strip() if ok else ""
     if not name:
         return False
+    remember_reviewer_name(settings, name, named)
+    return True
+
+
+def remember_reviewer_name(
+    settings: Settings, name: str, named: Callable[[], None] | None = None
+) -> None:
+    """Keep the reviewer's name in the settings (and for the next run), then tell the window."""
     settings.reviewer_name = name
     with contextlib.suppress(OSError):  # kept for this session even if the file cannot be written
         settings.save()
     if named is not None:
         named()
-    return True

@@ -62,3 +62,45 @@ def test_ctrl_1_without_a_name_asks_for_it_first(qtbot, tmp_path, monkeypatch) -
     assert asked == ["x"]  # no name, no decision dialog
     assert "saving" not in win.statusBar().currentMessage()
     win.shutdown()
+
+
+# the offscreen platform's note when the window (not the test) resizes a top-level widget
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_first_new_case_asks_for_the_name_and_its_fetch_is_recorded_under_it(
+    qtbot, monkeypatch, tmp_path
+) -> None:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialog
+
+    from reviewer.review.app_service import AppService
+    from reviewer.ui.dialogs import NewCaseDialog
+    from tests.review.conftest import user
+    from tests.ui.driving import open_window
+
+    win = open_window(qtbot, lambda: AppService.open(tmp_path / "d", demo=True), Settings())
+    asked: list[bool] = []
+
+    def fill_in(dialog: NewCaseDialog, applicant, name: str) -> int:
+        asked.append(dialog.your_name is not None)
+        if dialog.your_name is not None:
+            QTest.keyClicks(dialog.your_name, name)
+        QTest.keyClicks(dialog.identifier, applicant.user_token)
+        QTest.keyClicks(dialog.label, applicant.label)
+        return QDialog.DialogCode.Accepted
+
+    cases = []
+    for key in ("tampered_paystub", "clean"):
+        applicant = user(key)
+        with monkeypatch.context() as m:
+            m.setattr(NewCaseDialog, "exec", lambda d, a=applicant: fill_in(d, a, " Dana R. "))
+            with qtbot.waitSignal(win.fetch_finished, timeout=60000) as blocker:
+                win.fetch.new_case_action.trigger()
+        assert blocker.args[0].stored, blocker.args[0].message
+        cases.append(blocker.args[0].case_id)
+    assert asked == [True, False]  # asked once, at the first New case
+    assert win.settings.reviewer_name == "Dana R."
+    assert Settings.load().reviewer_name == "Dana R."  # kept for the next run
+    for case_id in cases:
+        fetched = [e for e in win.service.audit_trail(case_id) if e.action == "case.fetched"]
+        assert [e.actor for e in fetched] == ["Dana R."]
+    win.shutdown()
