@@ -50,6 +50,24 @@ def open_window(
     return win
 
 
+def open_demo_window(qtbot: Any, data_dir: Any, size: tuple[int, int] = (1366, 768)) -> MainWindow:
+    """The demo MainWindow shown at `size` (a laptop's screen by default), its service open on
+    `data_dir`, the reviewer named "Dana"."""
+    from reviewer.review.app_service import AppService
+
+    win = MainWindow(
+        runner=TaskRunner(), settings=Settings(reviewer_name="Dana"), data_dir=data_dir
+    )
+    win.show_error_dialogs = False
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    with qtbot.waitSignal(win.service_ready, timeout=60000):
+        win.open_service(lambda: AppService.open(data_dir, demo=True))
+    return win
+
+
 @contextmanager
 def answering_new_case(
     monkeypatch: pytest.MonkeyPatch, user: Any, by: str = "token"

@@ -14,11 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from reviewer.review.document_status import LOCKED_FILE_WORDS
-from reviewer.review.preferences import Settings
 from reviewer.sandbox import demo_users
 from reviewer.ui.main_window import MainWindow
-from reviewer.ui.tasks import TaskRunner
-from tests.ui.driving import fetch_case
+from tests.ui.driving import fetch_case, open_demo_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -29,18 +27,7 @@ PLAID_ID = re.compile(r"\b(ins_\d+|[A-Za-z0-9]{24})\b")
 @pytest.fixture
 def blocked(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     """The demo window at 1366×768 with APP-1006 (uploads blocked by Plaid) fetched."""
-    from reviewer.review.app_service import AppService
-
-    win = MainWindow(
-        runner=TaskRunner(), settings=Settings(reviewer_name="Dana"), data_dir=tmp_path / "d"
-    )
-    win.show_error_dialogs = False
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    with qtbot.waitSignal(win.service_ready, timeout=60000):
-        win.open_service(lambda: AppService.open(tmp_path / "d", demo=True))
+    win = open_demo_window(qtbot, tmp_path / "d", (1366, 768))
     user = next(u for u in demo_users() if u.key == "upload_problems")
     fetch_case(qtbot, win, monkeypatch, user)
     yield win
@@ -111,18 +98,7 @@ def test_a_password_protected_upload_says_so_everywhere(qtbot, blocked, tmp_path
 def test_no_tab_shows_plaid_ids_or_iso_times(qtbot, tmp_path, monkeypatch, key) -> None:
     """Item 11 through every text tab of several demo cases (payroll, W-2/1099, employment,
     bank income, failures): names and local times, never an id or an ISO timestamp alone."""
-    from reviewer.review.app_service import AppService
-
-    win = MainWindow(
-        runner=TaskRunner(), settings=Settings(reviewer_name="Dana"), data_dir=tmp_path / "d"
-    )
-    win.show_error_dialogs = False
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    with qtbot.waitSignal(win.service_ready, timeout=60000):
-        win.open_service(lambda: AppService.open(tmp_path / "d", demo=True))
+    win = open_demo_window(qtbot, tmp_path / "d", (1366, 768))
     fetch_case(qtbot, win, monkeypatch, next(u for u in demo_users() if u.key == key))
     view = win.case_view
     tabs = {

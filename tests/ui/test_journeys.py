@@ -20,7 +20,7 @@ from reviewer.sandbox import demo_users
 from reviewer.ui.main_window import MainWindow
 from reviewer.ui.tasks import TaskRunner
 from reviewer.ui.viewer.tags import placed_tags
-from tests.ui.driving import fetch_case, menu_action
+from tests.ui.driving import fetch_case, menu_action, open_demo_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -35,18 +35,7 @@ def _fetch(qtbot: Any, win: MainWindow, monkeypatch: pytest.MonkeyPatch, key: st
 @pytest.fixture
 def laptop(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     """The demo window on a 1366×768 laptop with three cases fetched."""
-    from reviewer.review.app_service import AppService
-
-    win = MainWindow(
-        runner=TaskRunner(), settings=Settings(reviewer_name="Dana"), data_dir=tmp_path / "d"
-    )
-    win.show_error_dialogs = False
-    qtbot.addWidget(win)
-    win.resize(*LAPTOP)
-    win.show()
-    qtbot.waitExposed(win)
-    with qtbot.waitSignal(win.service_ready, timeout=60000):
-        win.open_service(lambda: AppService.open(tmp_path / "d", demo=True))
+    win = open_demo_window(qtbot, tmp_path / "d", LAPTOP)
     win.cases = {  # type: ignore[attr-defined]
         k: _fetch(qtbot, win, monkeypatch, k) for k in ("tampered_paystub", "edited_statement")
     }

@@ -16,11 +16,9 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
 
-from reviewer.review.preferences import Settings
 from reviewer.sandbox import demo_users
 from reviewer.ui.main_window import MainWindow
-from reviewer.ui.tasks import TaskRunner
-from tests.ui.driving import fetch_case
+from tests.ui.driving import fetch_case, open_demo_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -56,18 +54,7 @@ def _focus(qtbot: Any, win: MainWindow, widget: QWidget, x11: X11TextKeys) -> No
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     """The demo window with a statement case open on its Documents tab."""
-    from reviewer.review.app_service import AppService
-
-    win = MainWindow(
-        runner=TaskRunner(), settings=Settings(reviewer_name="Dana"), data_dir=tmp_path / "d"
-    )
-    win.show_error_dialogs = False
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    with qtbot.waitSignal(win.service_ready, timeout=60000):
-        win.open_service(lambda: AppService.open(tmp_path / "d", demo=True))
+    win = open_demo_window(qtbot, tmp_path / "d", (1366, 768))
     user = next(u for u in demo_users() if u.key == "edited_statement")
     fetch_case(qtbot, win, monkeypatch, user)
     yield win
