@@ -33,6 +33,7 @@ class NewCaseDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, ask_name: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle("New case")
+        self.setMinimumWidth(440)  # the fields' hints whole (a window manager sizes it tightly)
         self.kind = QComboBox()
         self.kind.addItems(["User token", "User id"])
         self.kind.setToolTip("user_token (Income) or user_id (the new User APIs)")
