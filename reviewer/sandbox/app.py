@@ -17,6 +17,7 @@ from reviewer.sandbox.downloads import PATH_PREFIX, DownloadUrls, build_zip, s3_
 from reviewer.sandbox.endpoints import USER_ENDPOINTS, USER_ID_OK
 from reviewer.sandbox.faults import DOWNLOAD, Fault, Faults
 from reviewer.sandbox.model import Profile
+from reviewer.sandbox.prerendered import Prerendered
 from reviewer.sandbox.state import UserState
 from reviewer.sandbox.users import DemoUser, demo_users
 from reviewer.sandbox.webhooks import fire_webhook
@@ -66,7 +67,9 @@ class Sandbox:
         risk_processing_delay: float = 5.0,
         sleep: Callable[[float], None] = time.sleep,
         base_url: str = IN_PROCESS_BASE_URL,
+        prerendered: bool = True,
     ) -> None:
+        """`prerendered=False`: generate every document (the shipped demo renders unused)."""
         self.client_id = client_id
         self._secret = secret
         self.clock = clock
@@ -74,7 +77,7 @@ class Sandbox:
         self.base_url = base_url
         self.faults = Faults()
         self.downloads = DownloadUrls(clock)
-        self.renderer = DocumentRenderer()
+        self.renderer = DocumentRenderer(Prerendered() if prerendered else None)
         self._sleep = sleep
         self._lock = threading.Lock()
         self._users: dict[str, DemoUser] = {u.key: u for u in demo_users()}

@@ -1,7 +1,10 @@
-"""Render demo documents with docgen on first use, cache them, and check signals against them.
+"""Render demo documents on first use (shipped renders first), cache them, check signals.
 
 Generating a 32-page statement takes a moment, so nothing is rendered until a download, a bank
-income PDF or a risk-signal lookup needs it; a Sandbox renders each document at most once.
+income PDF or a risk-signal lookup needs it; a Sandbox renders each document at most once. The
+demo's own documents are shipped pre-rendered (`prerendered.py`): a renderer given that artifact
+serves a document, its page texts and a statement's chosen edit from it when the spec and this
+generator's code are the ones they were made from, and generates otherwise.
 """
 
 from __future__ import annotations
@@ -9,13 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reviewer.documents.mupdf_lock import MUPDF_LOCK
 from reviewer.sandbox.model import DocSpec, RiskSpec, SignalSpec, TamperSpec
 
 if TYPE_CHECKING:
     from reviewer.sandbox.docgen import _types as docgen_types
+    from reviewer.sandbox.prerendered import Prerendered
 
 # when the demo's forger saved the edited pay stub: two days after its pay date, near midnight
 _EDITED_AT = datetime(2026, 11, 8, 23, 41, tzinfo=UTC)
@@ -46,42 +50,75 @@ def printed_forms(value: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-class DocumentRenderer:
-    """Thread-safe lazy renderer and cache, one per Sandbox."""
+def pages_containing(texts: list[str], text: str) -> list[int]:
+    """1-based numbers of the pages whose text (whitespace collapsed) contains `text`."""
+    needle = " ".join(text.split())
+    if not needle:
+        return []
+    return [number for number, haystack in enumerate(texts, 1) if needle in haystack]
 
-    def __init__(self) -> None:
+
+class DocumentRenderer:
+    """Thread-safe lazy renderer and cache, one per Sandbox.
+
+    `shipped`: pre-rendered results looked up before generating (None: always generate).
+    `record`: keep every generated result in `made` as (what, spec, result), for the script
+    that writes the artifact."""
+
+    def __init__(self, shipped: Prerendered | None = None, *, record: bool = False) -> None:
         self._cache: dict[str, RenderedDocument] = {}
+        self._texts: dict[str, list[str]] = {}
+        self._shipped = shipped
+        self._record = record
+        self.made: list[tuple[str, DocSpec, Any]] = []
         # the process-wide MuPDF lock: the CLI's in-process document checks share it
         self._lock = MUPDF_LOCK
+
+    def _made(self, what: str, spec: DocSpec, result: Any) -> None:
+        if self._record:
+            self.made.append((what, spec, result))
 
     def render(self, spec: DocSpec) -> RenderedDocument:
         """The document for `spec`, generated once."""
         with self._lock:
             hit = self._cache.get(spec.document_id)
             if hit is None:
-                hit = self._cache[spec.document_id] = _generate(spec)
+                hit = self._cache[spec.document_id] = self._shipped_or_generated(spec)
             return hit
+
+    def _shipped_or_generated(self, spec: DocSpec) -> RenderedDocument:
+        shipped = self._shipped.document(spec) if self._shipped is not None else None
+        if shipped is not None:
+            return RenderedDocument(
+                shipped.data, shipped.media_type, shipped.page_count, shipped.filename
+            )
+        made = _generate(spec)
+        self._made("document", spec, made)
+        return made
+
+    def _page_texts(self, spec: DocSpec, doc: RenderedDocument) -> list[str]:
+        """Each page's text of the PDF rendered for `spec` (whitespace collapsed), read once."""
+        texts = self._texts.get(spec.document_id)
+        if texts is None:
+            texts = self._shipped.page_texts(spec) if self._shipped is not None else None
+            if texts is None:
+                from reviewer.sandbox.docgen.search import page_texts
+
+                texts = page_texts(doc.data)
+                self._made("texts", spec, texts)
+            self._texts[spec.document_id] = texts
+        return texts
 
     def locate_statement_edit(self, spec: DocSpec) -> DocSpec:
         """Pick a balance printed only on the tamper page of an untampered render; retarget the edit."""
         with self._lock:
-            return self._locate_statement_edit(spec)
-
-    def _locate_statement_edit(self, spec: DocSpec) -> DocSpec:
-        from reviewer.sandbox import docgen
-
-        placeholder = spec.tampers[0]
-        page = placeholder.page or 1
-        plain = docgen.bank_statement_pdf(spec.source, min_pages=spec.min_pages)
-        text = _page_text(plain.data, page)
-        for candidate in reversed(_MONEY.findall(text)):
-            if docgen.find_text_pages(plain.data, candidate) == [page]:
-                value = float(candidate.replace("$", "").replace(",", ""))
-                tamper = TamperSpec(candidate, docgen.money(value + 9000), page)
-                return DocSpec(
-                    spec.document_id, spec.kind, spec.source, (tamper,), min_pages=spec.min_pages
-                )
-        raise RuntimeError(f"no balance printed only on page {page} of the statement")
+            tamper = self._shipped.statement_edit(spec) if self._shipped is not None else None
+            if tamper is None:
+                tamper = _choose_statement_edit(spec)
+                self._made("edit", spec, tamper)
+            return DocSpec(
+                spec.document_id, spec.kind, spec.source, (tamper,), min_pages=spec.min_pages
+            )
 
     def check_signal(self, spec: DocSpec, signal: SignalSpec) -> bool:
         """Whether the signal's expected value is printed on its page."""
@@ -92,13 +129,12 @@ class DocumentRenderer:
         """Whether the signal's expected value is printed on its page (page 0: anywhere)."""
         if signal.expected_value is None or not signal.page_number:
             return True
-        from reviewer.sandbox import docgen
-
         doc = self.render(spec)
         if doc.media_type != "application/pdf":
             return True  # photos have no text layer to check against
+        texts = self._page_texts(spec, doc)
         return any(
-            signal.page_number in docgen.find_text_pages(doc.data, form)
+            signal.page_number in pages_containing(texts, form)
             for form in printed_forms(signal.expected_value)
         )
 
@@ -112,6 +148,22 @@ class DocumentRenderer:
                         f"signal {signal.type} on {risk.document_name}: "
                         f"{signal.expected_value!r} is not on page {signal.page_number}"
                     )
+
+
+def _choose_statement_edit(spec: DocSpec) -> TamperSpec:
+    """A balance printed only on the placeholder edit's page of the untampered statement."""
+    from reviewer.sandbox import docgen
+    from reviewer.sandbox.docgen.search import page_texts
+
+    page = spec.tampers[0].page or 1
+    plain = docgen.bank_statement_pdf(spec.source, min_pages=spec.min_pages)
+    text = _page_text(plain.data, page)
+    texts = page_texts(plain.data)
+    for candidate in reversed(_MONEY.findall(text)):
+        if pages_containing(texts, candidate) == [page]:
+            value = float(candidate.replace("$", "").replace(",", ""))
+            return TamperSpec(candidate, docgen.money(value + 9000), page)
+    raise RuntimeError(f"no balance printed only on page {page} of the statement")
 
 
 def _page_text(pdf: bytes, page: int) -> str:

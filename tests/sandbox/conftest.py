@@ -30,7 +30,10 @@ def clock() -> FakeClock:
 
 @pytest.fixture(scope="module")
 def sandbox(clock: FakeClock) -> Sandbox:
-    return Sandbox(DEMO_CLIENT_ID, DEMO_SECRET, clock=clock, risk_processing_delay=5.0)
+    # the sandbox's own tests exercise the real generator, not the shipped pre-rendered files
+    return Sandbox(
+        DEMO_CLIENT_ID, DEMO_SECRET, clock=clock, risk_processing_delay=5.0, prerendered=False
+    )
 
 
 @pytest.fixture

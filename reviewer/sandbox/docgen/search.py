@@ -24,11 +24,11 @@ def find_text_pages(pdf: bytes, text: str) -> list[int]:
     needle = " ".join(text.split())
     if not needle:
         return []
-    return [number for number, haystack in enumerate(_page_texts(pdf), 1) if needle in haystack]
+    return [number for number, haystack in enumerate(page_texts(pdf), 1) if needle in haystack]
 
 
-def _page_texts(pdf: bytes) -> list[str]:
-    """Each page's text with whitespace collapsed (MuPDF breaks lines between spans)."""
+def page_texts(pdf: bytes) -> list[str]:
+    """Each page's text with whitespace collapsed (MuPDF breaks lines between spans), cached."""
     key = hashlib.sha256(pdf).digest()
     with _texts_lock:
         if key in _texts:
