@@ -21,9 +21,9 @@ import time
 from collections.abc import Collection
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from reviewer.store import audit, cases, checked, facts, findings, purge, recovery, snapshots
+from reviewer.store import audit, cases, checked, facts, findings, snapshots
 from reviewer.store import sqlcipher as sqlite3
 from reviewer.store.connection import (
     ThreadConnections,
@@ -45,10 +45,14 @@ from reviewer.store.records import (
     StoredCase,
     StoredSnapshot,
 )
-from reviewer.store.recovery import SalvageReport
 from reviewer.store.schema import migrate
 from reviewer.store.unlock import open_keys, unlock_data_dir
 
+if TYPE_CHECKING:
+    from reviewer.store.recovery import SalvageReport
+
+# recovery (damaged files) and purge load when first needed: every command line that opens
+# the store would otherwise pay for their import
 log = logging.getLogger(__name__)
 
 DB_NAME = "reviewer.sqlite3"
@@ -126,6 +130,8 @@ class CaseStore:
                 # a connection of our own caches the damaged pages and the old schema
                 self._connections.close_all()
                 key_pragma = self.keys.sqlcipher_key_pragma()
+                from reviewer.store import recovery
+
                 problems = recovery.repair_if_only_indexes(self.db_path, key_pragma, problems)
                 self._connections = ThreadConnections(self.db_path, key_pragma)
                 conn = self._conn()
@@ -162,6 +168,8 @@ class CaseStore:
         process uses the directory). A healthy database is left as it is (`set_aside` None).
         Document files stay: they are named by content.
         """
+        from reviewer.store import recovery
+
         data_dir = Path(data_dir)
         lock = StoreLock(private_dir(data_dir), exclusive=True)
         try:
@@ -285,6 +293,8 @@ class CaseStore:
             }
             # set-aside (damaged) databases still point at their documents; one that cannot
             # be read to the end stops the collection (nothing is judged unreferenced)
+            from reviewer.store import recovery
+
             for aside in recovery.set_aside_databases(self.data_dir, DB_NAME):
                 if "-wal" in aside.name or "-shm" in aside.name:
                     continue
@@ -400,12 +410,16 @@ class CaseStore:
 
         Returns the tombstone's details (label, dates, decision; no applicant data).
         """
+        from reviewer.store import purge
+
         return purge.purge_case(
             self._conn(), self.files, case_id, actor=actor, app_version=app_version, reason=reason
         )
 
     def cases_decided_before(self, cutoff: str) -> list[str]:
         """Live cases whose newest decision is older than `cutoff` (the retention rule)."""
+        from reviewer.store import purge
+
         return purge.cases_decided_before(self._conn(), cutoff)
 
     def _remove_unreferenced(self, shas: set[str]) -> None:

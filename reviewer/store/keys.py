@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.store.errors import KeyUnavailable, PassphraseRequired, StoreError
+from reviewer.store.keyring_import import import_keyring
 
 KEY_FILE = "reviewer.key"
 KEYRING_SERVICE = "Reviewer data key"
@@ -51,13 +52,9 @@ class DataKeys:
     @classmethod
     def derive(cls, key_id: bytes, data_key: bytes) -> DataKeys:
         """HKDF-SHA256 subkeys: one key per purpose, so no key is used by two ciphers."""
-        from cryptography.hazmat.primitives import hashes
-        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
         def sub(info: bytes) -> bytes:
-            return HKDF(algorithm=hashes.SHA256(), length=32, salt=key_id, info=info).derive(
-                data_key
-            )
+            return hkdf_sha256(data_key, salt=key_id, info=info, length=32)
 
         return cls(
             key_id=key_id,
@@ -82,10 +79,27 @@ class DataKeys:
         return f"PRAGMA key = \"x'{self.db_key.hex()}'\""
 
 
+def hkdf_sha256(key_material: bytes, *, salt: bytes, info: bytes, length: int) -> bytes:
+    """HKDF with HMAC-SHA256 (RFC 5869): extract, then expand to `length` bytes.
+
+    The standard library's HMAC, so that unlocking does not import cryptography's HKDF and
+    hash modules for three derivations; the same construction, checked against the RFC's
+    test vectors and against cryptography's HKDF (tests/store/test_hkdf.py).
+    """
+    if not 0 < length <= 255 * hashlib.sha256().digest_size:
+        raise ValueError(f"HKDF-SHA256 cannot give {length} bytes")
+    prk = hmac.new(salt or bytes(hashlib.sha256().digest_size), key_material, "sha256").digest()
+    okm, block = b"", b""
+    for counter in range(1, -(-length // len(prk)) + 1):
+        block = hmac.new(prk, block + info + bytes([counter]), "sha256").digest()
+        okm += block
+    return okm[:length]
+
+
 def keyring_usable() -> bool:
     """Whether an OS keyring backend exists (the fail and empty backends do not count)."""
     try:
-        import keyring
+        keyring = import_keyring()
         from keyring.backends import chainer, fail
 
         backend = keyring.get_keyring()
@@ -156,8 +170,7 @@ def rekey(data_dir: Path, passphrase: str | None = None, new_passphrase: str | N
         new_record, new_wrapping = _passphrase_wrapping(key_id, new_passphrase)
     _write(path, _wrap(new_record, new_wrapping, data_key), replace=True)
     if record["wrapping"] == "keyring":
-        import keyring
-
+        keyring = import_keyring()
         with contextlib.suppress(Exception):  # an orphaned old entry is harmless
             keyring.delete_password(KEYRING_SERVICE, record["keyring_entry"])
         return "rotated the wrapping key in the OS keyring; the data key is unchanged"
@@ -198,8 +211,7 @@ def _create(data_dir: Path, passphrase: str | None) -> DataKeys:
 
 
 def _keyring_wrapping(key_id: str) -> tuple[dict[str, Any], bytes]:
-    import keyring
-
+    keyring = import_keyring()
     wrapping = secrets.token_bytes(32)
     entry = f"{key_id}.{secrets.token_hex(4)}"
     keyring.set_password(KEYRING_SERVICE, entry, base64.b64encode(wrapping).decode())
@@ -268,8 +280,7 @@ def _wrapping_key(data_dir: Path, record: dict[str, Any], passphrase: str | None
             raise KeyUnavailable(
                 data_dir, "its key is kept in the OS keyring, which is not available here"
             )
-        import keyring
-
+        keyring = import_keyring()
         try:
             stored = keyring.get_password(KEYRING_SERVICE, record["keyring_entry"])
         except Exception as exc:  # noqa: BLE001 - locked or broken keyring
