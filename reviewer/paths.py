@@ -9,11 +9,21 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import platformdirs
+if TYPE_CHECKING:
+    import platformdirs
 
 APP_NAME = "reviewer"
 DATA_DIR_ENV = "REVIEWER_DATA_DIR"
+
+
+def _platformdirs() -> platformdirs.PlatformDirs:
+    # imported when a default directory is asked for: a command given --data-dir or
+    # REVIEWER_DATA_DIR never needs it (its import is a few ms of every command line)
+    import platformdirs
+
+    return platformdirs.PlatformDirs(APP_NAME, appauthor=False)
 
 
 def _private_dir(path: Path) -> Path:
@@ -41,7 +51,7 @@ def data_dir(override: str | os.PathLike[str] | None = None, *, demo: bool = Fal
     elif os.environ.get(DATA_DIR_ENV):
         base = Path(os.environ[DATA_DIR_ENV])
     else:
-        base = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        base = Path(_platformdirs().user_data_dir)
     if demo and not override:
         base = base / "demo"
     return _private_dir(base.expanduser())
@@ -49,14 +59,14 @@ def data_dir(override: str | os.PathLike[str] | None = None, *, demo: bool = Fal
 
 def config_dir() -> Path:
     """Per-user configuration (settings without secrets)."""
-    return _private_dir(Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)))
+    return _private_dir(Path(_platformdirs().user_config_dir))
 
 
 def cache_dir() -> Path:
     """Disposable cache (rendered pages, etc.)."""
-    return _private_dir(Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)))
+    return _private_dir(Path(_platformdirs().user_cache_dir))
 
 
 def log_dir() -> Path:
     """Rotating log files and faulthandler crash dumps."""
-    return _private_dir(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))
+    return _private_dir(Path(_platformdirs().user_log_dir))

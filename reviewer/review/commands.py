@@ -13,7 +13,7 @@ import sys
 from typing import Literal
 
 from reviewer import paths
-from reviewer.review.case_model import CaseSnapshot
+from reviewer.review.commands_show import error_words, print_case, render_text
 from reviewer.review.demo import demo_hint, ensure_demo_cases
 from reviewer.review.service import CaseService
 from reviewer.review.terminal import terminal_safe
@@ -160,7 +160,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
             print(render_text(snapshot))
         if not result.ok:
             for error in result.errors:
-                words = _error_words(error.error_code, error.error_message)
+                words = error_words(error.error_code, error.error_message)
                 _err(f"{error.endpoint}: {words}")
             outcome = result.outcome
             for failure in outcome.document_failures if outcome is not None else []:
@@ -190,8 +190,9 @@ def cmd_cases_demo(args: argparse.Namespace) -> int:
     return print_cases(args, [listed(row) for row in rows], total, offset)
 
 
-def cmd_show(args: argparse.Namespace) -> int:
-    """Show a cached case by id or label (offline)."""
+def cmd_show_through_service(args: argparse.Namespace) -> int:
+    """Show a cached case by id or label (offline), through the service: what
+    `commands_show.cmd_show` hands over (the demo, a missing case, stale findings)."""
     service = open_for_reading(args)
     if service is None:
         return EXIT_FAILED
@@ -209,10 +210,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if snapshot is None:
         _err(f"case {args.case!r} has not been fetched yet")
         return EXIT_FAILED
-    if args.json:
-        print(json.dumps(snapshot.to_show_json(), indent=2))
-    else:
-        print(render_text(snapshot))
+    print_case(args, snapshot)
     return EXIT_OK
 
 
@@ -249,51 +247,3 @@ def cmd_rebuild_cache(args: argparse.Namespace) -> int:
         f"the damaged file is kept as {report.set_aside}"
     )
     return EXIT_PARTIAL if sum(report.lost.values()) else EXIT_OK
-
-
-def _error_words(code: str | None, message: str | None) -> str:
-    return " - ".join(p for p in (code, message) if p) or "unknown error"
-
-
-def render_text(snap: CaseSnapshot) -> str:
-    """A reviewer-readable summary of a case; applicant-controlled text is made inert
-    (`terminal_safe`) line by line, so no name can rewrite what the terminal shows."""
-    lines: list[str] = []
-    label = snap.case.label or "(no label)"
-    lines.append(f"Case {snap.case.id}  {label}  fetched {snap.fetched_at}")
-    scores = [d.risk_score for d in snap.documents if d.risk_score is not None]
-    lines.append(f"Highest risk score: {max(scores):.0f}" if scores else "Highest risk score: -")
-    lines.append(f"Documents ({len(snap.documents)}):")
-    for doc in snap.documents:
-        pages = "?" if doc.page_count is None else str(doc.page_count)
-        score = "" if doc.risk_score is None else f"  risk {doc.risk_score:.0f}"
-        problem = f"  !! {doc.problem}" if doc.problem else ""
-        repaired = "  (repaired: pages may be missing)" if doc.repaired else ""
-        lines.append(
-            f"  {doc.document_type:<18} {doc.name or doc.document_id}  {pages} pages"
-            f"{score}{problem}{repaired}"
-        )
-    located = sum(1 for s in snap.risk_signals if s.locations)
-    lines.append(
-        f"Risk signals: {len(snap.risk_signals)} ({located} located on the page, "
-        f"{len(snap.risk_signals) - located} not located)"
-    )
-    for sig in snap.risk_signals:
-        where = (f"page {sig.page_number}" if sig.page_number else "whole document") + (
-            "" if sig.locations else f" [{sig.location_note or 'location unknown'}]"
-        )
-        lines.append(
-            f"  {sig.type or '?'} {sig.field or ''} {where}: "
-            f"seen {sig.expected_value!r}, derived {sig.actual_value!r}"
-        )
-    if snap.skipped:
-        lines.append("Skipped:")
-        lines.extend(f"  {endpoint}: {why}" for endpoint, why in snap.skipped.items())
-    if snap.errors:
-        lines.append("Errors in the last fetch:")
-        for e in snap.errors:
-            lines.append(
-                f"  {e.endpoint}: {e.display_message or _error_words(e.error_code, e.error_message)}"
-                + (f" (request {e.request_id})" if e.request_id else "")
-            )
-    return "\n".join(terminal_safe(line) for line in lines)

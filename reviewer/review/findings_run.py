@@ -19,13 +19,12 @@ from typing import Protocol
 
 from reviewer.documents.results import SignalQuery
 from reviewer.review.case_model import CaseSnapshot, DocumentRecord
+from reviewer.review.case_reading import stored_findings
 from reviewer.review.document_backend import DocumentBackend
 from reviewer.review.findings import (
     Finding,
     FindingLocation,
-    finding_from_record,
     highest,
-    worst_first,
 )
 from reviewer.review.signals import LOCATABLE_MEDIA
 from reviewer.store import CaseStore
@@ -52,14 +51,6 @@ def default_producers() -> list[FindingsProducer]:
     from reviewer.review.checks_producer import EvidenceChecks
 
     return [EvidenceChecks()]
-
-
-def stored_findings(store: CaseStore, snapshot_id: int) -> list[Finding]:
-    """Every finding stored for the snapshot, worst first, whatever version made them."""
-    found: list[Finding] = []
-    for stored in store.findings(snapshot_id):
-        found.extend(f for f in map(finding_from_record, stored.records) if f is not None)
-    return worst_first(found)
 
 
 def stale(

@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer.documents.forensics import VERSION as ANALYSIS_VERSION
-from reviewer.documents.forensics.types import Clue, ForensicsReport
 from reviewer.review.case_model import CaseSnapshot, DocumentRecord
-from reviewer.review.document_backend import DocumentBackend
 from reviewer.review.findings import Category, Finding, FindingLocation, not_applicable, passed
-from reviewer.review.signals import LOCATABLE_MEDIA
 
 if TYPE_CHECKING:  # the case model's modules load with the first computation, not on import
+    # (nor the report's types and the documents backend: `reviewer show` only asks whether
+    # this producer's stored findings are of its version)
+    from reviewer.documents.forensics.types import Clue, ForensicsReport
+    from reviewer.review.document_backend import DocumentBackend
     from reviewer.review.forensics_dates import OwnDate
     from reviewer.review.model import CaseModel
 
@@ -47,6 +48,8 @@ class DocumentForensics:
 
     def compute(self, snapshot: CaseSnapshot, backend: DocumentBackend) -> list[Finding]:
         """Forensics of every stored document of the snapshot. Blocks on the worker."""
+        from reviewer.review.signals import LOCATABLE_MEDIA  # with the backend's result types
+
         found: list[Finding] = []
         employers = employers_by_document(snapshot.model)
         from reviewer.review.forensics_dates import own_dates

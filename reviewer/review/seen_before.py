@@ -16,14 +16,17 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reviewer.review.case_model import CaseSnapshot
 from reviewer.review.decisions import decision_label
-from reviewer.review.document_backend import DocumentBackend
 from reviewer.review.findings import Finding, Value, failed, finding_from_record
 from reviewer.review.forensics import FINGERPRINT_CHECK
 from reviewer.store import CaseStore
 from reviewer.store.records import CaseRow
+
+if TYPE_CHECKING:  # `reviewer show` asks this producer its version only: no backend needed
+    from reviewer.review.document_backend import DocumentBackend
 
 SEEN_BEFORE_VERSION = "3"  # 3: layout needs the same figures, a colleague's employer is none
 # toll-free prefixes: banks' and payroll providers' service lines, not a person's or employer's

@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from reviewer import __version__, paths
 from reviewer.plaid.errors import PlaidConfigurationError
 from reviewer.review.case_model import CaseSnapshot, CaseSummary, DocumentRecord, FetchError
+from reviewer.review.case_reading import every_producer, findings_stale, read_case
 from reviewer.review.document_backend import DocumentBackend, InProcessDocuments
 from reviewer.review.facade import NO_CHANGES, DemoApplicant, DemoProgress, OpChanges
-from reviewer.review.findings_run import FindingsProducer, default_producers, refresh, stale
-from reviewer.review.findings_run import stored_findings as _stored_findings
+from reviewer.review.findings_run import FindingsProducer, refresh
 from reviewer.review.progress import CancelCheck, FetchCancelled, FetchFailed, ProgressCallback
-from reviewer.review.show_facts import FACTS_VERSION, facts_from_model, readable
-from reviewer.review.snapshots import case_snapshot, summary
+from reviewer.review.show_facts import FACTS_VERSION, facts_from_model
+from reviewer.review.snapshots import summary
 from reviewer.settings import FetchLimits, Settings
 from reviewer.store import AuditEntry, CaseStore, StoredCase, UnknownCase
 
@@ -86,14 +86,7 @@ class CaseService:
     def producers(self) -> Sequence[FindingsProducer]:
         """The findings producers (evidence checks, forensics) every snapshot gets."""
         if self._producers is None:
-            from reviewer.review.forensics import DocumentForensics
-            from reviewer.review.seen_before import SeenBefore
-
-            self._producers = [
-                *default_producers(),
-                DocumentForensics(now=self.now),
-                SeenBefore(self.store),
-            ]
+            self._producers = every_producer(self.store, self.now)
         return self._producers
 
     @classmethod
@@ -174,47 +167,12 @@ class CaseService:
         Carries the findings stored with it, as they are: this never runs a check (opening a
         case must not wait for them); `update_findings` brings them up to date.
         """
-        case = self.store.find_case(case_id)
-        if case is None:
-            return None
-        stored = self.store.latest_snapshot(case.id)
-        if stored is None:
-            return None
-        snapshot = case_snapshot(case, stored)
-        documents = [self._verified(doc) for doc in snapshot.documents]
-        return replace(
-            snapshot,
-            documents=documents,
-            findings=_stored_findings(self.store, stored.id),
-            facts=self._stored_facts(stored.id),
-        )
-
-    def _stored_facts(self, snapshot_id: int) -> dict[str, Any] | None:
-        """The show facts stored beside the snapshot, if current and readable."""
-        stored = self.store.facts(snapshot_id)
-        if stored is None or stored[0] != FACTS_VERSION:
-            return None
-        return readable(stored[1])
-
-    def _verified(self, doc: DocumentRecord) -> DocumentRecord:
-        """The document as stored, or without its path and with the problem in words when
-        its file is missing or its bytes no longer match their SHA-256: such a file is never
-        shown as the applicant's evidence."""
-        if not doc.sha256:
-            return doc
-        problem = self.store.document_problem(doc.sha256)
-        if problem is None:
-            return doc
-        return replace(doc, path=None, problem=problem)
+        return read_case(self.store, case_id)
 
     def findings_stale(self, snapshot: CaseSnapshot) -> bool:
         """True when some producer's findings for this snapshot are missing or outdated, or
         the show facts stored beside it are (`update_findings` brings both up to date)."""
-        if snapshot.snapshot_id is None:
-            return False
-        return snapshot.facts is None or bool(
-            stale(self.store, snapshot.snapshot_id, self.producers)
-        )
+        return findings_stale(self.store, snapshot, self.producers)
 
     def update_findings(self, snapshot: CaseSnapshot) -> CaseSnapshot:
         """The snapshot with every producer's findings current (computed and stored if stale).

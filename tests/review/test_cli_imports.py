@@ -27,6 +27,14 @@ HEAVY = (
     "reviewer.plaid.client",
     "reviewer.review.model",  # the typed case model: show reads its stored facts
     "rapidfuzz",  # the checks: only their producers' names and versions are needed
+    # `show` of a current case reads the store itself (commands_show), without the service,
+    # its settings and documents backend; neither command needs the store's salvage code
+    "reviewer.review.service",
+    "reviewer.settings",
+    "reviewer.review.document_backend",
+    "reviewer.documents.forensics.types",
+    "reviewer.store.recovery",
+    "cryptography.hazmat.primitives.kdf.hkdf",  # the subkeys: the standard library's HMAC
 )
 
 WRAPPER = f"""
