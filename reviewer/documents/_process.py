@@ -219,11 +219,9 @@ class WorkerProcess:
         self._stop(graceful=False)
         if self._shm is None:
             self._shm = SharedMemory(create=True, size=INITIAL_SHARED_BYTES)
-        from reviewer.documents._child import serve
-
         parent_end, child_end = self._context.Pipe(duplex=True)
         process = self._context.Process(
-            target=serve,
+            target=_serve_in_child,
             args=(child_end, self.memory_limit_mb),
             name="reviewer-documents-worker",
             daemon=True,
@@ -288,6 +286,15 @@ def _release(shm: SharedMemory) -> None:
     shm.close()
     with suppress(FileNotFoundError):  # already gone: nothing left to free
         shm.unlink()
+
+
+def _serve_in_child(conn: Connection, memory_limit_mb: int) -> None:
+    """The worker process's entry point. Spawn names the target by module and name, so the
+    parent never imports `_child` (PyMuPDF and every document module: a few tenths of a
+    second holding the GIL in the app's process, beside its first fetch or first paint)."""
+    from reviewer.documents._child import serve
+
+    serve(conn, memory_limit_mb)
 
 
 @contextmanager

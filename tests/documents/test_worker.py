@@ -245,3 +245,25 @@ def test_waking_the_worker_never_blocks_or_gets_replies_mixed_up(tmp_path: Path)
         with worker._lock:  # busy with a request: the wake-up is skipped, not queued
             worker.wake()
         assert worker.page_count(path) == 2
+
+
+def test_starting_the_worker_leaves_pymupdf_out_of_the_app_process() -> None:
+    """The worker's entry point is named by module, so the parent never imports PyMuPDF and
+    the document modules (tenths of a second holding the GIL beside the window)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from reviewer.documents.worker import DocumentWorker\n"
+        "with DocumentWorker(timeout_s=20) as w:\n"
+        "    w.start()\n"
+        "    assert w.pid is not None\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('pymupdf', 'fitz',"
+        " 'reviewer.documents._child'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"
