@@ -24,12 +24,24 @@ from typing import Any, Self, TypeAlias
 import httpx
 
 from reviewer.plaid import models
-from reviewer.plaid._endpoints import FireWebhookCode, ParsingConfig, RawPlaidApi
+from reviewer.plaid._endpoints import (
+    FireWebhookCode,
+    ParsingConfig,
+    RawPlaidApi,
+    build_response_validators,
+)
 from reviewer.plaid._retry import RetryPolicy
 from reviewer.plaid._transport import PlaidHttp, PlaidResponse, is_loopback_host
 from reviewer.plaid.errors import PlaidConfigurationError
 
-__all__ = ["ENVIRONMENTS", "PlaidClient", "PlaidResponse", "RawResponse", "RetryPolicy"]
+__all__ = [
+    "ENVIRONMENTS",
+    "PlaidClient",
+    "PlaidResponse",
+    "RawResponse",
+    "RetryPolicy",
+    "build_response_validators",
+]
 
 ENVIRONMENTS: dict[str, str] = {
     "sandbox": "https://sandbox.plaid.com",

@@ -13,36 +13,70 @@ if TYPE_CHECKING:  # the client (httpx, the generated models) loads on the first
     from reviewer.plaid.client import PlaidClient
     from reviewer.review.documents_access import DocumentWorker
     from reviewer.review.service import CaseService
+    from reviewer.sandbox import Sandbox
 
 log = logging.getLogger(__name__)
 
 
-def demo_client_factory() -> Callable[[], PlaidClient]:
+class DemoClients:
     """A factory of PlaidClients on one shared in-process sandbox (created on first use)."""
-    from reviewer.sandbox import DEMO_CLIENT_ID, DEMO_SECRET, Sandbox
-    from reviewer.sandbox.embedded import embedded_client
 
-    sandbox: list[Sandbox] = []
+    def __init__(self) -> None:
+        self._sandbox: Sandbox | None = None
+        self._lock = threading.Lock()
+        self.prepared = threading.Event()  # set once `prepare` has built every demo user
 
-    def factory() -> PlaidClient:
-        if not sandbox:
-            sandbox.append(Sandbox(client_id=DEMO_CLIENT_ID, secret=DEMO_SECRET))
-        return embedded_client(sandbox[0])
+    def __repr__(self) -> str:
+        return f"DemoClients(started={self._sandbox is not None})"
 
-    return factory
+    def _shared(self) -> Sandbox:
+        with self._lock:
+            if self._sandbox is None:
+                from reviewer.sandbox import DEMO_CLIENT_ID, DEMO_SECRET, Sandbox
+
+                self._sandbox = Sandbox(client_id=DEMO_CLIENT_ID, secret=DEMO_SECRET)
+            return self._sandbox
+
+    def __call__(self) -> PlaidClient:
+        from reviewer.sandbox.embedded import embedded_client
+
+        return embedded_client(self._shared())
+
+    def prepare(self) -> None:
+        """Build every demo user's data and documents' checks now, before a fetch asks: the
+        sandbox's own work (Plaid's servers do theirs before a real fetch), kept off the
+        fetch's threads and the window's event loop when there is an idle moment."""
+        from reviewer.sandbox import demo_users
+
+        sandbox = self._shared()
+        for user in demo_users():
+            sandbox.user_state(user.key).prepare_documents(sandbox.renderer)
+        self.prepared.set()
 
 
-def warm_up_demo_fetch(worker: DocumentWorker) -> None:
+def demo_client_factory() -> DemoClients:
+    """A factory of PlaidClients on one shared in-process sandbox (created on first use)."""
+    return DemoClients()
+
+
+def warm_up_demo_fetch(worker: DocumentWorker, clients: DemoClients | None = None) -> None:
     """Get the demo's first fetch ready while the new store's key is derived (scrypt, most of
-    a second, releases the GIL): start the documents worker process and import the fetch (the
-    Plaid client and models, httpx, the sandbox) on a thread of their own. Never blocks; a
-    failure here is met again, and said in words, by the fetch itself."""
+    a second, releases the GIL): start the documents worker process, import the fetch (the
+    Plaid client and models, httpx, the sandbox), build the response models' validators
+    (pydantic defers them to first use) and the demo users' data (`clients.prepare`) on a
+    thread of their own. Never blocks; a failure here is met again, and said in words, by
+    the fetch itself."""
 
     def warm_up() -> None:
         try:
             worker.start()
             import reviewer.review.fetch
             import reviewer.sandbox.embedded  # noqa: F401
+            from reviewer.plaid.client import build_response_validators
+
+            build_response_validators()
+            if clients is not None:
+                clients.prepare()
         except Exception:
             log.warning("warming up the demo's first fetch failed", exc_info=True)
 

@@ -111,6 +111,11 @@ class CaseService:
         """
         directory = paths.data_dir(data_dir, demo=demo)
         first_demo_run = demo and CaseStore.missing(directory) is not None
+        demo_clients = None
+        if demo:
+            from reviewer.review.demo import demo_client_factory
+
+            demo_clients = demo_client_factory()
         if backend is None and isolated_documents:
             from reviewer.review.document_backend import WorkerDocuments
 
@@ -119,18 +124,18 @@ class CaseService:
                 from reviewer.review.documents_access import DocumentWorker
 
                 worker = DocumentWorker()
-                warm_up_demo_fetch(worker)
+                warm_up_demo_fetch(worker, demo_clients)
                 backend = WorkerDocuments(worker)
             else:
                 backend = WorkerDocuments()  # its worker starts with the first document
         # the cache is encrypted: PassphraseRequired / KeyUnavailable say what is needed
         store = CaseStore(directory, passphrase, create=create, check=check)
-        if demo:
-            from reviewer.review.demo import demo_client_factory, demo_user_list
+        if demo_clients is not None:
+            from reviewer.review.demo import demo_user_list
 
             return cls(
                 store,
-                demo_client_factory(),
+                demo_clients,
                 environment_label="LOCAL SANDBOX (demo)",
                 backend=backend,
                 demo_users=demo_user_list(),

@@ -88,3 +88,27 @@ def test_a_first_demo_run_starts_the_documents_worker_while_the_store_opens(
         assert service.list_cases() == []  # nothing was fetched or opened to start it
     finally:
         service.close()
+
+
+def test_a_first_demo_run_prepares_the_fetch_before_it_starts(tmp_path: Path) -> None:
+    """While the store's key is derived, the warm-up builds the response models' validators
+    and every demo user's data (its documents' edits and signal checks from the shipped
+    renders), so the fetch's threads do neither beside the window."""
+    from reviewer.plaid import models
+    from reviewer.review.demo import DemoClients
+
+    service = CaseService.open(tmp_path / "d", demo=True, isolated_documents=True)
+    try:
+        clients = service._client_factory
+        assert isinstance(clients, DemoClients)
+        assert clients.prepared.wait(120)
+        assert models.CreditPayrollIncomeGetResponse.__pydantic_complete__
+        assert models.CreditPayrollIncomeRiskSignalsGetResponse.__pydantic_complete__
+        from reviewer.sandbox import demo_users
+
+        states = clients._shared()._states
+        assert set(states) == {user.key for user in demo_users()}
+        assert all(state.verified for state in states.values())  # edits placed, signals checked
+        assert service.list_cases() == []
+    finally:
+        service.close()
