@@ -113,6 +113,11 @@ class DocumentWorker(WorkerProcess):
         page_view = _rendered_page(meta, block.buf[: meta["nbytes"]])
         return meta["layout"], meta["index"], page_view, block
 
+    def layout(self, path: str | Path) -> DocumentLayout:
+        """Every page's size in points, as the viewer lays the pages out (no text read)."""
+        layout: DocumentLayout = self._request("layout", str(path))
+        return layout
+
     def begin_open_into(
         self, pool: SharedBlockPool, path: str | Path, page: int, fit: PageFit
     ) -> PendingOpen | None:

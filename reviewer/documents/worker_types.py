@@ -67,3 +67,6 @@ class DocumentLayout:
 
     page_sizes: list[tuple[float, float]]
     repaired: bool = False
+    # True when only the page opened at was sized and the others are given its size (a long
+    # document's first answer); `DocumentWorker.layout` has them all
+    guessed: bool = False

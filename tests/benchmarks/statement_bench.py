@@ -13,6 +13,10 @@ so the two sizes compare:
   statement at 144 dpi, 400 px a frame (target <= 50); scroll_stall_cpu_ms_300p: the GUI
   thread's own CPU time within that stall (on a loaded machine most of a long stall is the
   thread waiting for a core, not working).
+  scroll_stall_queued_ms_300p: how long of that stall the GUI thread was runnable but
+  waiting for a core (Linux's schedstat; on a shared machine, the other processes' part);
+  scroll_stall_own_ms_300p: the longest stall less that wait, over every stall of the scroll
+  (what a free core would have left).
 - first_page_ratio_by_pages / scroll_stall_ms_by_pages: the same two figures for the 32-page
   demo statement and the 303-page one, side by side.
 """
@@ -104,15 +108,18 @@ def bench_statement(case: dict[str, Any], renderer: Any, work: Path, tag: str) -
     app.processEvents()
     bar = pane.pages.verticalScrollBar()
     stall, stall_cpu, last, last_cpu = 0.0, 0.0, time.perf_counter(), time.thread_time()
+    stall_queued, own, last_queued = 0.0, 0.0, _queued_s()
 
     def beat() -> None:
         # the GUI thread's own CPU time over the longest gap tells the app's work from the
-        # machine's (a loaded machine leaves the thread waiting with nothing to do)
-        nonlocal last, last_cpu, stall, stall_cpu
-        now, cpu = time.perf_counter(), time.thread_time()
+        # machine's (a loaded machine leaves the thread waiting with nothing to do), and the
+        # time it waited for a core, runnable, says how much of the gap was the machine's
+        nonlocal last, last_cpu, stall, stall_cpu, stall_queued, own, last_queued
+        now, cpu, queued = time.perf_counter(), time.thread_time(), _queued_s()
         if now - last > stall:
-            stall, stall_cpu = now - last, cpu - last_cpu
-        last, last_cpu = now, cpu
+            stall, stall_cpu, stall_queued = now - last, cpu - last_cpu, queued - last_queued
+        own = max(own, now - last - (queued - last_queued))
+        last, last_cpu, last_queued = now, cpu, queued
 
     heartbeat, scroller = QTimer(), QTimer()
     heartbeat.setInterval(2)
@@ -137,7 +144,19 @@ def bench_statement(case: dict[str, Any], renderer: Any, work: Path, tag: str) -
         "first_page_ratio": round(first_s / bare_s, 2),
         "scroll_stall_ms": round(stall * 1000, 1),
         "scroll_stall_cpu_ms": round(stall_cpu * 1000, 1),
+        "scroll_stall_queued_ms": round(stall_queued * 1000, 1),
+        "scroll_stall_own_ms": round(own * 1000, 1),
     }
+
+
+def _queued_s() -> float:
+    """Seconds this thread has spent runnable but waiting for a core (Linux's schedstat;
+    0 elsewhere): on a machine shared with other work, the part of a stall that is theirs."""
+    try:
+        with open("/proc/thread-self/schedstat", encoding="ascii") as stat:
+            return int(stat.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
 
 
 def run_statements(short_case: dict[str, Any], renderer: Any, work: Path) -> dict[str, Any]:
@@ -150,6 +169,8 @@ def run_statements(short_case: dict[str, Any], renderer: Any, work: Path) -> dic
         "first_page_bare_ms_300p": long["first_page_bare_ms"],
         "scroll_stall_ms_300p": long["scroll_stall_ms"],
         "scroll_stall_cpu_ms_300p": long["scroll_stall_cpu_ms"],
+        "scroll_stall_queued_ms_300p": long["scroll_stall_queued_ms"],
+        "scroll_stall_own_ms_300p": long["scroll_stall_own_ms"],
         "statement_pages_by_size": {"short": short["pages"], "long": long["pages"]},
         "first_page_ratio_by_pages": {
             str(short["pages"]): short["first_page_ratio"],

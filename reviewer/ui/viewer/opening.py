@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 __all__ = ["NO_TEXT", "DocumentOpening", "why"]
 
 NO_TEXT = "No text layer: values cannot be located without OCR"
+# thumbnails per worker request: a 32-page statement's all come at once, a 300-page one's in
+# turns that page renders can come between (and each shown in a few ms of the GUI thread)
+THUMBNAIL_BATCH = 40
 
 
 class DocumentOpening:
@@ -58,7 +61,7 @@ class DocumentOpening:
     _marks: list[ViewHighlight]
     _target: int | None
     _generation: int
-    _details_pending: tuple[int, bool, int] | None
+    _details_pending: tuple[int, bool, int, bool] | None
     _zooms: dict[str, tuple[str | None, float]]  # document id -> (fit mode, zoom) chosen
 
     if TYPE_CHECKING:  # declared only: at run time the pane's (and QWidget's) are found
@@ -83,17 +86,34 @@ class DocumentOpening:
 
         `status_line` is what Plaid said about the document in words ("Password protected:
         the applicant must upload an unlocked copy."), shown above the page."""
-        if path is not None:
-            self._renderer.wake()  # it wakes while the panels below are filled in
         self._generation += 1
         self._remember_zoom()
         self._doc, self._path, self._signals = doc, path, list(signals)
         self._revision = None
         self._pending.clear()
         self._target = page
+        self._details_pending = None
         self.pages.rotation = 0
         # each document opens at its own zoom (fit width unless the reviewer chose one for it)
         self.pages.fit, self.pages.zoom = self._zooms.get(doc.document_id, ("width", 1.5))
+        placed = [
+            (i, s, loc)
+            for i, s in enumerate(self._signals)
+            for loc in s.locations
+            if loc.document_id == doc.document_id and loc.page > 0
+        ]
+        # labels go in a column beside the page: fit width leaves room for it from the start
+        self.pages.reserve_tag_margin = any(short_title(s) for _i, s, _loc in placed)
+        if path is not None:
+            # the worker opens the page while the marks and panels below are made (it
+            # answers through the event loop, after them)
+            self._open(path, page)
+        self._marks = [
+            ViewHighlight(
+                loc.page - 1, loc.rect, signal_tooltip(s), signal_colour(s), i, short_title(s)
+            )
+            for i, s, loc in placed
+        ]
         self.risk.show_document(doc, self._signals, status_line)
         banner = "\n".join(t for t in (status_line, banner_text(self._signals)) if t) or None
         self.banner.setText(banner or "")
@@ -105,18 +125,6 @@ class DocumentOpening:
             self.fail(status_line or doc.problem or "The file was not downloaded.")
             return
         self.pages.set_message("Opening…")
-        self._marks = [
-            ViewHighlight(
-                loc.page - 1, loc.rect, signal_tooltip(s), signal_colour(s), i, short_title(s)
-            )
-            for i, s in enumerate(self._signals)
-            for loc in s.locations
-            if loc.document_id == doc.document_id and loc.page > 0
-        ]
-        # labels go in a column beside the page: fit width leaves room for it from the start
-        self.pages.reserve_tag_margin = any(m.label for m in self._marks)
-        # last: Python work on this thread now would hold up the task's thread (the GIL)
-        self._open(path, page)
 
     def _open(self, path: Path, page: int) -> None:
         generation, renderer = self._generation, self._renderer
@@ -216,46 +224,78 @@ class DocumentOpening:
                 badges[sig.page_number] = signal_colour(sig)
         self.thumbs.set_pages(len(sizes), badges)
         self._page_changed(self.pages.current_page)  # the box and strip were just rebuilt
-        # text layers, facts and thumbnails wait for the flagged page to be painted: started
-        # now, their thread and worker requests would delay that first paint (a hidden tab
-        # paints nothing, hence the timer)
-        self._details_pending = (self._generation, layout.repaired, len(sizes))
+        # sizes, text layers, facts and thumbnails wait for the flagged page to be painted:
+        # started now, their thread and worker requests would delay that first paint (a hidden
+        # tab paints nothing, hence the timer)
+        self._details_pending = (self._generation, layout.repaired, len(sizes), layout.guessed)
         QTimer.singleShot(300, self._start_details)
 
     def _start_details(self) -> None:
         pending, self._details_pending = self._details_pending, None
         if pending is not None and pending[0] == self._generation:
-            self._load_details(pending[1], pending[2])
+            self._load_details(*pending[1:])
 
-    def _load_details(self, repaired: bool, count: int) -> None:
-        """Facts and thumbnails, then text layers and problems: after the first page is up.
+    def _load_details(self, repaired: bool, count: int, guessed: bool) -> None:
+        """Page sizes, facts and thumbnails, then text layers and problems: after the first
+        page is up, each shown as it arrives.
 
-        Two worker requests in turn, each shown when it arrives: the thumbnails and facts are
-        what a reviewer looks at next; the inspection (a page without text, damaged pages) reads
-        every page's text again and need not hold them up.
+        A long document was laid out on a guess (every page the size of the one opened at):
+        its real sizes come first, in a few milliseconds. The thumbnails come in batches,
+        the pages nearest the one read first, so pages rendered for a reviewer who scrolls
+        are never queued behind hundreds of thumbnails, and no batch holds up the GUI
+        thread for long. The inspection (a page without text, damaged pages) reads every
+        page's text again and comes last.
         """
         path, renderer, generation = self._path, self._renderer, self._generation
         assert path is not None
+        near = self.pages.current_page - 1
+        order = sorted(range(count), key=lambda i: (abs(i - near), i))
+        batches = [order[i : i + THUMBNAIL_BATCH] for i in range(0, count, THUMBNAIL_BATCH)]
 
-        def work(_h: TaskHandle) -> tuple[Any, dict[int, QImage]]:
-            return renderer.facts(path), renderer.thumbnails(path, count)
+        def current() -> bool:
+            return generation == self._generation and self._doc is not None
 
-        def done(result: tuple[Any, dict[int, QImage]]) -> None:
-            if generation != self._generation or self._doc is None:
-                return
-            facts, thumbs = result
-            self.risk.facts.setText(facts_text(facts))
-            self.thumbs.set_images(thumbs)
+        def run(work: Any, on_done: Any, on_error: Any = None) -> None:
             self._runner.run(
-                lambda _h: renderer.open(path),
-                on_done=inspected,
+                work,
+                on_done=on_done,
+                on_error=on_error,
                 key="viewer-details",
                 label="Reading document",
             )
 
-        def inspected(info: Any) -> None:
-            if generation != self._generation or self._doc is None:
+        def sized(layout: Any) -> None:
+            if current():
+                self.pages.set_sizes(list(layout.page_sizes))
+                facts()
+
+        def facts(_error: BaseException | None = None) -> None:
+            # without the real sizes (a worker restarted meanwhile) the guess stays
+            if current():
+                run(lambda _h: (renderer.facts(path), thumbnails(0)), facts_shown)
+
+        def thumbnails(batch: int) -> dict[int, QImage]:
+            return renderer.thumbnails(path, batches[batch]) if batch < len(batches) else {}
+
+        def facts_shown(result: tuple[Any, dict[int, QImage]]) -> None:
+            if current():
+                facts, thumbs = result
+                self.risk.facts.setText(facts_text(facts))
+                thumbs_shown(1, thumbs)
+
+        def thumbs_shown(following: int, thumbs: dict[int, QImage]) -> None:
+            if not current():
                 return
+            self.thumbs.set_images(thumbs)
+            if following < len(batches):
+                run(lambda _h: thumbnails(following), lambda t: thumbs_shown(following + 1, t))
+            else:
+                run(lambda _h: renderer.open(path), inspected)
+
+        def inspected(info: Any) -> None:
+            if not current():
+                return
+            assert self._doc is not None
             notes = []
             if repaired or getattr(info, "repaired", False) or self._doc.repaired:
                 notes.append("⚠ Repaired file (damaged or truncated): pages may be missing.")
@@ -266,7 +306,10 @@ class DocumentOpening:
             self.pages.page_notes = {i: NO_TEXT for i, has in enumerate(with_text) if not has}
             self.pages.viewport().update()
 
-        self._runner.run(work, on_done=done, key="viewer-details", label="Reading document")
+        if guessed:
+            run(lambda _h: renderer.layout(path), sized, facts)
+        else:
+            facts()
 
     def fail(self, reason: str) -> None:
         """Show why the document cannot be displayed, in place of its pages."""

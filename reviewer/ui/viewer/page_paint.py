@@ -37,7 +37,8 @@ def paint_pages(view: PagesView, painter: QPainter) -> list[int]:
         )
         return []
     painted: list[int] = []
-    for index in view.visible_pages():
+    visible = view.visible_pages()
+    for index in visible:
         target = view.page_rect(index)
         image = view.image_for(index)
         if image is None:
@@ -55,7 +56,7 @@ def paint_pages(view: PagesView, painter: QPainter) -> list[int]:
             painter.drawText(band.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, note)
     for hit in view.search_hits:
         painter.fillRect(view.highlight_rect(hit), SEARCH_HIT)
-    _paint_highlights(view, painter)
+    _paint_highlights(view, painter, set(visible))
     for overlay in view.overlays:
         overlay(view, painter)
     return painted
@@ -68,12 +69,15 @@ def _mostly_same(a: QRectF, b: QRectF) -> bool:
     return smaller > 0 and common.width() * common.height() >= 0.5 * smaller
 
 
-def _paint_highlights(view: PagesView, painter: QPainter) -> None:
+def _paint_highlights(view: PagesView, painter: QPainter, pages: set[int]) -> None:
+    """The marks of the visible `pages` (a long statement's others are not even placed)."""
     if not view.marks_visible:
         return  # the reviewer hid every mark to read the page as it is
     flashing = view.flashing_signal()
     tinted: list[QRectF] = []  # a field flagged five times is tinted once: stacked tints hid it
     for h in view.highlights:
+        if h.page_index not in pages:
+            continue
         lit = h.signal_index == flashing
         rect = view.highlight_rect(h)
         fill = QColor(h.colour)
@@ -88,7 +92,7 @@ def _paint_highlights(view: PagesView, painter: QPainter) -> None:
             tinted.append(rect)
         painter.drawRect(rect)
     painter.setFont(tag_font(view.font()))
-    for tag in placed_tags(view):
+    for tag in placed_tags(view, pages):
         # the leader runs from the field's box to its label in the margin
         painter.setPen(QPen(tag.colour, 1.2, Qt.PenStyle.DotLine))
         painter.drawLine(tag.anchor, QPointF(tag.box.left(), tag.box.center().y()))

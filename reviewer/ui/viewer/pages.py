@@ -8,6 +8,7 @@ hands them back with `set_image`. Rectangles are PDF points, origin top-left, sc
 from __future__ import annotations
 
 import time
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
@@ -89,6 +90,22 @@ class PagesView(QAbstractScrollArea):
         self._painted_any = False
         self._relayout()
         self.verticalScrollBar().setValue(0)
+
+    def set_sizes(self, sizes: list[tuple[float, float]]) -> None:
+        """Correct the pages' sizes (a long document is laid out on a guess first) without
+        moving what is in the middle of the view: the flagged field stays where it was."""
+        if len(sizes) != len(self.base_sizes) or sizes == self.base_sizes:
+            return
+        page, offset = self._anchor(self.viewport().height() / 2)
+        zoom = self.zoom
+        self.base_sizes = list(sizes)
+        self.sizes = [rotated_size(size, self.rotation) for size in sizes]
+        self._relayout()
+        line = self.viewport().height() / 2
+        self.verticalScrollBar().setValue(int(self._tops[page] + offset * self.zoom - line))
+        self._scrolled(self.verticalScrollBar().value())
+        if self.zoom != zoom:  # fit width: a wider page than the guess
+            self.zoom_changed.emit(self.zoom)
 
     def set_message(self, text: str) -> None:
         """Show a message in place of pages (corrupt, encrypted, not downloaded)."""
@@ -213,11 +230,12 @@ class PagesView(QAbstractScrollArea):
 
     # -- geometry ----------------------------------------------------------------------------
 
-    def _anchor(self) -> tuple[int, float]:
-        """The page under the reading line (a third down the viewport) and how far into it."""
+    def _anchor(self, line: float | None = None) -> tuple[int, float]:
+        """The page under the reading line (a third down the viewport, or `line` px down)
+        and how far into it, in points."""
         if not self._tops:
             return 0, 0.0
-        line = self.verticalScrollBar().value() + self._reading_line
+        line = self.verticalScrollBar().value() + (self._reading_line if line is None else line)
         page = max((i for i, t in enumerate(self._tops) if t <= line), default=0)
         return page, (line - self._tops[page]) / (self.zoom or 1.0)
 
@@ -277,8 +295,12 @@ class PagesView(QAbstractScrollArea):
 
     def _scrolled(self, value: int) -> None:
         if self._tops:
-            middle = value + self.viewport().height() / 3
-            page = max((i for i, t in enumerate(self._tops) if t <= middle), default=0)
+            page = max(0, bisect_right(self._tops, value + self.viewport().height() / 3) - 1)
+            # a page starting at the top of the view is the one read, even when it is shorter
+            # than the third above the reading line (a receipt among letter pages)
+            starting = bisect_left(self._tops, value)
+            if starting < page and self._tops[starting] <= value + GAP:
+                page = starting
             if page != self._current:
                 self._current = page
                 self.current_page_changed.emit(page + 1)

@@ -64,7 +64,8 @@ class DocumentPane(DocumentOpening, QWidget):
         self._marks: list[ViewHighlight] = []  # the document's signal rectangles, page unchecked
         self._target: int | None = None
         self._generation = 0
-        self._details_pending: tuple[int, bool, int] | None = None  # generation, repaired, pages
+        # generation, repaired, pages, sizes guessed
+        self._details_pending: tuple[int, bool, int, bool] | None = None
         self._zooms: dict[str, tuple[str | None, float]] = {}
 
         self.title = QLabel("Select a document to view it.")

@@ -81,6 +81,10 @@ class DocumentRenderer:
         """DocumentInfo of a stored file (page count, repaired, encrypted, problem)."""
         return self._get().open(path)
 
+    def layout(self, path: Path) -> Any:
+        """DocumentLayout: every page's size in points (a long document opens on a guess)."""
+        return self._get().layout(path)
+
     def facts(self, path: Path) -> Any:
         """DocumentFacts: file kind, page sizes, producer, dates, fonts per page."""
         return self._get().facts(path)
@@ -124,9 +128,13 @@ class DocumentRenderer:
         self._opening.add(_OpenRequest(self, pending, pool, fit, on_done, on_error))
         return True
 
-    def thumbnails(self, path: Path, page_count: int, max_side: int = 120) -> dict[int, QImage]:
-        """0-based page index -> small image, all pages in one worker request."""
-        thumbs = self._get().thumbnails(path, list(range(page_count)), max_side)
+    def thumbnails(
+        self, path: Path, pages: int | list[int], max_side: int = 120
+    ) -> dict[int, QImage]:
+        """0-based page index -> small image, in one worker request: the first `pages` pages,
+        or the 0-based pages listed."""
+        indices = list(range(pages)) if isinstance(pages, int) else list(pages)
+        thumbs = self._get().thumbnails(path, indices, max_side)
         return {
             t.page_index: QImage(
                 t.data, t.width, t.height, t.stride, QImage.Format.Format_RGB888

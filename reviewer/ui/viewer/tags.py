@@ -70,11 +70,14 @@ def field_tags(view: PagesView) -> list[tuple[QRectF, QColor, str]]:
     return [(t.rect, t.colour, t.text) for t in tags_of(view)]
 
 
-def tags_of(view: PagesView) -> list[FieldTag]:
-    """`field_tags` with each field's page and source (signal or finding)."""
+def tags_of(view: PagesView, pages: set[int] | None = None) -> list[FieldTag]:
+    """`field_tags` with each field's page and source (signal or finding); only those on
+    the 0-based `pages` when given."""
     tagged: set[tuple[int, int]] = set()
     fields: dict[tuple[int, int, int, str], tuple[QRectF, QColor, list[str], int, str]] = {}
     for h in view.highlights:
+        if pages is not None and h.page_index not in pages:
+            continue
         if not h.label or (h.signal_index, h.page_index) in tagged:
             continue
         tagged.add((h.signal_index, h.page_index))
@@ -129,14 +132,15 @@ def tag_font(base: QFont) -> QFont:
     return font
 
 
-def placed_tags(view: PagesView) -> list[PlacedTag]:
-    """Every label of the visible document laid out in the margin right of its page."""
+def placed_tags(view: PagesView, pages: set[int] | None = None) -> list[PlacedTag]:
+    """Every label of the document (or of its 0-based `pages`) laid out in the margin right
+    of its page."""
     margin = view.tag_margin()
     if not margin or not view.marks_visible:
         return []
     metrics = QFontMetricsF(tag_font(view.font()))
     by_page: dict[int, list[FieldTag]] = {}
-    for tag in tags_of(view):
+    for tag in tags_of(view, pages):
         by_page.setdefault(tag.page_index, []).append(tag)
     placed: list[PlacedTag] = []
     for page, tags in by_page.items():
