@@ -547,3 +547,6 @@ def test_checks_finishing_in_the_background_keep_the_open_document(
 
     assert len(shown) == 1 and tab.current_document().document_id == doc_id
     assert any("Found while the page was read" in t for t in panel_texts()), panel_texts()
+    # the group is put up again with the new finding, not added beside the old one
+    groups = [t for t in panel_texts() if t.startswith("Reviewer checks:")]
+    assert len(groups) == 1, groups

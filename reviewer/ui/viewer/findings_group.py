@@ -26,6 +26,7 @@ from reviewer.ui.viewer.geometry import ViewHighlight
 
 FINDING_BASE = 100_000  # marks of findings: FINDING_BASE + index in the document's findings
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 7
+_GROUP = "reviewer-checks"  # FINDING_ROLE of the group's own row (its findings hold indexes)
 
 
 def document_findings(document_id: str, findings: list[Finding]) -> list[Finding]:
@@ -56,7 +57,12 @@ def finding_marks(document_id: str, findings: list[Finding]) -> list[ViewHighlig
 
 
 def fill_group(tree: QTreeWidget, findings: list[Finding]) -> QTreeWidgetItem | None:
-    """Add the "Reviewer checks" group (failed first; passed and not applicable folded)."""
+    """Put up the "Reviewer checks" group (failed first; passed and not applicable folded),
+    in place of the one shown before (checks finishing while the document is open)."""
+    for row in reversed(range(tree.topLevelItemCount())):
+        item = tree.topLevelItem(row)
+        if item is not None and item.data(0, FINDING_ROLE) == _GROUP:
+            tree.takeTopLevelItem(row)
     if not findings:
         return None
     failed = [i for i, f in enumerate(findings) if f.failed]
@@ -79,6 +85,7 @@ def fill_group(tree: QTreeWidget, findings: list[Finding]) -> QTreeWidgetItem | 
             for index in indexes:
                 _item(sub, findings, index)
             sub.setExpanded(False)
+    group.setData(0, FINDING_ROLE, _GROUP)
     group.setExpanded(True)
     return group
 
