@@ -213,10 +213,12 @@ class DocumentOpening:
         target = self._target or 1
         field = next((h.rect for h in self.pages.highlights if h.page_index == target - 1), None)
         self.pages.scroll_to_page(target, field)
-        self._render(max(0, min((self._target or 1), len(sizes)) - 1))  # the tab may be hidden
-        # the flagged page goes on screen now; the strip and toolbar around it follow
+        # the flagged page goes on screen now, before anything is told it is up (the case's
+        # checks wait for that); the strip and toolbar around it follow
         if self.pages.isVisible():
             self.pages.viewport().repaint()
+        if self._target is not None:  # not painted: a hidden tab (the image is ready)
+            self._render(max(0, min(target, len(sizes)) - 1))
         self.toolbar.set_page_count(len(sizes))
         badges = {h.page_index + 1: h.colour for h in self.pages.highlights}
         for sig in self._signals:
