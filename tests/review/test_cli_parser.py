@@ -12,7 +12,7 @@ import io
 
 import pytest
 
-from reviewer import cli
+from reviewer import cli, cli_parser
 
 COMMAND_LINES = [
     ["cases"],
@@ -50,7 +50,7 @@ def _parsed(argv: list[str], only: str | None) -> tuple[object, object, str, str
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            return vars(cli._build_parser(only).parse_args(argv)), None, out.getvalue(), ""
+            return vars(cli_parser.build_parser(only).parse_args(argv)), None, out.getvalue(), ""
         except SystemExit as exc:
             return None, exc.code, out.getvalue(), err.getvalue()
 
@@ -60,15 +60,15 @@ def test_the_command_s_parser_alone_parses_as_all_of_them(
     argv: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", "100")  # help is wrapped to the terminal's width
-    only = cli._command_named(argv)
+    only = cli_parser.command_named(argv)
     assert _parsed(argv, only) == _parsed(argv, None)
 
 
 def test_the_command_is_found_after_the_global_options_only() -> None:
-    assert cli._command_named(["--demo", "--data-dir", "d", "show", "cases"]) == "show"
-    assert cli._command_named(["--data", "d", "cases"]) is None
-    assert cli._command_named(["-h", "cases"]) is None
-    assert cli._command_named([]) is None
+    assert cli_parser.command_named(["--demo", "--data-dir", "d", "show", "cases"]) == "show"
+    assert cli_parser.command_named(["--data", "d", "cases"]) is None
+    assert cli_parser.command_named(["-h", "cases"]) is None
+    assert cli_parser.command_named([]) is None
 
 
 def test_called_with_an_argument_list_main_leaves_the_garbage_collector_alone(
