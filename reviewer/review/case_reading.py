@@ -88,9 +88,21 @@ def findings_stale(
 ) -> bool:
     """True when some producer's findings for this snapshot are missing or of another
     version, or the show facts stored beside it are missing."""
+    return _stale(store, snapshot, {p.name: p.version for p in producers})
+
+
+def findings_stale_now(store: CaseStore, snapshot: CaseSnapshot) -> bool:
+    """`findings_stale` for every producer (`every_producer`), from their names and current
+    versions alone (`producer_versions`): the producers' code is not loaded."""
+    from reviewer.review.producer_versions import current_versions
+
+    return _stale(store, snapshot, current_versions(store))
+
+
+def _stale(store: CaseStore, snapshot: CaseSnapshot, current: dict[str, str]) -> bool:
     if snapshot.snapshot_id is None:
         return False
     if snapshot.facts is None:
         return True
-    versions = store.finding_versions(snapshot.snapshot_id)
-    return any(versions.get(p.name) != p.version for p in producers)
+    stored = store.finding_versions(snapshot.snapshot_id)
+    return any(stored.get(name) != version for name, version in current.items())

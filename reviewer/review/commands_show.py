@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime
 
 from reviewer import paths
 from reviewer.review.case_model import CaseSnapshot
@@ -66,13 +65,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def _current(store: CaseStore, key: str) -> CaseSnapshot | None:
     """The case's newest snapshot when its findings and show facts are current, else None."""
-    from reviewer.review.case_reading import every_producer, findings_stale, read_case
+    from reviewer.review.case_reading import findings_stale_now, read_case
 
     case = store.find_case(key)
     snapshot = read_case(store, case.id) if case is not None else None
-    if snapshot is None:
-        return None
-    if findings_stale(store, snapshot, every_producer(store, lambda: datetime.now(UTC))):
+    if snapshot is None or findings_stale_now(store, snapshot):
         return None
     return snapshot
 

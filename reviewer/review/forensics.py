@@ -14,9 +14,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reviewer.documents.forensics import VERSION as ANALYSIS_VERSION
 from reviewer.review.case_model import CaseSnapshot, DocumentRecord
 from reviewer.review.findings import Category, Finding, FindingLocation, not_applicable, passed
+from reviewer.review.producer_versions import FORENSICS_VERSION as FORENSICS_VERSION
 
 if TYPE_CHECKING:  # the case model's modules load with the first computation, not on import
     # (nor the report's types and the documents backend: `reviewer show` only asks whether
@@ -26,7 +26,6 @@ if TYPE_CHECKING:  # the case model's modules load with the first computation, n
     from reviewer.review.forensics_dates import OwnDate
     from reviewer.review.model import CaseModel
 
-FORENSICS_VERSION = f"{ANALYSIS_VERSION}.2"  # .2: metadata against the document's own dates
 FINGERPRINT_CHECK = "seen_before.fingerprint"
 
 _PASSES: dict[Category, tuple[str, str]] = {

@@ -13,7 +13,6 @@ matches are recomputed the next time a case is opened.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,13 +21,14 @@ from reviewer.review.case_model import CaseSnapshot
 from reviewer.review.decisions import decision_label
 from reviewer.review.findings import Finding, Value, failed, finding_from_record
 from reviewer.review.forensics import FINGERPRINT_CHECK
+from reviewer.review.producer_versions import SEEN_BEFORE_VERSION as SEEN_BEFORE_VERSION
+from reviewer.review.producer_versions import seen_before_version
 from reviewer.store import CaseStore
 from reviewer.store.records import CaseRow
 
 if TYPE_CHECKING:  # `reviewer show` asks this producer its version only: no backend needed
     from reviewer.review.document_backend import DocumentBackend
 
-SEEN_BEFORE_VERSION = "3"  # 3: layout needs the same figures, a colleague's employer is none
 # toll-free prefixes: banks' and payroll providers' service lines, not a person's or employer's
 _TOLL_FREE = frozenset({"800", "833", "844", "855", "866", "877", "888"})
 
@@ -76,10 +76,7 @@ class SeenBefore:
         raise AttributeError("the seen-before version follows the store")
 
     def _version(self) -> str:
-        state = ";".join(
-            f"{r.id}:{r.fetched_at}:{r.decision}:{r.label}" for r in self._store.list_cases()
-        )
-        return f"{SEEN_BEFORE_VERSION}/{hashlib.sha256(state.encode()).hexdigest()[:16]}"
+        return seen_before_version(self._store)
 
     def compute(self, snapshot: CaseSnapshot, backend: DocumentBackend) -> list[Finding]:
         """A finding per document of this case found in another case (the store only)."""

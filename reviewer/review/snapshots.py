@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import asdict, fields
 from typing import TYPE_CHECKING, Any
 
-from reviewer.review import endpoints as ep
+from reviewer.plaid.endpoint_paths import BANK_INCOME_PDF, RISK_SIGNALS
 from reviewer.review.case_model import (
     CaseRef,
     CaseSnapshot,
@@ -86,7 +86,7 @@ def case_snapshot(case: StoredCase, stored: StoredSnapshot) -> CaseSnapshot:
     """The read model of a stored snapshot; its case model built from the newest body per endpoint."""
     bodies: dict[str, bytes | None] = {}
     for response in stored.responses:
-        if response.endpoint == ep.BANK_INCOME_PDF or response.item_id is not None:
+        if response.endpoint == BANK_INCOME_PDF or response.item_id is not None:
             continue  # the PDF is a document; per-item refetches only renewed download URLs
         bodies[response.endpoint] = response.body
     documents = [document_from_dict(d) for d in stored.documents]
@@ -116,9 +116,7 @@ def carry_forward(
     kept_documents = [
         document_from_dict(d) for d in previous.documents if d.get("source_endpoint") in failed
     ]
-    kept_signals = (
-        [signal_from_dict(s) for s in previous.signals] if ep.RISK_SIGNALS in failed else []
-    )
+    kept_signals = [signal_from_dict(s) for s in previous.signals] if RISK_SIGNALS in failed else []
     return (
         responses + kept_responses,  # type: ignore[operator]
         documents + kept_documents,

@@ -34,6 +34,8 @@ HEAVY = (
     "reviewer.review.document_backend",
     "reviewer.documents.forensics.types",
     "reviewer.store.recovery",
+    "reviewer.review.seen_before",
+    "reviewer.review.forensics",
     "cryptography.hazmat.primitives.kdf.hkdf",  # the subkeys: the standard library's HMAC
 )
 

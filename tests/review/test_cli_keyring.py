@@ -35,6 +35,10 @@ NOT_LOADED = (
     "reviewer.documents.forensics.types",
     "reviewer.settings",
     "reviewer.store.recovery",
+    "reviewer.review.seen_before",  # staleness from producer_versions, not the producers
+    "reviewer.review.forensics",
+    "reviewer.review.decisions",
+    "reviewer.review.endpoints",
     "platformdirs",  # the data directory is given
     "cryptography.hazmat.primitives.kdf.hkdf",
     "pymupdf",

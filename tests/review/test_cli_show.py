@@ -85,3 +85,16 @@ def test_a_case_not_in_the_cache_is_said_by_the_service(
     args = argparse.Namespace(case="NO-SUCH", json=False, data_dir=str(data_dir), demo=False)
     assert commands_show.cmd_show(args) == 1
     assert "no case 'NO-SUCH'" in capsys.readouterr().err
+
+
+def test_the_producers_current_versions_are_the_producers_own(data_dir: Path) -> None:
+    """`show` judges staleness from producer_versions without loading the producers: the
+    names and versions there must be exactly those of every producer a snapshot gets."""
+    from datetime import UTC, datetime
+
+    from reviewer.review.case_reading import every_producer
+    from reviewer.review.producer_versions import current_versions
+
+    with CaseStore(data_dir) as store:
+        producers = every_producer(store, lambda: datetime.now(UTC))
+        assert current_versions(store) == {p.name: p.version for p in producers}
