@@ -10,11 +10,8 @@ loads anyway, and an `ldd` run only when something is missing.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -66,6 +63,9 @@ def xcb_plugin() -> Path | None:
 
 def missing_libraries(plugin: Path, load_error: str) -> list[str]:
     """The shared libraries `plugin` needs that the dynamic loader cannot find."""
+    import shutil
+    import subprocess
+
     ldd = shutil.which("ldd")
     if ldd is not None:
         try:
@@ -87,6 +87,8 @@ def problem() -> str | None:
     plugin = xcb_plugin()
     if plugin is None:
         return None  # a build without the plugin: Qt reports that itself
+    import ctypes  # here: the check runs before the first paint, on Linux with X11 only
+
     try:
         ctypes.CDLL(str(plugin))
     except OSError as exc:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -14,8 +14,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from reviewer.review.case_model import CaseSummary
-from reviewer.ui.present.findings import FINDING_COLOURS
 from reviewer.ui.present.queue_order import (
     CHECKS_COLUMN,
     COLUMN_COUNT,
@@ -27,6 +25,9 @@ from reviewer.ui.present.queue_order import (
 )
 from reviewer.ui.present.risk import RiskBand, risk_band
 from reviewer.ui.present.when import is_stale, short_time
+
+if TYPE_CHECKING:  # the empty queue paints before the case model and the findings' colours
+    from reviewer.review.case_model import CaseSummary
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -58,7 +59,7 @@ _BACKGROUND, _FOREGROUND, _ALIGNMENT = (
 _CASE_ID, _SORT = int(CASE_ID_ROLE), int(SORT_ROLE)
 
 _Index = QModelIndex | QPersistentModelIndex
-Rows = Sequence[CaseSummary] | Sequence[QueueEntry]
+Rows = Sequence["CaseSummary"] | Sequence[QueueEntry]
 
 
 class CaseQueueModel(QAbstractTableModel):
@@ -182,7 +183,7 @@ class CaseQueueModel(QAbstractTableModel):
             return _checks_cell(case, role)
         if col == 0 and role == _DECORATION and case.failed_checks:
             # a violet badge beside the label: visible however narrow the queue is
-            return FINDING_COLOURS.get(case.worst_check, FINDING_COLOURS["high"])
+            return _finding_colour(case.worst_check)
         if role == _TOOLTIP:
             if col == 2:
                 band = risk_band(case.max_risk_score, self.low_threshold, self.high_threshold)
@@ -224,5 +225,12 @@ def _checks_cell(case: CaseSummary, role: int) -> Any:
             return "Reviewer checks: every check that could run passed"
         return f"Reviewer checks: {case.failed_checks} failed (worst: {case.worst_check})"
     if role == _FOREGROUND and case.failed_checks:
-        return QBrush(FINDING_COLOURS.get(case.worst_check, FINDING_COLOURS["high"]))
+        return QBrush(_finding_colour(case.worst_check))
     return None
+
+
+def _finding_colour(worst_check: str | None) -> QColor:
+    """The colour of a case's worst failed check (the findings' module loads with the first)."""
+    from reviewer.ui.present.findings import FINDING_COLOURS
+
+    return FINDING_COLOURS.get(worst_check, FINDING_COLOURS["high"])

@@ -10,16 +10,18 @@ every row through Python each time). Changes keep the selection: rows move under
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from reviewer.review.case_model import CaseSummary
 from reviewer.ui.present.queue_order import COLUMN_COUNT, matching, ranked
 from reviewer.ui.queue_model import CaseQueueModel
 
+if TYPE_CHECKING:  # the empty queue paints before the case model is imported
+    from reviewer.review.case_model import CaseSummary
+
 _Index = QModelIndex | QPersistentModelIndex
-RowFilter = Callable[[CaseSummary], bool]
+RowFilter = Callable[["CaseSummary"], bool]
 _ROW_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 

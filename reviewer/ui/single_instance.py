@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QCryptographicHash, QLockFile, QObject, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
@@ -20,8 +19,10 @@ LOCK_FILE = ".reviewer.lock"
 
 def server_name(data_dir: Path) -> str:
     """A per-user, per-directory socket name (no path characters)."""
-    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
-    return f"reviewer-{digest}"
+    # Qt's SHA-256 (the same digest as hashlib's): hashlib would load OpenSSL before the paint
+    sha256 = QCryptographicHash.Algorithm.Sha256
+    digest = bytes(QCryptographicHash.hash(str(data_dir.resolve()).encode(), sha256).toHex().data())
+    return f"reviewer-{digest.decode()[:16]}"
 
 
 class SingleInstance(QObject):

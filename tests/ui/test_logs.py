@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -56,3 +57,31 @@ def test_filter_redacts_formatted_records() -> None:
     )
     RedactingFilter(Redactor()).filter(record)
     assert record.getMessage() == "token <token>"
+
+
+def test_records_held_before_the_first_paint_reach_the_log_file(tmp_path: Path) -> None:
+    """The app holds its records until the log file opens after the first paint: none is lost,
+    each is redacted, and the held ones come first."""
+    from reviewer.ui.logs import HeldRecords, setup_logging, start_crash_log
+
+    root = logging.getLogger()
+    before, level = list(root.handlers), root.level
+    try:
+        start_crash_log(tmp_path)
+        logging.getLogger("reviewer.test").info("before the paint token %s", "user-sandbox-abc")
+        assert any(isinstance(h, HeldRecords) for h in root.handlers)
+        target = setup_logging(tmp_path)
+        logging.getLogger("reviewer.test").info("after the paint")
+        assert not any(isinstance(h, HeldRecords) for h in root.handlers)
+        for handler in root.handlers:
+            handler.flush()
+        lines = target.read_text(encoding="utf-8").splitlines()
+        assert [line.split(": ", 1)[1] for line in lines] == [
+            "before the paint token <token>",
+            "after the paint",
+        ]
+    finally:
+        for handler in [h for h in root.handlers if h not in before]:
+            root.removeHandler(handler)
+            handler.close()
+        root.setLevel(level)

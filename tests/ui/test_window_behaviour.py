@@ -62,6 +62,17 @@ def test_second_launch_raises_the_running_window(qtbot, window, tmp_path: Path) 
     third.release()
 
 
+def test_the_socket_name_is_the_one_earlier_versions_listen_on(tmp_path: Path) -> None:
+    """A launch finds a running window of an earlier version: same SHA-256 name as hashlib's."""
+    import hashlib
+
+    from reviewer.ui.single_instance import server_name
+
+    for data_dir in (tmp_path / "d", tmp_path / "dossier é"):
+        digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+        assert server_name(data_dir) == f"reviewer-{digest}"
+
+
 def test_unexpected_task_error_shows_copyable_details_logs_and_goes_on(
     qtbot, window, caplog
 ) -> None:

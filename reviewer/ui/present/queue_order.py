@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reviewer.review.case_model import CaseSummary
+if TYPE_CHECKING:  # the empty queue paints before the case model is imported
+    from reviewer.review.case_model import CaseSummary
+
 from reviewer.ui.present.when import is_stale, short_time
 
 COLUMN_COUNT = 7

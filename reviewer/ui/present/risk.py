@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from reviewer.review.case_model import CaseSnapshot, SignalRecord
+if TYPE_CHECKING:  # the queue's risk bands are drawn before the case model is imported
+    from reviewer.review.case_model import CaseSnapshot, SignalRecord
 
 
 class RiskBand(Enum):
