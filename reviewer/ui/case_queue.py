@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.ui.present.queue_order import QueueEntry
-from reviewer.ui.queue_model import CASE_ID_ROLE, CaseQueueModel
+from reviewer.ui.queue_model import CASE_ID_ROLE, COLUMNS, CaseQueueModel
 from reviewer.ui.queue_proxy import CaseQueueProxy
 
 if TYPE_CHECKING:  # the empty queue paints before the case model is imported
@@ -25,6 +26,7 @@ if TYPE_CHECKING:  # the empty queue paints before the case model is imported
 # rows sampled beyond the visible ones when fitting the columns to their contents (Qt's
 # default reads 1,000 rows of every column through Python: 0.3 s at 10,000 cases)
 FIT_SAMPLE_ROWS = 0
+RISK_COLUMN = 2  # the queue opens sorted by it, riskiest first
 
 
 class CaseQueue(QWidget):
@@ -43,9 +45,16 @@ class CaseQueue(QWidget):
         self.search.textChanged.connect(self.proxy.set_search)
         self.view = QTableView()
         self.view.setModel(self.proxy)
+        # The window paints before Python's Qt namespace is made (93 enums, ~25 ms of cold
+        # start), so nothing of the first frame may hand Python a Qt enum: the column titles
+        # come from a plain Qt model (a Python headerData would be given a Qt.Orientation),
+        # and header clicks sort once `enable_sorting` ran, right after the first paint (Qt
+        # gives the proxy's sort a Qt.SortOrder). Until then the rows are already riskiest first.
+        self._titles = QStandardItemModel(0, len(COLUMNS), self)
+        self._titles.setHorizontalHeaderLabels(list(COLUMNS))
+        self.view.horizontalHeader().setModel(self._titles)
+        self.proxy.sort_by(RISK_COLUMN, descending=True)
         self.view.setMinimumWidth(290)  # label, applicant and risk always readable
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -73,6 +82,14 @@ class CaseQueue(QWidget):
         layout.setContentsMargins(4, 4, 0, 4)
         layout.addWidget(self.search)
         layout.addWidget(self.view)
+
+    def enable_sorting(self) -> None:
+        """Header clicks sort; the Risk header shows the queue's order (riskiest first)."""
+        from PySide6.QtCore import Qt
+
+        if not self.view.isSortingEnabled():
+            self.view.horizontalHeader().setSortIndicator(RISK_COLUMN, Qt.SortOrder.DescendingOrder)
+            self.view.setSortingEnabled(True)
 
     def focus_search(self) -> None:
         """Ctrl+F: type to filter the queue."""

@@ -146,9 +146,12 @@ class MainWindow(QMainWindow):
         self.shortcut_keys = WindowShortcutsFirst(self)
         self.workspace.restore()
         self._layout_saved = False
-        # the Decision and Actions menus cost ~70 ms of imports: they are added right after the
-        # first paint, or when the service is ready, whichever comes first
+        # the Decision and Actions menus' entries cost ~70 ms of imports: they are made right
+        # after the first paint, when the service is ready, or when one of them opens, whichever
+        # comes first (their titles are in the menu bar from the first frame)
         self.case_menus: CaseMenus | None = None
+        for reserved in (self.window_actions.decision_menu, self.window_actions.actions_menu):
+            reserved.aboutToShow.connect(self._install_case_menus)
 
         runner.busy_changed.connect(self.status.set_busy)
         runner.progress.connect(lambda _label, p: self.status.show_progress(p))
@@ -174,7 +177,10 @@ class MainWindow(QMainWindow):
             return
         from reviewer.ui.actions import build_case_menus
 
-        self.case_menus = build_case_menus(self.context, self.window_actions.toolbar)
+        actions = self.window_actions
+        self.case_menus = build_case_menus(
+            self.context, actions.toolbar, actions.decision_menu, actions.actions_menu
+        )
         self.case_menus.update_enabled()
 
     @property
@@ -246,6 +252,7 @@ class MainWindow(QMainWindow):
             # importing beside them
             QTimer.singleShot(WORKER_START_AFTER_PAINT_MS, lambda: self.renderer.start_soon())
             QTimer.singleShot(0, self._install_case_menus)
+            QTimer.singleShot(0, self.queue.enable_sorting)
             QTimer.singleShot(0, self.first_painted.emit)
         return super().eventFilter(watched, event)
 
@@ -285,6 +292,7 @@ class MainWindow(QMainWindow):
             svc.set_offline(True)
         self.status.set_environment(svc.environment_label)
         self._install_case_menus()
+        self.queue.enable_sorting()
         self._update_actions()
         self.loader.refresh_queue(then=self._maybe_fetch_demo)
 

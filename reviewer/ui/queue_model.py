@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex
 from PySide6.QtGui import QBrush, QColor
 
 from reviewer.ui.present.queue_order import (
@@ -29,8 +24,15 @@ from reviewer.ui.present.when import is_stale, short_time
 if TYPE_CHECKING:  # the empty queue paints before the case model and the findings' colours
     from reviewer.review.case_model import CaseSummary
 
-CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+# Qt's values as plain ints (tests/ui/test_queue_scale.py checks them against Qt's enums): the
+# window paints before Python's Qt namespace is made (its 93 enums cost ~25 ms of cold start),
+# and data() is asked ~1,000 times a repaint, where enum comparisons add up
+_DISPLAY, _DECORATION, _TOOLTIP = 0, 1, 3  # Qt.ItemDataRole.DisplayRole ...
+_ALIGNMENT, _BACKGROUND, _FOREGROUND = 7, 8, 9  # TextAlignmentRole, BackgroundRole, ForegroundRole
+_USER = 0x0100  # Qt.ItemDataRole.UserRole
+_RIGHT = 0x0002 | 0x0080  # Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CASE_ID_ROLE = _USER + 1
+SORT_ROLE = _USER + 2
 
 COLUMNS = ("Label", "Applicant", "Risk", "Docs", "Decision", "Fetched", "Checks")
 if len(COLUMNS) != COLUMN_COUNT:  # pragma: no cover - the sort keys follow these columns
@@ -42,21 +44,15 @@ BAND_COLOURS = {
     RiskBand.LOW: QColor(40, 167, 69),
 }
 
-_BAND_BRUSHES = {band: QBrush(colour) for band, colour in BAND_COLOURS.items()}
-_WHITE = QBrush(QColor("white"))
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-# roles as plain ints: data() is asked ~1,000 times a repaint, enum comparisons add up
-_DISPLAY, _DECORATION, _TOOLTIP = (
-    int(Qt.ItemDataRole.DisplayRole),
-    int(Qt.ItemDataRole.DecorationRole),
-    int(Qt.ItemDataRole.ToolTipRole),
-)
-_BACKGROUND, _FOREGROUND, _ALIGNMENT = (
-    int(Qt.ItemDataRole.BackgroundRole),
-    int(Qt.ItemDataRole.ForegroundRole),
-    int(Qt.ItemDataRole.TextAlignmentRole),
-)
-_CASE_ID, _SORT = int(CASE_ID_ROLE), int(SORT_ROLE)
+
+@cache
+def _brushes() -> tuple[dict[RiskBand, QBrush], QBrush]:
+    """The risk bands' backgrounds and their white text, made with the first row shown
+    (QBrush's constructor makes Python's Qt namespace, which the first paint goes without)."""
+    return {band: QBrush(colour) for band, colour in BAND_COLOURS.items()}, QBrush(QColor("white"))
+
+
+_CASE_ID, _SORT = CASE_ID_ROLE, SORT_ROLE
 
 _Index = QModelIndex | QPersistentModelIndex
 Rows = Sequence["CaseSummary"] | Sequence[QueueEntry]
@@ -65,7 +61,11 @@ Rows = Sequence["CaseSummary"] | Sequence[QueueEntry]
 class CaseQueueModel(QAbstractTableModel):
     """One row per cached case, in the order they were read; risk coloured by band, stale
     fetches marked. Each row keeps its sort keys and search text (`QueueEntry`), which the
-    queue's proxy (`queue_proxy.CaseQueueProxy`) sorts and searches."""
+    queue's proxy (`queue_proxy.CaseQueueProxy`) sorts and searches.
+
+    It has no headerData: Qt would hand it a Qt.Orientation while the header is set up, making
+    Python's Qt namespace before the first paint; the queue's header shows `COLUMNS` from a
+    plain Qt model (`CaseQueue`)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -147,19 +147,7 @@ class CaseQueueModel(QAbstractTableModel):
         """Number of columns."""
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         """Display text, sort keys, tooltips and band colours of one cell."""
         if not index.isValid():
             return None
@@ -194,8 +182,8 @@ class CaseQueueModel(QAbstractTableModel):
         if col == 2 and role in (_BACKGROUND, _FOREGROUND):
             band = risk_band(case.max_risk_score, self.low_threshold, self.high_threshold)
             if role == _BACKGROUND:
-                return _BAND_BRUSHES.get(band)
-            return _WHITE if band in BAND_COLOURS else None
+                return _brushes()[0].get(band)
+            return _brushes()[1] if band in BAND_COLOURS else None
         if role == _ALIGNMENT and col in (2, 3):
             return _RIGHT
         return None

@@ -10,20 +10,30 @@ every row through Python each time). Changes keep the selection: rows move under
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QObject, QPersistentModelIndex
 
 from reviewer.ui.present.queue_order import COLUMN_COUNT, matching, ranked
 from reviewer.ui.queue_model import CaseQueueModel
 
 if TYPE_CHECKING:  # the empty queue paints before the case model is imported
+    from PySide6.QtCore import Qt
+
     from reviewer.review.case_model import CaseSummary
 
 _Index = QModelIndex | QPersistentModelIndex
 RowFilter = Callable[["CaseSummary"], bool]
-_ROW_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_DISPLAY = 0  # Qt.ItemDataRole.DisplayRole (Python's Qt namespace is made after the first paint)
+
+
+@cache
+def _flags() -> tuple[Qt.ItemFlag, Qt.ItemFlag]:
+    """A row's flags, and an invalid index's (asked once rows are shown, after the paint)."""
+    from PySide6.QtCore import Qt
+
+    return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled, Qt.ItemFlag.NoItemFlags
 
 
 class CaseQueueProxy(QAbstractProxyModel):
@@ -71,9 +81,15 @@ class CaseQueueProxy(QAbstractProxyModel):
 
     # -- what the reviewer asks for ------------------------------------------------------
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by a column (a header click)."""
-        self._column, self._descending = column, order == Qt.SortOrder.DescendingOrder
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        """Sort by a column (a header click; ascending unless told)."""
+        from PySide6.QtCore import Qt
+
+        self.sort_by(column, descending=order == Qt.SortOrder.DescendingOrder)
+
+    def sort_by(self, column: int, *, descending: bool) -> None:
+        """Sort by a column, in Python's terms (the queue's order before the first paint)."""
+        self._column, self._descending = column, descending
         self._begin_move()
         self._end_move()
 
@@ -179,24 +195,17 @@ class CaseQueueProxy(QAbstractProxyModel):
         row = self._proxy_row.get(source_index.row(), -1)
         return self.index(row, source_index.column()) if row >= 0 else QModelIndex()
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         """The table model's value of the cell shown here."""
         row = index.row()
         if self._source is None or not index.isValid() or not 0 <= row < len(self._visible):
             return None
         return self._source.cell(self._visible[row], index.column(), role)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles (rows have none)."""
-        if orientation == Qt.Orientation.Horizontal and self._source is not None:
-            return self._source.headerData(section, orientation, role)
-        return None
-
     def flags(self, index: _Index) -> Qt.ItemFlag:
         """Selectable and enabled, never editable."""
-        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
+        row, invalid = _flags()
+        return row if index.isValid() else invalid
 
     def sibling(self, row: int, column: int, _index: _Index) -> QModelIndex:
         """Another cell of the table."""

@@ -10,7 +10,10 @@ hands such keys back to the window when one of its enabled actions has that shor
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from functools import cache
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -21,33 +24,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
 TextBox = QLineEdit | QAbstractSpinBox | QTextEdit | QPlainTextEdit
 
-# keys that edit or move within the text, whatever the modifiers (Ctrl+Left: a word back)
-_TEXT_NAVIGATION = {
-    Qt.Key.Key_Left,
-    Qt.Key.Key_Right,
-    Qt.Key.Key_Up,
-    Qt.Key.Key_Down,
-    Qt.Key.Key_Home,
-    Qt.Key.Key_End,
-    Qt.Key.Key_PageUp,
-    Qt.Key.Key_PageDown,
-    Qt.Key.Key_Backspace,
-    Qt.Key.Key_Delete,
-    Qt.Key.Key_Insert,
-}
 _CLIPBOARD = (
     QKeySequence.StandardKey.Copy,
     QKeySequence.StandardKey.Cut,
     QKeySequence.StandardKey.Paste,
     QKeySequence.StandardKey.SelectAll,
 )
-_TYPING = (
-    Qt.KeyboardModifier.NoModifier,
-    Qt.KeyboardModifier.ShiftModifier,
-    Qt.KeyboardModifier.KeypadModifier,
-)
+
+
+@cache
+def _text_keys() -> tuple[set[Qt.Key], tuple[Qt.KeyboardModifier, ...]]:
+    """The keys that edit or move within the text whatever the modifiers (Ctrl+Left: a word
+    back), and the modifiers of typing. Made with the first key: the window paints before
+    Python's Qt namespace is made (its 93 enums cost ~25 ms of cold start)."""
+    from PySide6.QtCore import Qt
+
+    navigation = {
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_PageDown,
+        Qt.Key.Key_Backspace,
+        Qt.Key.Key_Delete,
+        Qt.Key.Key_Insert,
+    }
+    typing = (
+        Qt.KeyboardModifier.NoModifier,
+        Qt.KeyboardModifier.ShiftModifier,
+        Qt.KeyboardModifier.KeypadModifier,
+    )
+    return navigation, typing
 
 
 def _undo_available(box: QWidget, redo: bool) -> bool:
@@ -62,10 +77,13 @@ def _undo_available(box: QWidget, redo: bool) -> bool:
 def text_box_needs(box: QWidget, event: QKeyEvent) -> bool:
     """Whether the text box needs this key for its text: typing, moving, the clipboard, and
     undo/redo when it has typing to undo or redo. The emacs keys are not needed."""
+    from PySide6.QtCore import Qt
+
+    navigation, typing = _text_keys()
     mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    if mods in _TYPING and event.key() < Qt.Key.Key_Escape:
+    if mods in typing and event.key() < Qt.Key.Key_Escape:
         return True  # a character typed
-    if event.key() in _TEXT_NAVIGATION:
+    if event.key() in navigation:
         return True
     if any(event.matches(key) for key in _CLIPBOARD):
         return True
@@ -97,6 +115,8 @@ class WindowShortcutsFirst(QObject):
 
     def window_action(self, sequence: QKeySequence) -> QAction | None:
         """The window's enabled action with this shortcut (window or application wide)."""
+        from PySide6.QtCore import Qt
+
         for action in self._window.findChildren(QAction):
             if not action.isEnabled() or action.shortcutContext() not in (
                 Qt.ShortcutContext.WindowShortcut,

@@ -139,19 +139,29 @@ class TaskRunner(QObject):
         self.synchronous = synchronous
         self._max_threads = max_threads
         self._pool: ThreadPoolExecutor | None = None
-        self._inbox = _Inbox()
+        self._made_inbox: _Inbox | None = (
+            None  # with the first task: its socket module costs start-up
+        )
+        self._notifier: QSocketNotifier | None = None
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending[Any]] = {}
         self._latest_by_key: dict[str, int] = {}
         self._closed = False
-        self._notifier = QSocketNotifier(
-            self._inbox.wake_recv.fileno(), QSocketNotifier.Type.Read, self
-        )
-        self._notifier.activated.connect(self._on_wake)
         # safety net only: results normally arrive through the notifier at once
         self._timer = QTimer(self)
         self._timer.setInterval(100)
         self._timer.timeout.connect(self._drain)
+
+    @property
+    def _inbox(self) -> _Inbox:
+        """The worker threads' inbox, watched by a socket notifier (made with the first task)."""
+        if self._made_inbox is None:
+            self._made_inbox = _Inbox()
+            self._notifier = QSocketNotifier(
+                self._made_inbox.wake_recv.fileno(), QSocketNotifier.Type.Read, self
+            )
+            self._notifier.activated.connect(self._on_wake)
+        return self._made_inbox
 
     def run(
         self,
@@ -212,10 +222,13 @@ class TaskRunner(QObject):
             self._pool = None
         self._pending.clear()
         self._timer.stop()
+        inbox = self._made_inbox
+        if inbox is None or self._notifier is None:
+            return
         self._notifier.setEnabled(False)
-        while not self._inbox.queue.empty():
-            self._inbox.queue.get_nowait()
-        self._inbox.close()
+        while not inbox.queue.empty():
+            inbox.queue.get_nowait()
+        inbox.close()
 
     def _on_wake(self, *_args: object) -> None:
         self._inbox.clear_wakeups()

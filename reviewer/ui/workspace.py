@@ -14,7 +14,7 @@ import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QObject, QRect, Qt
+from PySide6.QtCore import QByteArray, QObject, QRect
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSplitter, QWidget
 
@@ -78,7 +78,9 @@ class Workspace(QObject):
         self.queue_action = QAction("Case &queue", window)
         self.queue_action.setCheckable(True)
         self.queue_action.setChecked(True)
-        self.queue_action.setShortcut(QKeySequence(QUEUE_KEY))
+        self.queue_action.setShortcuts(
+            [QKeySequence(QUEUE_KEY)]
+        )  # not setShortcut: see make_action
         self.queue_action.setToolTip(f"Show or hide the case queue ({QUEUE_KEY})")
         self.queue_action.toggled.connect(self.show_queue)
         window.addAction(self.queue_action)
@@ -224,6 +226,8 @@ def _bytes(text: str) -> QByteArray:
 
 def focus_pane_search(workspace: Workspace, view: CaseView | None) -> None:
     """The search box of the pane that has the focus; the queue's when no pane has one."""
+    from PySide6.QtCore import Qt  # here: the window paints before Python's Qt namespace is made
+
     focus = QApplication.focusWidget()
     if view is not None and focus is not None:
         pane = view.documents.pane

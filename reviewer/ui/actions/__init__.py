@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QMenu, QToolBar
 
 from reviewer.ui.actions.case_tools import CaseTools
 from reviewer.ui.actions.decisions import DecisionController
@@ -31,9 +31,12 @@ class CaseMenus:
         self.tools.update_enabled()
 
 
-def build_case_menus(ctx: WindowContext, toolbar: QToolBar) -> CaseMenus:
-    """Add the Decision and Actions menus and the queue filter to the window."""
-    decisions = DecisionController(ctx, toolbar)
-    plaid = PlaidActions(ctx)
+def build_case_menus(
+    ctx: WindowContext, toolbar: QToolBar, decision_menu: QMenu, actions_menu: QMenu
+) -> CaseMenus:
+    """Fill the window's Decision and Actions menus (in its menu bar from the first frame) and
+    add the queue filter to the toolbar."""
+    decisions = DecisionController(ctx, toolbar, decision_menu)
+    plaid = PlaidActions(ctx, actions_menu)
     tools = CaseTools(ctx, decisions.menu, plaid.menu)
     return CaseMenus(decisions, plaid, tools)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDialog, QToolBar
+from PySide6.QtWidgets import QComboBox, QDialog, QMenu, QToolBar
 
 from reviewer.review.decisions import (
     APPROVE,
@@ -47,7 +47,11 @@ class DecisionController:
     """The decision menu, the pending-decision undo window and the queue filter of one window."""
 
     def __init__(
-        self, ctx: WindowContext, toolbar: QToolBar, undo_seconds: float | None = None
+        self,
+        ctx: WindowContext,
+        toolbar: QToolBar,
+        menu: QMenu,
+        undo_seconds: float | None = None,
     ) -> None:
         self.ctx = ctx
         window = ctx.window
@@ -60,7 +64,7 @@ class DecisionController:
         # decisions handed to the task runner and not yet written (written at quit if need be)
         self._in_flight: dict[int, PendingDecision] = {}
         self._in_flight_lock = threading.Lock()
-        self.menu = menu = window.menuBar().addMenu("&Decision")
+        self.menu = menu  # the window's Decision menu, empty until now
         self.actions: dict[str, QAction] = {}
         for kind, keys in HOTKEYS.items():
             action = QAction(f"{VERBS[kind]}…", window)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
 from reviewer.ui.actions.action_dialog import ActionDialog
 from reviewer.ui.actions.plaid_dialogs import NamedItem, ParsingConfigDialog, RefreshPayrollDialog
@@ -28,13 +28,13 @@ if TYPE_CHECKING:
 class PlaidActions:
     """Menu entries for Plaid actions and the report export of one MainWindow."""
 
-    def __init__(self, ctx: WindowContext) -> None:
+    def __init__(self, ctx: WindowContext, menu: QMenu) -> None:
         self.ctx = ctx
         window = ctx.window
         self.poll: PollPolicy | None = None  # None: the default policy (tests shorten the waits)
         self.dialog: ActionDialog | None = None  # the action dialog open now
         self.last_message = ""
-        self.menu = menu = window.menuBar().addMenu("&Actions")
+        self.menu = menu  # the window's Actions menu, empty until now
         self.refresh = QAction("Refresh &payroll…", window)
         self.refresh.triggered.connect(lambda _checked=False: self.refresh_payroll())
         self.risk = QAction("Parsing &configuration / risk signals…", window)
