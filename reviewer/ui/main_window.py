@@ -13,12 +13,13 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from reviewer.review.preferences import SecretStore, Settings
 from reviewer.ui import icons
+from reviewer.ui.after_paint import AFTER_PAINT_IMPORTS, StepByStep, importing
 from reviewer.ui.case_loader import CaseLoader
 from reviewer.ui.case_queue import CaseQueue
 from reviewer.ui.fetch_controller import FetchController
@@ -35,8 +36,6 @@ from reviewer.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-WORKER_START_AFTER_PAINT_MS = 250
-
 if TYPE_CHECKING:  # imported when first needed: they are not needed for the first paint
     from reviewer.review.case_model import CaseSnapshot, DocumentRecord
     from reviewer.review.facade import ReviewService
@@ -49,7 +48,9 @@ if TYPE_CHECKING:  # imported when first needed: they are not needed for the fir
 class MainWindow(QMainWindow):
     """The reviewer's workspace. Call `open_service()` after showing it."""
 
-    first_painted = Signal()  # start slow work after this: threads importing steal the GIL
+    first_frame_shown = Signal()  # the first frame is on screen; the rest is being built
+    first_painted = Signal()  # and built: start slow work after this (threads importing steal
+    # the GIL the window needs)
     service_ready = Signal()
     service_closed = Signal()  # settings changed: the old service is gone, a new one opens
     cases_loaded = Signal(int)
@@ -146,6 +147,8 @@ class MainWindow(QMainWindow):
         self.shortcut_keys = WindowShortcutsFirst(self)
         self.workspace.restore()
         self._layout_saved = False
+        self._shut_down = False
+        self._after_paint: StepByStep | None = None  # the steps after the first paint
         # the Decision and Actions menus' entries cost ~70 ms of imports: they are made right
         # after the first paint, when the service is ready, or when one of them opens, whichever
         # comes first (their titles are in the menu bar from the first frame)
@@ -225,6 +228,10 @@ class MainWindow(QMainWindow):
             )
         return self._case_view
 
+    def case_view_built(self) -> bool:
+        """The case view exists (it is built right after the first paint, or when asked for)."""
+        return self._case_view is not None
+
     def has_case(self) -> bool:
         """A case is shown in the case view."""
         return self._shown_case() is not None
@@ -242,19 +249,33 @@ class MainWindow(QMainWindow):
             self.workspace.case_opened_for_reading()  # on a laptop the page needs the room
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """First paint of the placeholder: build the case view on the next loop turn."""
+        """First paint of the placeholder: build the rest, a small step per loop turn."""
         if watched is self._placeholder and event.type() == QEvent.Type.Paint:
             self._placeholder.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: self.case_view)
-            # the documents worker (and its PyMuPDF import) starts while the reviewer reads
-            # the queue: the first document opened finds it ready. A moment after the paint:
-            # the case view and menus are built on this thread first, without a thread
-            # importing beside them
-            QTimer.singleShot(WORKER_START_AFTER_PAINT_MS, lambda: self.renderer.start_soon())
-            QTimer.singleShot(0, self._install_case_menus)
-            QTimer.singleShot(0, self.queue.enable_sorting)
-            QTimer.singleShot(0, self.first_painted.emit)
+            # the case view's and case menus' imports one module a turn (clicks and keys are
+            # handled between them), then the view, the menus, header sorting; then the slow
+            # work the app starts on first_painted (the service opens on a thread)
+            self._after_paint = StepByStep(
+                [
+                    self.first_frame_shown.emit,
+                    *(importing(name) for name in AFTER_PAINT_IMPORTS),
+                    lambda: self.case_view,
+                    self._install_case_menus,
+                    self.queue.enable_sorting,
+                    # the documents worker (and its PyMuPDF import) starts while the reviewer
+                    # reads the queue: the first document opened finds it ready. Not before
+                    # these steps: its thread's imports held the GIL and the modules' import
+                    # locks they needed (one step took 2.5 s instead of 0.05 s)
+                    self._start_renderer,
+                    self.first_painted.emit,
+                ],
+                self,
+            )
         return super().eventFilter(watched, event)
+
+    def _start_renderer(self) -> None:
+        if not self._shut_down:
+            self.renderer.start_soon()
 
     def _find(self) -> None:
         """Ctrl+F: the focused pane's search (document, transactions), else the queue's."""
@@ -350,6 +371,9 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Idempotent teardown (also called by tests)."""
+        self._shut_down = True
+        if self._after_paint is not None:
+            self._after_paint.stop()
         if not self._layout_saved:
             self._layout_saved = True
             self.workspace.save()

@@ -20,14 +20,14 @@ from reviewer.ui.tasks import TaskRunner
 
 @pytest.fixture
 def painted(qtbot: Any, tmp_path: Path) -> Any:
-    """The demo window just after its first paint: no service, no case view, no case menus."""
+    """The demo window as its first frame appears: no service, no case view, no case menus
+    (they are being built, a step per event-loop turn)."""
     win = MainWindow(runner=TaskRunner(), settings=Settings(), data_dir=tmp_path / "d", demo=True)
     win.show_error_dialogs = False
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.first_painted, timeout=10000):
+    with qtbot.waitSignal(win.first_frame_shown, timeout=10000):
         win.show()
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow, timeout=5000)
+    assert win.case_menus is None and not win.case_view_built()
     yield win
     win.shutdown()
 
@@ -60,11 +60,14 @@ def test_a_menu_opens_and_its_action_runs_right_after_the_first_paint(qtbot, pai
     )
     qtbot.waitUntil(lambda: not case_menu.isVisible(), timeout=5000)
     assert offline.isChecked(), "Case → Work offline did nothing"
+    # the rest is built after: the case view and its menus come, and the store opens
+    qtbot.waitUntil(lambda: win.case_menus is not None and win.case_view_built(), timeout=30000)
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_ctrl_shortcuts_work_from_the_first_paint(qtbot, painted) -> None:
     win = painted
+    win.activateWindow()
     win.menuBar().setFocus(Qt.FocusReason.OtherFocusReason)
     qtbot.keyClick(win.menuBar(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(win.queue.search.hasFocus, timeout=5000)  # Ctrl+F: the queue's search
