@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from reviewer.review.preferences import SecretStore, Settings
@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         self.workspace.restore()
         self._layout_saved = False
         self._shut_down = False
+        self._shown_once = False
         self._after_paint: StepByStep | None = None  # the steps after the first paint
         # the Decision and Actions menus' entries cost ~70 ms of imports: they are made right
         # after the first paint, when the service is ready, or when one of them opens, whichever
@@ -363,6 +364,15 @@ class MainWindow(QMainWindow):
         self.showNormal()
         self.raise_()
         self.activateWindow()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The saved splitter sizes again, now that the window has its size: restored while it
+        had none, the queue came out ~45 px narrower in the first frame and widened once the
+        case view arrived (the splitter spread the window's growth by its stretch factors)."""
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.workspace.restore_splitters()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop tasks, the documents worker and the service before the window goes."""

@@ -121,3 +121,32 @@ def test_the_queue_roles_and_styles_are_qts() -> None:
     align = Qt.AlignmentFlag
     assert (align.AlignRight | align.AlignVCenter).value == queue_model._RIGHT
     assert Qt.ToolButtonStyle.ToolButtonTextBesideIcon.value == main_menus.TEXT_BESIDE_ICON
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_queue_keeps_its_saved_width_when_the_case_view_arrives(qtbot, tmp_path: Path) -> None:
+    """The layout saved at the last quit is the first frame's: the queue does not widen or
+    narrow as the case view replaces the empty space beside it."""
+    settings = Settings()
+    first = MainWindow(runner=TaskRunner(), settings=settings, data_dir=tmp_path / "d", demo=True)
+    qtbot.addWidget(first)
+    first.resize(1366, 768)
+    with qtbot.waitSignal(first.first_painted, timeout=30000):
+        first.show()
+    handle = first.centralWidget().handle(1)  # the reviewer drags the queue wider
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton)
+    first.centralWidget().moveSplitter(400, 1)
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton)
+    saved_width = first.centralWidget().sizes()[0]
+    first.shutdown()  # quits: the layout is saved in the settings
+
+    win = MainWindow(runner=TaskRunner(), settings=settings, data_dir=tmp_path / "d", demo=True)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)  # a laptop's window (the tests' screen is smaller)
+    widths: list[int] = []
+    win.first_frame_shown.connect(lambda: widths.append(win.centralWidget().sizes()[0]))
+    with qtbot.waitSignal(win.first_painted, timeout=30000):
+        win.show()
+    widths.append(win.centralWidget().sizes()[0])
+    win.shutdown()
+    assert widths == [saved_width, saved_width], widths
