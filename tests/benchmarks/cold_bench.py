@@ -142,7 +142,7 @@ def _env(config: Path) -> dict[str, str]:
 
 def cold_run(data_dir: Path, label: str, work: Path, tag: str) -> dict[str, float]:
     """One fresh app process on a fresh copy of the store; milliseconds from its marks."""
-    copy = work / f"cold-{tag}"
+    copy = work / f"cold-document-{tag}"
     shutil.copytree(data_dir, copy)
     config = Path(tempfile.mkdtemp(prefix="cold-config-", dir=work))
     started = time.perf_counter()
