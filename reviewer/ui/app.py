@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 def _make_app(argv: list[str]) -> object:
     from PySide6.QtWidgets import QApplication
 
+    from reviewer.ui.interpreter import skip_pyside_source_scan
+
+    skip_pyside_source_scan()  # before the window's modules import (see interpreter.py)
     existing = QApplication.instance()
     if existing is not None:
         return existing

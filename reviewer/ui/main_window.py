@@ -18,7 +18,7 @@ from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from reviewer.review.preferences import SecretStore, Settings
-from reviewer.ui import icons
+from reviewer.ui import icons, interpreter
 from reviewer.ui.after_paint import AFTER_PAINT_IMPORTS, StepByStep, importing
 from reviewer.ui.case_loader import CaseLoader
 from reviewer.ui.case_queue import CaseQueue
@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
         demo: bool = False,
     ) -> None:
         super().__init__()
+        interpreter.share_gil_with_window()
+        interpreter.skip_pyside_source_scan()
         self.runner = runner
         self.settings = settings or Settings()
         # keyring's backend discovery and the document worker cost a quarter second: made on use
@@ -268,6 +270,7 @@ class MainWindow(QMainWindow):
                     # these steps: its thread's imports held the GIL and the modules' import
                     # locks they needed (one step took 2.5 s instead of 0.05 s)
                     self._start_renderer,
+                    interpreter.freeze_startup_heap,  # the window's modules are all in
                     self.first_painted.emit,
                 ],
                 self,
@@ -316,9 +319,11 @@ class MainWindow(QMainWindow):
         self._install_case_menus()
         self.queue.enable_sorting()
         self._update_actions()
-        self.loader.refresh_queue(then=self._maybe_fetch_demo)
+        self.loader.refresh_queue(then=self._after_queue_filled)
 
-    def _maybe_fetch_demo(self) -> None:
+    def _after_queue_filled(self) -> None:
+        # startup is over: what it built lives as long as the window (see interpreter.py)
+        interpreter.freeze_startup_heap()
         svc = self.session.service
         if not self.demo or svc is None:
             return
@@ -402,3 +407,4 @@ class MainWindow(QMainWindow):
         if self._renderer is not None:
             self._renderer.close()
         self.session.close()
+        interpreter.thaw_heap()
