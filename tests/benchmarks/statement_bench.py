@@ -80,7 +80,14 @@ def bench_statement(case: dict[str, Any], renderer: Any, work: Path, tag: str) -
 
     from reviewer.ui.tasks import TaskRunner
     from reviewer.ui.viewer.pane import DocumentPane
-    from tests.benchmarks.run import ZOOM, _until_painted, _wait, plain_copy, sealed_copy
+    from tests.benchmarks.run import (
+        ZOOM,
+        _details_done,
+        _until_painted,
+        _wait,
+        plain_copy,
+        sealed_copy,
+    )
 
     app = QApplication.instance() or QApplication([])
     runner = TaskRunner()
@@ -94,7 +101,7 @@ def bench_statement(case: dict[str, Any], renderer: Any, work: Path, tag: str) -
         start = time.perf_counter()
         pane.show_document(case["doc"], copy, case["signals"], page)
         first.append(_until_painted(pane, page) - start)
-        _wait(app, lambda: not runner.running(), 120)  # the document's facts and thumbnails
+        _wait(app, _details_done(pane, runner), 120)  # the document's facts and thumbnails
         zoom = pane._key(page - 1)[2]
         plain = plain_copy(case["path"], work, f"{tag}-bare-{run}")
         start = time.perf_counter()
