@@ -61,15 +61,25 @@ def demo_client_factory() -> DemoClients:
 
 def warm_up_demo_fetch(worker: DocumentWorker, clients: DemoClients | None = None) -> None:
     """Get the demo's first fetch ready while the new store's key is derived (scrypt, most of
-    a second, releases the GIL): start the documents worker process, import the fetch (the
-    Plaid client and models, httpx, the sandbox), build the response models' validators
-    (pydantic defers them to first use) and the demo users' data (`clients.prepare`) on a
-    thread of their own. Never blocks; a failure here is met again, and said in words, by
+    a second, releases the GIL): start the documents worker process (on a thread of its own),
+    import the fetch (the Plaid client and models, httpx, the sandbox), build the response
+    models' validators (pydantic defers them to first use) and the demo users' data
+    (`clients.prepare`) on a thread of their own. Never blocks; a failure here is met again, and said in words, by
     the fetch itself."""
 
-    def warm_up() -> None:
+    def start_worker() -> None:
         try:
             worker.start()
+        except Exception:
+            log.warning(
+                "starting the documents worker ahead of the demo's fetch failed", exc_info=True
+            )
+
+    def warm_up() -> None:
+        # the worker's start mostly waits for the process to import PyMuPDF: on a thread of its
+        # own, so the imports below (which the fetch needs first) are not queued behind it
+        threading.Thread(target=start_worker, name="demo-worker-start", daemon=True).start()
+        try:
             import reviewer.review.fetch
             import reviewer.sandbox.embedded  # noqa: F401
             from reviewer.plaid.client import build_response_validators
