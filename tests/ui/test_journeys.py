@@ -61,9 +61,15 @@ def _open_documents(qtbot: Any, win: MainWindow) -> Any:
     return tab
 
 
+def _shown_case_id(win: MainWindow) -> str | None:
+    snapshot = win.case_view.snapshot if win.has_case() else None
+    return snapshot.case.id if snapshot is not None else None
+
+
 def _pick_case(qtbot: Any, win: MainWindow, case_id: str) -> None:
     if win.queue.current_case_id() == case_id:
-        qtbot.waitUntil(lambda: win.has_case(), timeout=10000)
+        # selected in the queue is not yet shown: the case before it may still be on screen
+        qtbot.waitUntil(lambda: _shown_case_id(win) == case_id, timeout=10000)
         return
     with qtbot.waitSignal(win.case_shown, timeout=10000):
         _click_row(qtbot, win.queue.view, _queue_row(win, case_id))
