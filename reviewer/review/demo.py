@@ -61,11 +61,11 @@ def demo_client_factory() -> DemoClients:
 
 def warm_up_demo_fetch(worker: DocumentWorker, clients: DemoClients | None = None) -> None:
     """Get the demo's first fetch ready while the new store's key is derived (scrypt, most of
-    a second, releases the GIL): start the documents worker process (on a thread of its own),
-    import the fetch (the Plaid client and models, httpx, the sandbox), build the response
-    models' validators (pydantic defers them to first use) and the demo users' data
-    (`clients.prepare`) on a thread of their own. Never blocks; a failure here is met again, and said in words, by
-    the fetch itself."""
+    a second, releases the GIL): start the documents worker process, and meanwhile import the
+    fetch (the Plaid client and models, httpx, the sandbox), build the response models'
+    validators (pydantic defers them to first use) and the demo users' data
+    (`clients.prepare`), each on a thread of its own. Never blocks; a failure here is met
+    again, and said in words, by the fetch itself."""
 
     def start_worker() -> None:
         try:

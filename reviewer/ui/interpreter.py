@@ -14,8 +14,8 @@ time, never for its own work (1-5 ms of CPU in those gaps) but waiting for the G
 
 So the window's process freezes what startup built once the queue is up (`freeze_startup_heap`:
 later collections walk only what came after) and shortens the switch interval to 1 ms
-(`share_gil_with_window`). Together: the longest stall 28-34 ms instead of 55-90 ms, the fetch
-~5% longer (more hand-offs). `skip_pyside_source_scan` saves the source reads PySide6 makes on
+(`share_gil_with_window`). Together: the longest stall 23-34 ms instead of 52-79 ms with the
+freeze alone, the fetch's own time within noise. `skip_pyside_source_scan` saves the source reads PySide6 makes on
 every import after its own (~85 ms of CPU over the 425 modules the app imports after Qt).
 """
 
