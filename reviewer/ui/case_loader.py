@@ -138,13 +138,15 @@ class CaseLoader(QObject):
         if not (changes.queue and changes.case_ids):
             return
         ids = changes.case_ids
+        # the selection waiting for this announcement goes with it: an update started earlier
+        # (a shown case's findings recomputed) can land first, without the fetched case's row
+        select, wanted = self._select_pending, self._select_when_listed
+        self._select_pending, self._select_when_listed = False, None
 
         def done(rows: list[CaseSummary]) -> None:
             self.queue.model.update_cases(rows)
             self._show_last_sync()
-            if self._select_pending:
-                wanted, self._select_when_listed = self._select_when_listed, None
-                self._select_pending = False
+            if select:
                 if wanted is None:
                     self.queue.select_top()
                 else:
