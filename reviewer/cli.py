@@ -11,6 +11,7 @@ reviewer sandbox serve [--host 127.0.0.1] [--port 0] [--client-id ID] [--secret 
 reviewer sandbox users [--json]
 reviewer purge CASE --yes [--reason TEXT]
 reviewer rekey
+reviewer lock
 ```
 
 Heavy modules (Qt, PyMuPDF, httpx) are imported only by the sub-command that needs them, so
@@ -29,7 +30,7 @@ from typing import NoReturn
 from reviewer.cli_parser import build_parser, command_named
 
 # Commands that never call Plaid: they import neither the client nor its retry library.
-_OFFLINE_COMMANDS = ("cases", "show", "export", "rebuild-cache", "purge", "rekey")
+_OFFLINE_COMMANDS = ("cases", "show", "export", "rebuild-cache", "purge", "rekey", "lock")
 
 
 def _quiet_third_party_logs() -> None:
@@ -114,14 +115,15 @@ def _main(argv: Sequence[str] | None = None) -> int:
 
         handler = {"fetch": commands.cmd_fetch, "rebuild-cache": commands.cmd_rebuild_cache}
         return handler[args.command](args)
-    if args.command in ("purge", "rekey"):
+    if args.command in ("purge", "rekey", "lock"):
         from reviewer.review import commands_keys
 
-        return (
-            commands_keys.cmd_purge(args)
-            if args.command == "purge"
-            else commands_keys.cmd_rekey(args)
-        )
+        key_handler = {
+            "purge": commands_keys.cmd_purge,
+            "rekey": commands_keys.cmd_rekey,
+            "lock": commands_keys.cmd_lock,
+        }
+        return key_handler[args.command](args)
     if args.command == "export":
         from reviewer.review.commands_export import cmd_export
 

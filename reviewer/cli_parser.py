@@ -27,11 +27,15 @@ every command that reads or writes cases takes --demo, before or after its name:
 
 The case cache is encrypted at rest. Its key is kept in the OS keyring; where there is no
 keyring, a passphrase protects it: every command reads it from the terminal, or from the
-environment variable REVIEWER_PASSPHRASE (scripts, CI). `reviewer rekey` rotates the key that
-protects the data key (a new passphrase from the terminal or REVIEWER_NEW_PASSPHRASE).
+environment variable REVIEWER_PASSPHRASE (scripts, CI). On Linux, once a passphrase has
+unlocked the cache, the login session remembers what it derives to for REVIEWER_UNLOCK_MINUTES
+(kernel keyring, 15 minutes after last use), so later commands check it quickly; `reviewer
+lock` forgets it now. `reviewer rekey` rotates the key that protects the data key (a new
+passphrase from the terminal or REVIEWER_NEW_PASSPHRASE).
 
 environment:
   REVIEWER_PASSPHRASE      passphrase of the case cache (only where there is no OS keyring)
+  REVIEWER_UNLOCK_MINUTES  how long the session remembers a checked passphrase (15; 0: never)
   REVIEWER_DATA_DIR        data directory (as --data-dir)
   PLAID_CLIENT_ID, PLAID_SECRET, PLAID_ENV   Plaid credentials
 """
@@ -143,6 +147,14 @@ def _add_rekey(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPa
     )
 
 
+def _add_lock(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
+    sub.add_parser(
+        "lock",
+        parents=[common],
+        help="forget this session's memo of the passphrase (the next command checks it in full)",
+    )
+
+
 def _add_sandbox(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
     del common  # the sandbox keeps no cases
     sandbox = sub.add_parser("sandbox", help="the local Plaid sandbox")
@@ -165,6 +177,7 @@ _COMMANDS: dict[str, Callable[[argparse._SubParsersAction[Any], argparse.Argumen
     "rebuild-cache": _add_rebuild,
     "purge": _add_purge,
     "rekey": _add_rekey,
+    "lock": _add_lock,
     "sandbox": _add_sandbox,
 }
 

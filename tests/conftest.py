@@ -4,6 +4,7 @@
 - Every platformdirs location and REVIEWER_DATA_DIR point into the test's tmp directory.
 - Plaid credentials from the developer's shell never leak into tests.
 - A test that leaves a non-daemon thread running fails (napari does the same).
+- The suite runs in a session keyring of its own (Linux's kernel keyring).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from reviewer.store import kernel_keyring
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
@@ -26,6 +29,9 @@ os.environ["REVIEWER_PASSPHRASE"] = TEST_PASSPHRASE
 # scrypt at 2**10 instead of 2**17 for the data directories tests make (in this process and
 # in the subprocesses it starts): a second of CPU each otherwise. Stored per key file.
 os.environ["REVIEWER_TEST_SCRYPT_LOG2_N"] = "10"
+# the suite and the processes it starts share a new session keyring of their own: the memos
+# of passphrases (store/passphrase_key.py) never reach the keyring of the shell that ran pytest
+kernel_keyring.join_new_session()
 
 
 @pytest.fixture(autouse=True)

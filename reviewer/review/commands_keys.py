@@ -1,4 +1,5 @@
-"""`reviewer purge CASE --yes` and `reviewer rekey` (reviewer/ARCHITECTURE.md, "Command line")."""
+"""`reviewer purge CASE --yes`, `reviewer rekey` and `reviewer lock` (reviewer/ARCHITECTURE.md,
+"Command line")."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from reviewer.store import (
     PassphraseRequired,
     StoreError,
     UnknownCase,
+    forget_passphrase_memo,
     rekey,
 )
 
@@ -82,4 +84,19 @@ def cmd_rekey(args: argparse.Namespace) -> int:
         _err(str(exc))
         return EXIT_FAILED
     print(message)
+    return EXIT_OK
+
+
+def cmd_lock(args: argparse.Namespace) -> int:
+    """Forget the login session's memo of the passphrase: the next command checks it in full."""
+    data_dir = _data_dir(args)
+    try:
+        forgotten = forget_passphrase_memo(data_dir)
+    except (KeyUnavailable, StoreError, OSError) as exc:
+        _err(str(exc))
+        return EXIT_FAILED
+    if forgotten:
+        print(f"locked: the next command on {data_dir} checks the passphrase in full (scrypt)")
+    else:
+        print(f"nothing to lock: this session remembers no passphrase for {data_dir}")
     return EXIT_OK

@@ -20,7 +20,7 @@ from reviewer.store.errors import (
 )
 from reviewer.store.files import DocumentUnreadable
 from reviewer.store.findings import StoredFindings
-from reviewer.store.keys import PASSPHRASE_ENV, keyring_usable, rekey
+from reviewer.store.keys import PASSPHRASE_ENV, forget_passphrase_memo, keyring_usable, rekey
 from reviewer.store.records import (
     AuditEntry,
     CaseRow,
@@ -57,6 +57,7 @@ __all__ = [
     "StoredFindings",
     "StoredSnapshot",
     "UnknownCase",
+    "forget_passphrase_memo",
     "keyring_usable",
     "rekey",
     "set_aside_data_dir",

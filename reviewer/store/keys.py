@@ -2,7 +2,9 @@
 
 `reviewer.key` (JSON, mode 0600) holds the data key wrapped with AES-256-GCM under a *wrapping
 key*: 32 random bytes kept in the OS keyring (`keyring`), or, where no keyring backend exists,
-derived from a passphrase with scrypt. The data key itself never leaves memory; the database
+derived from a passphrase with scrypt (`passphrase_key`, which also keeps a memo of it for the
+login session, so a script's commands do not each pay scrypt). The data key itself never leaves
+memory; the database
 key, the document-file key and the file-name key are derived from it with HKDF, one per use.
 Rotating the wrapping key (`rekey`) rewraps the data key and re-encrypts nothing.
 
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reviewer.store import passphrase_key
 from reviewer.store.errors import KeyUnavailable, PassphraseRequired, StoreError
 from reviewer.store.keyring_import import import_keyring
 
@@ -31,10 +34,7 @@ KEY_FILE = "reviewer.key"
 KEYRING_SERVICE = "Reviewer data key"
 PASSPHRASE_ENV = "REVIEWER_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
 _FORMAT = "reviewer data key"
-# scrypt at 128 MiB: about a second once per session, per RFC 7914 / OWASP guidance
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
 _WRAP_AAD = b"reviewer data key v1|"
-TEST_KDF_ENV = "REVIEWER_TEST_SCRYPT_LOG2_N"  # tests only: see _scrypt_n
 
 _unlocked: dict[tuple[str, str], bytes] = {}  # (data dir, key id) -> data key, this process only
 _unlocked_lock = threading.Lock()
@@ -133,10 +133,7 @@ def unlock(data_dir: Path, passphrase: str | None = None, *, create: bool = True
         cached = _unlocked.get((str(data_dir.resolve()), key_id))
     if cached is not None:
         return DataKeys.derive(bytes.fromhex(key_id), cached)
-    wrapping_key = _wrapping_key(data_dir, record, passphrase)
-    data_key = _unwrap(
-        data_dir, record, wrapping_key, passphrase_used=record["wrapping"] != "keyring"
-    )
+    data_key = _open_data_key(data_dir, record, passphrase)
     _remember(data_dir, key_id, data_key)
     return DataKeys.derive(bytes.fromhex(key_id), data_key)
 
@@ -158,10 +155,7 @@ def rekey(data_dir: Path, passphrase: str | None = None, new_passphrase: str | N
     with _unlocked_lock:
         data_key = _unlocked.get((str(data_dir.resolve()), key_id))
     if data_key is None:  # not unlocked in this process yet: the current wrapping opens it
-        old_wrapping = _wrapping_key(data_dir, record, passphrase)
-        data_key = _unwrap(
-            data_dir, record, old_wrapping, passphrase_used=record["wrapping"] != "keyring"
-        )
+        data_key = _open_data_key(data_dir, record, passphrase)
     if record["wrapping"] == "keyring":
         new_record, new_wrapping = _keyring_wrapping(key_id)
     else:
@@ -169,6 +163,9 @@ def rekey(data_dir: Path, passphrase: str | None = None, new_passphrase: str | N
             raise PassphraseRequired(data_dir, new=True)
         new_record, new_wrapping = _passphrase_wrapping(key_id, new_passphrase)
     _write(path, _wrap(new_record, new_wrapping, data_key), replace=True)
+    if record["wrapping"] == "passphrase":
+        passphrase_key.forget(data_dir, record)
+        passphrase_key.remember(data_dir, new_record, new_passphrase or "", new_wrapping)
     if record["wrapping"] == "keyring":
         keyring = import_keyring()
         with contextlib.suppress(Exception):  # an orphaned old entry is harmless
@@ -181,6 +178,16 @@ def forget_unlocked() -> None:
     """Drop every data key this process unlocked (tests; a lock action would use it too)."""
     with _unlocked_lock:
         _unlocked.clear()
+
+
+def forget_passphrase_memo(data_dir: Path) -> bool:
+    """Drop the login session's memo of this directory's passphrase (`reviewer lock`): the
+    next command checks the passphrase at scrypt's full cost. False if there was none."""
+    path = key_file(data_dir)
+    if not path.exists():
+        return False
+    record = _read(path)
+    return record["wrapping"] == "passphrase" and passphrase_key.forget(Path(data_dir), record)
 
 
 def _remember(data_dir: Path, key_id: str, data_key: bytes) -> None:
@@ -206,6 +213,8 @@ def _create(data_dir: Path, passphrase: str | None) -> DataKeys:
     if not _write(path, _wrap(record, wrapping, data_key), replace=False):
         # another process created the key first: use theirs
         return unlock(data_dir, passphrase, create=False)
+    if passphrase and record["wrapping"] == "passphrase":
+        passphrase_key.remember(data_dir, record, passphrase, wrapping)
     _remember(data_dir, key_id, data_key)
     return DataKeys.derive(bytes.fromhex(key_id), data_key)
 
@@ -218,28 +227,10 @@ def _keyring_wrapping(key_id: str) -> tuple[dict[str, Any], bytes]:
     return {"key_id": key_id, "wrapping": "keyring", "keyring_entry": entry}, wrapping
 
 
-def _scrypt_n() -> int:
-    # The test suite starts hundreds of processes that each make a data directory; at full
-    # cost that is a second of CPU apiece. Only a lower cost can be asked for, never below
-    # 2**10, and only through this variable, which the test suite sets.
-    asked = os.environ.get(TEST_KDF_ENV, "")
-    if asked.isdigit() and 10 <= int(asked) < SCRYPT_N.bit_length() - 1:
-        return 1 << int(asked)
-    return SCRYPT_N
-
-
 def _passphrase_wrapping(key_id: str, passphrase: str) -> tuple[dict[str, Any], bytes]:
-    salt = secrets.token_bytes(16)
-    kdf = {"name": "scrypt", "salt": _b64(salt), "n": _scrypt_n(), "r": SCRYPT_R, "p": SCRYPT_P}
-    return {"key_id": key_id, "wrapping": "passphrase", "kdf": kdf}, _scrypt(passphrase, kdf)
-
-
-def _scrypt(passphrase: str, kdf: dict[str, Any]) -> bytes:
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
-    return Scrypt(
-        salt=base64.b64decode(kdf["salt"]), length=32, n=kdf["n"], r=kdf["r"], p=kdf["p"]
-    ).derive(passphrase.encode())
+    kdf = passphrase_key.new_kdf(secrets.token_bytes(16))
+    record = {"key_id": key_id, "wrapping": "passphrase", "kdf": kdf}
+    return record, passphrase_key.scrypt(passphrase, kdf)
 
 
 def _wrap(record: dict[str, Any], wrapping: bytes, data_key: bytes) -> dict[str, Any]:
@@ -274,26 +265,40 @@ def _unwrap(
         ) from None
 
 
-def _wrapping_key(data_dir: Path, record: dict[str, Any], passphrase: str | None) -> bytes:
+def _open_data_key(data_dir: Path, record: dict[str, Any], passphrase: str | None) -> bytes:
+    """The data key, unwrapped by the keyring's key or the passphrase's (its memo first)."""
     if record["wrapping"] == "keyring":
-        if not keyring_usable():
-            raise KeyUnavailable(
-                data_dir, "its key is kept in the OS keyring, which is not available here"
-            )
-        keyring = import_keyring()
-        try:
-            stored = keyring.get_password(KEYRING_SERVICE, record["keyring_entry"])
-        except Exception as exc:  # noqa: BLE001 - locked or broken keyring
-            raise KeyUnavailable(
-                data_dir, f"the OS keyring did not give its key ({type(exc).__name__})"
-            ) from None
-        if stored is None:
-            raise KeyUnavailable(data_dir, "its key is no longer in the OS keyring")
-        return base64.b64decode(stored)
+        return _unwrap(data_dir, record, _keyring_key(data_dir, record), passphrase_used=False)
     passphrase = passphrase or os.environ.get(PASSPHRASE_ENV) or None
     if not passphrase:
         raise PassphraseRequired(data_dir)
-    return _scrypt(passphrase, record["kdf"])
+    remembered = passphrase_key.recall(data_dir, record, passphrase)
+    if remembered is not None:
+        with contextlib.suppress(PassphraseRequired):
+            return _unwrap(data_dir, record, remembered, passphrase_used=True)
+        passphrase_key.forget(data_dir, record)  # a memo that does not open it: not ours
+    wrapping = passphrase_key.scrypt(passphrase, record["kdf"])
+    data_key = _unwrap(data_dir, record, wrapping, passphrase_used=True)
+    passphrase_key.remember(data_dir, record, passphrase, wrapping)  # only once it opened
+    return data_key
+
+
+def _keyring_key(data_dir: Path, record: dict[str, Any]) -> bytes:
+    """The wrapping key kept in the OS keyring."""
+    if not keyring_usable():
+        raise KeyUnavailable(
+            data_dir, "its key is kept in the OS keyring, which is not available here"
+        )
+    keyring = import_keyring()
+    try:
+        stored = keyring.get_password(KEYRING_SERVICE, record["keyring_entry"])
+    except Exception as exc:  # noqa: BLE001 - locked or broken keyring
+        raise KeyUnavailable(
+            data_dir, f"the OS keyring did not give its key ({type(exc).__name__})"
+        ) from None
+    if stored is None:
+        raise KeyUnavailable(data_dir, "its key is no longer in the OS keyring")
+    return base64.b64decode(stored)
 
 
 def _read(path: Path) -> dict[str, Any]:

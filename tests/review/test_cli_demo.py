@@ -13,7 +13,7 @@ import pytest
 from reviewer.cli import main
 from reviewer.sandbox import demo_users
 
-DATA_COMMANDS = ["fetch", "cases", "show", "export", "rebuild-cache", "purge", "rekey"]
+DATA_COMMANDS = ["fetch", "cases", "show", "export", "rebuild-cache", "purge", "rekey", "lock"]
 
 
 def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:

@@ -34,6 +34,7 @@ COMMAND_LINES = [
     ["export", "APP-1"],
     ["purge", "APP-1", "--yes", "--reason", "asked"],
     ["rekey"],
+    ["lock", "--demo"],
     ["rebuild-cache", "--yes"],
     ["sandbox", "users", "--json"],
     ["sandbox", "serve", "--port", "0"],
