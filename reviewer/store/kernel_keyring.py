@@ -104,9 +104,8 @@ def store(description: str, payload: bytes, timeout_s: int) -> bool:
     return False
 
 
-def fetch(description: str, timeout_s: int | None = None) -> bytes | None:
-    """The payload kept under `description` (None if there is none, or it expired); with
-    `timeout_s`, its expiry starts again from now."""
+def fetch(description: str) -> bytes | None:
+    """The payload kept under `description` (None if there is none, or it expired)."""
     found = _search(description)
     if found is None:
         return None
@@ -124,15 +123,26 @@ def fetch(description: str, timeout_s: int | None = None) -> bytes | None:
         )
         if not 0 < size <= _MAX_PAYLOAD:
             return None
-        if timeout_s:
-            _syscall(
-                keyctl,
-                ctypes.c_long(_KEYCTL_SET_TIMEOUT),
-                ctypes.c_long(serial),
-                ctypes.c_ulong(timeout_s),
-            )
         return buffer.raw[:size]
     return None
+
+
+def extend(description: str, timeout_s: int) -> bool:
+    """The entry under `description` expires `timeout_s` seconds from now; False if none."""
+    found = _search(description)
+    if found is None or timeout_s <= 0:
+        return False
+    keyctl, serial = found
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        args = (
+            ctypes.c_long(_KEYCTL_SET_TIMEOUT),
+            ctypes.c_long(serial),
+            ctypes.c_ulong(timeout_s),
+        )
+        return _syscall(keyctl, *args) == 0
+    return False
 
 
 def remove(description: str) -> bool:

@@ -84,11 +84,15 @@ def recall(data_dir: Path, record: dict[str, Any], passphrase: str) -> bytes | N
     minutes = memo_minutes()
     if not minutes:
         return None
-    payload = kernel_keyring.fetch(_memo_name(data_dir, record), timeout_s=minutes * 60)
+    name = _memo_name(data_dir, record)
+    payload = kernel_keyring.fetch(name)
     if payload is None or len(payload) != 64:
         return None
     wrapping, check = payload[:32], payload[32:]
-    return wrapping if hmac.compare_digest(check, _check(wrapping, passphrase)) else None
+    if not hmac.compare_digest(check, _check(wrapping, passphrase)):
+        return None  # another passphrase: a wrong guess does not keep the memo alive
+    kernel_keyring.extend(name, minutes * 60)
+    return wrapping
 
 
 def remember(data_dir: Path, record: dict[str, Any], passphrase: str, wrapping: bytes) -> None:

@@ -480,6 +480,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
+    from reviewer.store import kernel_keyring
+
+    # a session keyring of the run's own: the passphrase memos of its `reviewer` processes
+    # never reach the caller's session (store/passphrase_key.py)
+    kernel_keyring.join_new_session()
     results = run_all()
     if args.json:
         print(json.dumps(results, indent=2))

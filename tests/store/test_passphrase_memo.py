@@ -85,15 +85,22 @@ def test_after_one_unlock_the_same_passphrase_is_checked_without_scrypt(
 
 
 def test_a_wrong_passphrase_is_refused_after_full_scrypt_and_the_memo_stays(
-    tmp_path: Path, scrypt_runs: list[str]
+    tmp_path: Path, scrypt_runs: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data_dir = _new_dir(tmp_path)
+    extended: list[int] = []
+    real_extend = kernel_keyring.extend
+    monkeypatch.setattr(
+        kernel_keyring, "extend", lambda name, s: extended.append(s) or real_extend(name, s)
+    )
     with pytest.raises(PassphraseRequired) as refused:
         unlock(data_dir, "not the passphrase")
     assert refused.value.wrong
     assert scrypt_runs == [TEST_PASSPHRASE, "not the passphrase"]
+    assert extended == []  # a wrong guess does not keep the memo alive
     unlock(data_dir, TEST_PASSPHRASE)
     assert scrypt_runs == [TEST_PASSPHRASE, "not the passphrase"]
+    assert extended == [passphrase_key.MEMO_MINUTES * 60]  # a right one does
 
 
 def test_the_memo_is_for_this_session_only_expires_and_names_nothing(tmp_path: Path) -> None:
