@@ -72,12 +72,21 @@ def _libraries_report() -> dict[str, Any]:
     }
 
 
+def _left_out() -> dict[str, bool]:
+    """Whether each development-only package is absent from the bundle (True: absent)."""
+    import importlib.util
+
+    names = ("click", "rich", "pygments", "pytest", "hypothesis")
+    return {name: importlib.util.find_spec(name) is None for name in names}
+
+
 def report() -> dict[str, Any]:
     """Everything the smoke test checks about the frozen interpreter."""
     return {
         "frozen": bool(getattr(sys, "frozen", False)),
         "executable": sys.executable,
         "libraries": _libraries_report(),
+        "left_out": _left_out(),
         "keyring": _keyring_report(),
         "tls": _tls_report(),
     }
