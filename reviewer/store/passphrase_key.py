@@ -71,7 +71,7 @@ def scrypt(passphrase: str, kdf: dict[str, Any]) -> bytes:
 
 
 def memo_minutes() -> int:
-    """How long a memo lasts after its last use, in minutes (0: no memo is kept or read)."""
+    """How long a memo lasts after its last use, in minutes (0: no memo is kept, read or left)."""
     asked = os.environ.get(MEMO_MINUTES_ENV, "").strip()
     if asked.isdigit() and int(asked) <= 24 * 60:
         return int(asked)
@@ -82,9 +82,10 @@ def recall(data_dir: Path, record: dict[str, Any], passphrase: str) -> bytes | N
     """The wrapping key this passphrase derived to in this login session, if it is remembered
     (None: not remembered, expired, or another passphrase)."""
     minutes = memo_minutes()
-    if not minutes:
-        return None
     name = _memo_name(data_dir, record)
+    if not minutes:  # turned off: a memo made before goes now, not at its expiry
+        kernel_keyring.remove(name)
+        return None
     payload = kernel_keyring.fetch(name)
     if payload is None or len(payload) != 64:
         return None

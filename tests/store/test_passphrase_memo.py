@@ -150,6 +150,17 @@ def test_no_memo_when_turned_off(
     assert scrypt_runs == [TEST_PASSPHRASE, TEST_PASSPHRASE]
 
 
+def test_turning_the_memo_off_drops_one_made_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir = _new_dir(tmp_path)
+    assert _memo_line(data_dir) is not None
+    forget_unlocked()
+    monkeypatch.setenv(passphrase_key.MEMO_MINUTES_ENV, "0")
+    unlock(data_dir, TEST_PASSPHRASE)
+    assert _memo_line(data_dir) is None
+
+
 def test_a_memo_that_does_not_open_the_key_file_is_dropped_not_trusted(
     tmp_path: Path, scrypt_runs: list[str]
 ) -> None:
