@@ -1,11 +1,13 @@
 """Linux's kernel keyring (keyrings(7)), reached through the `add_key` and `keyctl` syscalls.
 
 Reviewer keeps one kind of entry there: what a passphrase derives to, for a few minutes
-(`passphrase_memo`). The kernel keyring is not the OS keyring of `keyring` (Secret Service):
+(`passphrase_key`). The kernel keyring is not the OS keyring of `keyring` (Secret Service):
 it exists on every Linux, with or without a desktop, and its entries live in kernel memory
-only (never on disk, never in swap), in the *session* keyring of the login session, which the
-kernel drops when the session ends. An entry made here is readable only by processes that
-possess that session keyring (the login session's own processes) and expires by itself.
+only (never on disk, never in swap). They go in the session keyring of the login session
+where the login made one (pam_keyinit; the kernel drops it when the session ends), else in the
+user's session keyring, which the user's processes without one share. An entry made here is
+readable only by processes that possess that keyring (the login session's own processes, or
+then the user's) and expires by itself.
 
 Every function answers "not available" (None / False) instead of raising: on other systems,
 on an architecture whose syscall numbers are not listed here, or where a sandbox (a container's
@@ -20,6 +22,8 @@ import sys
 from typing import Any
 
 KEY_SPEC_SESSION_KEYRING = -3
+KEY_SPEC_USER_SESSION_KEYRING = -5
+_KEYCTL_GET_KEYRING_ID = 0
 _KEYCTL_JOIN_SESSION_KEYRING = 1
 _KEYCTL_SETPERM = 5
 _KEYCTL_SEARCH = 10
@@ -82,7 +86,7 @@ def store(description: str, payload: bytes, timeout_s: int) -> bool:
             ctypes.c_char_p(description.encode()),
             ctypes.c_char_p(payload),
             ctypes.c_size_t(len(payload)),
-            ctypes.c_long(KEY_SPEC_SESSION_KEYRING),
+            ctypes.c_long(_keyring_to_store_in(keyctl)),
         )
         if serial < 0:
             return False
@@ -171,6 +175,33 @@ def join_new_session() -> bool:
         )
         return serial >= 0
     return False
+
+
+def _keyring_to_store_in(keyctl: int) -> int:
+    """The login session's keyring where it has one (pam_keyinit makes one per login), else
+    the user's session keyring, which the user's processes share when they have none.
+
+    Adding to "the session keyring" of a process that has none would make it a new, private
+    one: the entry would be lost with the process, and the next command would never find it.
+    (Searching "the session keyring" of such a process searches the user's, as wanted.)
+    """
+    import ctypes
+
+    session = _syscall(
+        keyctl,
+        ctypes.c_long(_KEYCTL_GET_KEYRING_ID),
+        ctypes.c_long(KEY_SPEC_SESSION_KEYRING),
+        ctypes.c_long(0),
+    )
+    user_session = _syscall(
+        keyctl,
+        ctypes.c_long(_KEYCTL_GET_KEYRING_ID),
+        ctypes.c_long(KEY_SPEC_USER_SESSION_KEYRING),
+        ctypes.c_long(0),
+    )
+    if session >= 0 and session != user_session:
+        return KEY_SPEC_SESSION_KEYRING
+    return KEY_SPEC_USER_SESSION_KEYRING
 
 
 def _search(description: str) -> tuple[int, int] | None:

@@ -15,8 +15,9 @@ the HMAC (microseconds) instead of scrypt. What it keeps:
 - it expires `REVIEWER_UNLOCK_MINUTES` after its last use (15 by default; 0 turns it off), and
   `reviewer lock`, a rekey and the end of the login session remove it;
 - it is in kernel memory (never on disk or in swap), readable only by the processes of the
-  login session that made it: the same processes that can read that session's terminal or
-  REVIEWER_PASSPHRASE from its environment. Its name is a hash; it names no directory.
+  login session that made it (where the login has no session keyring of its own, by the
+  user's processes that have none either): processes that can read that session's terminal or
+  REVIEWER_PASSPHRASE from its environment anyway. Its name is a hash; it names no directory.
 """
 
 from __future__ import annotations

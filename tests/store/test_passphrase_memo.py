@@ -241,3 +241,32 @@ def test_commands_after_the_first_skip_scrypt_until_reviewer_lock(tmp_path: Path
         check=False,
     )
     assert refused.returncode != 0 and "Traceback" not in refused.stderr, refused.stderr
+
+
+def test_without_a_session_keyring_of_its_own_the_memo_goes_to_the_user_s(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A login without pam_keyinit gives its processes no session keyring: adding to "the
+    session keyring" would make each command a private one, and the next command would never
+    find the memo. The user's session keyring, which they share, is used instead."""
+    if not kernel_keyring.available():
+        pytest.skip("no kernel keyring here")
+    add_key, keyctl = kernel_keyring._numbers() or (0, 0)
+    real = kernel_keyring._syscall
+    added_to: list[int] = []
+
+    def as_without_session(number: int, *args: Any) -> int:
+        if number == keyctl and args[0].value == kernel_keyring._KEYCTL_GET_KEYRING_ID:
+            return 4242  # the same keyring answers for "session" and "user session"
+        if number == add_key:
+            added_to.append(args[4].value)
+            args = (*args[:4], type(args[4])(kernel_keyring.KEY_SPEC_SESSION_KEYRING))
+        return real(number, *args)
+
+    monkeypatch.setattr(kernel_keyring, "_syscall", as_without_session)
+    assert kernel_keyring.store("reviewer-test:no-session", b"x", 60)
+    assert added_to == [kernel_keyring.KEY_SPEC_USER_SESSION_KEYRING]
+    monkeypatch.setattr(kernel_keyring, "_syscall", real)
+    assert kernel_keyring.store("reviewer-test:own-session", b"x", 60)  # the suite has its own
+    kernel_keyring.remove("reviewer-test:no-session")
+    kernel_keyring.remove("reviewer-test:own-session")
