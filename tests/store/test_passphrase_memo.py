@@ -190,8 +190,9 @@ def test_rekey_drops_the_old_memo_and_the_old_passphrase_stops_working(
         unlock(data_dir, TEST_PASSPHRASE)
 
 
-def _reviewer(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    """`reviewer ARGS` as a process of this login session; reports whether it ran scrypt."""
+def _reviewer(*args: str, data_dir: Path, **env_vars: str) -> subprocess.CompletedProcess[str]:
+    """`reviewer ARGS` as a process of this login session (`env_vars` added to its environment);
+    reports whether it ran scrypt."""
     code = (
         "import sys\nfrom reviewer.cli import main\n"
         "try:\n    code = main(sys.argv[1:])\n"
@@ -200,7 +201,7 @@ def _reviewer(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
         "    print('scrypt ran' if ran else 'no scrypt', file=sys.stderr)\n"
         "sys.exit(code)\n"
     )
-    env = dict(os.environ, REVIEWER_DATA_DIR=str(data_dir))
+    env = dict(os.environ, REVIEWER_DATA_DIR=str(data_dir), **env_vars)
     return subprocess.run(
         [sys.executable, "-c", code, *args],
         capture_output=True,
@@ -230,16 +231,7 @@ def test_commands_after_the_first_skip_scrypt_until_reviewer_lock(tmp_path: Path
     after = _reviewer("cases", data_dir=data_dir)
     assert after.returncode == 0 and "scrypt ran" in after.stderr, after.stderr
 
-    wrong = dict(os.environ, REVIEWER_DATA_DIR=str(data_dir), REVIEWER_PASSPHRASE="wrong")
-    refused = subprocess.run(
-        [sys.executable, "-m", "reviewer", "cases"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=wrong,
-        timeout=120,
-        check=False,
-    )
+    refused = _reviewer("cases", data_dir=data_dir, REVIEWER_PASSPHRASE="wrong")
     assert refused.returncode != 0 and "Traceback" not in refused.stderr, refused.stderr
 
 
