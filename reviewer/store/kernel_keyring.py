@@ -150,7 +150,8 @@ def extend(description: str, timeout_s: int) -> bool:
 
 
 def remove(description: str) -> bool:
-    """Invalidate the entry under `description` (the kernel drops it at once); False if none."""
+    """Invalidate the entry under `description`: unusable at once (the kernel's garbage collector
+    unlists it later); False if none."""
     found = _search(description)
     if found is None:
         return False

@@ -63,10 +63,13 @@ def _new_dir(tmp_path: Path) -> Path:
 
 
 def _memo_line(data_dir: Path) -> str | None:
+    """The memo's line in /proc/keys, if it is there and usable."""
     record = json.loads(key_file(data_dir).read_text())
     name = passphrase_key._memo_name(data_dir, record)
     for line in Path("/proc/keys").read_text().splitlines():
-        if line.endswith(name + ": 64"):
+        # an invalidated (i), revoked (R) or dead (D) key stays listed until the kernel's
+        # garbage collector runs, which it does in its own time: it is gone for every reader
+        if line.endswith(name + ": 64") and not set(line.split()[1]) & set("iRD"):
             return line
     return None
 
