@@ -16,6 +16,16 @@ if TYPE_CHECKING:
 
 APP_NAME = "reviewer"
 DATA_DIR_ENV = "REVIEWER_DATA_DIR"
+DATABASE_NAME = "reviewer.sqlite3"  # the case store's database, in the data directory
+
+
+def has_database(directory: Path) -> bool:
+    """Whether the data directory holds a (non-empty) case store database; cheap, for the app's
+    start to tell a first demo run without importing the store."""
+    try:
+        return (directory / DATABASE_NAME).stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _platformdirs() -> platformdirs.PlatformDirs:

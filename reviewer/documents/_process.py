@@ -9,13 +9,11 @@ the worker's own block, grown on demand, or a block of the caller's (`into`).
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
-import sys
 import threading
 import types
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable
+from contextlib import suppress
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from multiprocessing.shared_memory import SharedMemory
@@ -28,8 +26,10 @@ from reviewer.documents.worker_types import (
     WorkerTimeout,
 )
 from reviewer.sealing import registered_keys
+from reviewer.spawning import StartedProcess, spawn
 
 _MIB = 1024 * 1024
+DEFAULT_MEMORY_LIMIT_MB = 1024
 INITIAL_SHARED_BYTES = 16 * _MIB
 PENDING = object()  # `_finish`: no answer yet
 
@@ -39,15 +39,18 @@ class WorkerProcess:
 
     def __init__(
         self,
-        memory_limit_mb: int = 1024,
+        memory_limit_mb: int = DEFAULT_MEMORY_LIMIT_MB,
         timeout_s: float = 20.0,
         startup_timeout_s: float = 60.0,
+        started_ahead: StartedProcess | None = None,
     ) -> None:
+        """`started_ahead`: a worker process `start_worker_process` started earlier (with the
+        same memory limit), taken as this worker's first process."""
         self.memory_limit_mb = memory_limit_mb
+        self._started_ahead = started_ahead
         self.timeout_s = timeout_s
         self.startup_timeout_s = startup_timeout_s
         self._lock = threading.Lock()
-        self._context = multiprocessing.get_context("spawn")
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
         self._shm: SharedMemory | None = None
@@ -219,16 +222,10 @@ class WorkerProcess:
         self._stop(graceful=False)
         if self._shm is None:
             self._shm = SharedMemory(create=True, size=INITIAL_SHARED_BYTES)
-        parent_end, child_end = self._context.Pipe(duplex=True)
-        process = self._context.Process(
-            target=_serve_in_child,
-            args=(child_end, self.memory_limit_mb),
-            name="reviewer-documents-worker",
-            daemon=True,
-        )
-        with _main_module_hidden():
-            process.start()
-        child_end.close()
+        started, self._started_ahead = self._started_ahead, None
+        if started is None or not started.process.is_alive():
+            started = start_worker_process(self.memory_limit_mb)
+        process, parent_end = started.process, started.conn
         self._process, self._conn = process, parent_end
         self._keys_sent = -1
         try:
@@ -288,6 +285,11 @@ def _release(shm: SharedMemory) -> None:
         shm.unlink()
 
 
+def start_worker_process(memory_limit_mb: int = DEFAULT_MEMORY_LIMIT_MB) -> StartedProcess:
+    """Start a documents worker's process now; a `WorkerProcess` takes it (`started_ahead`)."""
+    return spawn(_serve_in_child, (memory_limit_mb,), "reviewer-documents-worker")
+
+
 def _serve_in_child(conn: Connection, memory_limit_mb: int) -> None:
     """The worker process's entry point. Spawn names the target by module and name, so the
     parent never imports `_child` (PyMuPDF and every document module: a few tenths of a
@@ -295,19 +297,3 @@ def _serve_in_child(conn: Connection, memory_limit_mb: int) -> None:
     from reviewer.documents._child import serve
 
     serve(conn, memory_limit_mb)
-
-
-@contextmanager
-def _main_module_hidden() -> Iterator[None]:
-    """Keep spawn from re-running the caller's main script in the worker.
-
-    The worker's entry point lives in an importable module, so it never needs `__main__`;
-    without this, every script that uses the worker would need an `if __name__ == "__main__"`
-    guard, and one without it would start the worker recursively.
-    """
-    real_main = sys.modules["__main__"]
-    sys.modules["__main__"] = types.ModuleType("__main__")
-    try:
-        yield
-    finally:
-        sys.modules["__main__"] = real_main

@@ -30,6 +30,7 @@ from reviewer.store import AuditEntry
 
 if TYPE_CHECKING:
     from reviewer.review.actions import ActionOutcome, PollPolicy
+    from reviewer.review.demo_head_start import DemoHeadStart
     from reviewer.review.facade import ReviewService
 
 
@@ -46,14 +47,22 @@ class AppService:
         *,
         demo: bool = False,
         passphrase: str | None = None,
+        head_start: DemoHeadStart | None = None,
     ) -> AppService:
         """Open the store for the app: documents are inspected in the documents worker.
 
         Raises PassphraseRequired / KeyUnavailable (reviewer.review.unlocking) for the window
-        to ask for the passphrase or explain a lost key.
+        to ask for the passphrase or explain a lost key. `head_start`: a first demo run's
+        processes, started before the window's first frame (`demo_head_start`).
         """
         return cls(
-            CaseService.open(data_dir, demo=demo, isolated_documents=True, passphrase=passphrase)
+            CaseService.open(
+                data_dir,
+                demo=demo,
+                isolated_documents=True,
+                passphrase=passphrase,
+                head_start=head_start,
+            )
         )
 
     # -- the service itself -----------------------------------------------------------------

@@ -14,28 +14,60 @@ if TYPE_CHECKING:  # the client (httpx, the generated models) loads on the first
     from reviewer.review.documents_access import DocumentWorker
     from reviewer.review.service import CaseService
     from reviewer.sandbox import Sandbox
+    from reviewer.sandbox.process import SandboxProcess
+    from reviewer.spawning import StartedProcess
 
 log = logging.getLogger(__name__)
 
 
 class DemoClients:
-    """A factory of PlaidClients on one shared in-process sandbox (created on first use)."""
+    """A factory of PlaidClients on one shared demo sandbox (created on first use).
 
-    def __init__(self) -> None:
-        self._sandbox: Sandbox | None = None
+    `own_process` (the app and the command line, whose documents the worker process opens):
+    the sandbox runs in a process of its own (`SandboxProcess`), as Plaid's servers are not in
+    the reviewer's process: its work on the first run's fetch then never holds the interpreter
+    lock the window and the fetch need. Otherwise (a service built by hand, as in tests) it
+    runs in this process.
+    """
+
+    def __init__(
+        self, own_process: bool = False, started_ahead: StartedProcess | None = None
+    ) -> None:
+        """`started_ahead`: the sandbox's process, started before the window's first frame
+        (`reviewer.review.demo_head_start`); implies `own_process`."""
+        self.own_process = own_process or started_ahead is not None
+        self._started_ahead = started_ahead
+        self._local: Sandbox | None = None
+        self._process: SandboxProcess | None = None
         self._lock = threading.Lock()
-        self.prepared = threading.Event()  # set once `prepare` has built every demo user
+        self._prepared = threading.Event()  # `prepare` built every demo user in this process
 
     def __repr__(self) -> str:
-        return f"DemoClients(started={self._sandbox is not None})"
+        started = self._local is not None or self._process is not None
+        return f"DemoClients(started={started}, own_process={self.own_process})"
 
-    def _shared(self) -> Sandbox:
+    @property
+    def prepared(self) -> threading.Event:
+        """Set once every demo user's data is built (by `prepare`, or in the sandbox's process)."""
+        self._shared()
+        return self._process.prepared if self._process is not None else self._prepared
+
+    def _shared(self) -> Sandbox | SandboxProcess:
         with self._lock:
-            if self._sandbox is None:
-                from reviewer.sandbox import DEMO_CLIENT_ID, DEMO_SECRET, Sandbox
+            if self._process is not None:
+                return self._process
+            if self._local is not None:
+                return self._local
+            from reviewer.sandbox.app import Sandbox
+            from reviewer.sandbox.credentials import DEMO_CLIENT_ID, DEMO_SECRET
 
-                self._sandbox = Sandbox(client_id=DEMO_CLIENT_ID, secret=DEMO_SECRET)
-            return self._sandbox
+            if self.own_process:
+                self._process = _process_class()(
+                    DEMO_CLIENT_ID, DEMO_SECRET, started_ahead=self._started_ahead
+                )
+                return self._process
+            self._local = Sandbox(client_id=DEMO_CLIENT_ID, secret=DEMO_SECRET)
+            return self._local
 
     def __call__(self) -> PlaidClient:
         from reviewer.sandbox.embedded import embedded_client
@@ -45,18 +77,38 @@ class DemoClients:
     def prepare(self) -> None:
         """Build every demo user's data and documents' checks now, before a fetch asks: the
         sandbox's own work (Plaid's servers do theirs before a real fetch), kept off the
-        fetch's threads and the window's event loop when there is an idle moment."""
-        from reviewer.sandbox import demo_users
+        fetch's threads and the window's event loop when there is an idle moment. A sandbox
+        in its own process is started, and builds them there."""
+        self._shared()
+        if self._process is not None:
+            self._process.start()
+            return
+        from reviewer.sandbox.process import prepare_demo_users
 
-        sandbox = self._shared()
-        for user in demo_users():
-            sandbox.user_state(user.key).prepare_documents(sandbox.renderer)
-        self.prepared.set()
+        assert self._local is not None  # made by `_shared`
+        prepare_demo_users(self._local)
+        self._prepared.set()
+
+    def close(self) -> None:
+        """Stop the sandbox's process, if it has one (the service is closing)."""
+        with self._lock:
+            process = self._process
+        if process is not None:
+            process.close()
 
 
-def demo_client_factory() -> DemoClients:
-    """A factory of PlaidClients on one shared in-process sandbox (created on first use)."""
-    return DemoClients()
+def _process_class() -> type[SandboxProcess]:
+    from reviewer.sandbox.process import SandboxProcess
+
+    return SandboxProcess
+
+
+def demo_client_factory(
+    own_process: bool = False, started_ahead: StartedProcess | None = None
+) -> DemoClients:
+    """A factory of PlaidClients on one shared demo sandbox (created on first use; in a
+    process of its own with `own_process`, the one `started_ahead` if given)."""
+    return DemoClients(own_process, started_ahead)
 
 
 def warm_up_demo_fetch(worker: DocumentWorker, clients: DemoClients | None = None) -> None:
@@ -69,6 +121,8 @@ def warm_up_demo_fetch(worker: DocumentWorker, clients: DemoClients | None = Non
 
     def start_worker() -> None:
         try:
+            if clients is not None:  # a sandbox in its own process starts first: it is asked first
+                clients.prepare()
             worker.start()
         except Exception:
             log.warning(
@@ -85,8 +139,6 @@ def warm_up_demo_fetch(worker: DocumentWorker, clients: DemoClients | None = Non
             from reviewer.plaid.client import build_response_validators
 
             build_response_validators()
-            if clients is not None:
-                clients.prepare()
         except Exception:
             log.warning("warming up the demo's first fetch failed", exc_info=True)
 

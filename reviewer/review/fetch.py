@@ -80,6 +80,8 @@ class FetchOutcome:
     seconds: float
     # "name: problem" of each document that should have been stored and was not
     document_failures: list[str] = field(default_factory=list)
+    # endpoint -> Plaid's request_id of the response this fetch read (for the audit trail)
+    request_ids: dict[str, str] = field(default_factory=dict)
 
     @property
     def complete(self) -> bool:
@@ -183,6 +185,11 @@ class CaseFetcher:
             signal_count=len(signals),
             seconds=self._clock() - started,
             document_failures=list(self._failures),
+            request_ids={
+                o.endpoint: rid
+                for o in outcomes
+                if isinstance(rid := getattr(o.model, "request_id", None), str) and rid
+            },
         )
 
     def _run_endpoints(

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     # the Plaid client, its models and httpx load on the first fetch: listing and showing
     # cached cases (the command line's `cases` and `show`) never pays for them
     from reviewer.plaid.client import PlaidClient
+    from reviewer.review.demo_head_start import DemoHeadStart
     from reviewer.review.fetch import FetchOutcome
 
 log = logging.getLogger(__name__)
@@ -102,12 +103,14 @@ class CaseService:
         passphrase: str | None = None,
         create: bool = True,
         check: Literal["full", "listing"] = "full",
+        head_start: DemoHeadStart | None = None,
     ) -> CaseService:
         """Open the store; demo mode talks to the in-process local sandbox, nothing to configure.
 
         `isolated_documents` (the app): applicants' documents are inspected and searched in the
         documents worker process, never in this one, so a hostile file costs a message only.
         `check`: how much of the database the open checks (`CaseStore`).
+        `head_start`: a first demo run's processes, started before the window's first frame.
         """
         directory = paths.data_dir(data_dir, demo=demo)
         first_demo_run = demo and CaseStore.missing(directory) is not None
@@ -115,7 +118,12 @@ class CaseService:
         if demo:
             from reviewer.review.demo import demo_client_factory
 
-            demo_clients = demo_client_factory()
+            # documents in the worker process (the app, the command line): the sandbox too in
+            # a process of its own
+            demo_clients = demo_client_factory(
+                own_process=isolated_documents,
+                started_ahead=head_start.take_sandbox() if head_start else None,
+            )
         if backend is None and isolated_documents:
             from reviewer.review.document_backend import WorkerDocuments
 
@@ -123,7 +131,9 @@ class CaseService:
                 from reviewer.review.demo import warm_up_demo_fetch
                 from reviewer.review.documents_access import DocumentWorker
 
-                worker = DocumentWorker()
+                worker = DocumentWorker(
+                    started_ahead=head_start.take_worker() if head_start else None
+                )
                 warm_up_demo_fetch(worker, demo_clients)
                 backend = WorkerDocuments(worker)
             else:
@@ -334,8 +344,8 @@ class CaseService:
         else:
             count = len(outcome.document_failures)
             message = f"stored, but {count} document{'s' * (count != 1)} could not be stored"
-        snapshot = self.check_stored(case.id) if checks else self._loaded(case.id)
-        request_ids = dict(snapshot.model.request_ids) if snapshot else {}
+        if checks:  # else the caller checks later (the demo's first fetch: all at once)
+            self.check_stored(case.id)
         self._audit_fetch(
             case.id,
             "case.refetched" if again else "case.fetched",
@@ -344,7 +354,9 @@ class CaseService:
                 "failed_endpoints": sorted({e.endpoint for e in outcome.errors}),
                 "documents": outcome.document_count,
                 "signals": outcome.signal_count,
-                "request_ids": request_ids,
+                # this fetch's own responses (not building the case model here: a demo
+                # first run fetches 18 cases before checking any)
+                "request_ids": outcome.request_ids,
             },
         )
         changes = OpChanges((case.id,), listed=True, snapshot=True, audit=True)
@@ -417,7 +429,8 @@ class CaseService:
             if self._client is not None:
                 self._client.close()
                 self._client = None
-        close_backend = getattr(self.backend, "close", None)
-        if callable(close_backend):
-            close_backend()
+        for part in (self._client_factory, self.backend):  # the demo's sandbox, the worker
+            close = getattr(part, "close", None)
+            if callable(close):
+                close()
         self.store.close()

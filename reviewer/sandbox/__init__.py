@@ -41,17 +41,40 @@ Demo users (``reviewer sandbox users`` prints tokens; all but the last have a us
 Download URLs are zips, single use, and expire 120 s after issue by the injected clock.
 """
 
-from reviewer.sandbox.app import (
-    DEMO_CLIENT_ID,
-    DEMO_SECRET,
-    DroppedConnection,
-    Sandbox,
-    SandboxRequest,
-    SandboxResponse,
-)
-from reviewer.sandbox.faults import Fault, Faults
-from reviewer.sandbox.server import RunningServer, serve
-from reviewer.sandbox.users import DemoUser, demo_users
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reviewer.sandbox.app import (
+        DroppedConnection,
+        Sandbox,
+        SandboxRequest,
+        SandboxResponse,
+    )
+    from reviewer.sandbox.credentials import DEMO_CLIENT_ID, DEMO_SECRET
+    from reviewer.sandbox.faults import Fault, Faults
+    from reviewer.sandbox.server import RunningServer, serve
+    from reviewer.sandbox.users import DemoUser, demo_users
+
+# each name's module, imported when the name is first asked for: a first demo run starts the
+# sandbox's process (reviewer.sandbox.process) before the window's first frame, and importing
+# the whole sandbox (its HTTP server, httpx) then would cost that frame
+_HOMES = {
+    "DEMO_CLIENT_ID": "credentials",
+    "DEMO_SECRET": "credentials",
+    "DroppedConnection": "app",
+    "Sandbox": "app",
+    "SandboxRequest": "app",
+    "SandboxResponse": "app",
+    "Fault": "faults",
+    "Faults": "faults",
+    "RunningServer": "server",
+    "serve": "server",
+    "DemoUser": "users",
+    "demo_users": "users",
+}
 
 __all__ = [
     "DEMO_CLIENT_ID",
@@ -67,3 +90,12 @@ __all__ = [
     "demo_users",
     "serve",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value  # found once: later lookups are plain attribute reads
+    return value

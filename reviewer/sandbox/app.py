@@ -12,6 +12,7 @@ from typing import Any
 
 from reviewer.plaid import endpoint_paths as paths
 from reviewer.sandbox import errors
+from reviewer.sandbox.credentials import DEMO_CLIENT_ID, DEMO_SECRET
 from reviewer.sandbox.documents import DocumentRenderer
 from reviewer.sandbox.downloads import PATH_PREFIX, DownloadUrls, build_zip, s3_error
 from reviewer.sandbox.endpoints import USER_ENDPOINTS, USER_ID_OK
@@ -22,8 +23,6 @@ from reviewer.sandbox.state import UserState
 from reviewer.sandbox.users import DemoUser, demo_users
 from reviewer.sandbox.webhooks import fire_webhook
 
-DEMO_CLIENT_ID = "reviewer-demo-client"
-DEMO_SECRET = "reviewer-demo-secret"  # noqa: S105 - documented demo credential, not a real secret
 IN_PROCESS_BASE_URL = "https://sandbox.local"
 
 

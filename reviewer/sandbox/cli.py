@@ -7,7 +7,8 @@ import json
 import sys
 import threading
 
-from reviewer.sandbox.app import DEMO_CLIENT_ID, DEMO_SECRET, Sandbox
+from reviewer.sandbox.app import Sandbox
+from reviewer.sandbox.credentials import DEMO_CLIENT_ID, DEMO_SECRET
 from reviewer.sandbox.users import demo_users
 
 

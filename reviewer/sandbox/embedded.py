@@ -11,10 +11,14 @@ import httpx
 
 from reviewer.plaid.client import PlaidClient
 from reviewer.sandbox import DEMO_CLIENT_ID, DEMO_SECRET, Sandbox
+from reviewer.sandbox.process import SandboxProcess
 
 
-def embedded_client(sandbox: Sandbox | None = None, **client_options: Any) -> PlaidClient:
-    """A PlaidClient talking to `sandbox` (a fresh demo Sandbox by default) in process."""
+def embedded_client(
+    sandbox: Sandbox | SandboxProcess | None = None, **client_options: Any
+) -> PlaidClient:
+    """A PlaidClient talking to `sandbox` (a fresh demo Sandbox by default) without sockets:
+    in this process, or through the pipe of a `SandboxProcess`."""
     sandbox = sandbox or Sandbox(client_id=DEMO_CLIENT_ID, secret=DEMO_SECRET)
     http_client = httpx.Client(transport=sandbox.transport(), base_url=sandbox.base_url)
     return PlaidClient(

@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import httpx
 
-from reviewer.sandbox.app import DroppedConnection, Sandbox, SandboxRequest
+from reviewer.sandbox.app import DroppedConnection, SandboxRequest, SandboxResponse
+from reviewer.sandbox.process import SandboxStopped
+
+
+class AnswersRequests(Protocol):
+    """A `Sandbox`, or a `SandboxProcess` running one."""
+
+    def handle(self, request: SandboxRequest) -> SandboxResponse:
+        """Answer one request (DroppedConnection: a fault dropped it)."""
+        ...
 
 
 class SandboxTransport(httpx.BaseTransport):
     """Routes every request (any host, including download URLs) to one Sandbox."""
 
-    def __init__(self, sandbox: Sandbox) -> None:
+    def __init__(self, sandbox: AnswersRequests) -> None:
         self._sandbox = sandbox
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        """Answer `request`; a dropped-connection fault raises ConnectError or ReadError."""
+        """Answer `request`; a dropped-connection fault raises ConnectError or ReadError, as
+        does a sandbox process that stopped."""
         url = request.url
         port = f":{url.port}" if url.port else ""
         req = SandboxRequest(
@@ -26,6 +38,8 @@ class SandboxTransport(httpx.BaseTransport):
         )
         try:
             resp = self._sandbox.handle(req)
+        except SandboxStopped as exc:
+            raise httpx.ConnectError(str(exc), request=request) from None
         except DroppedConnection as exc:
             if exc.phase == "connect":
                 raise httpx.ConnectError(

@@ -23,6 +23,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
 
+from reviewer import paths
 from reviewer.store import audit, cases, checked, facts, findings, snapshots
 from reviewer.store import sqlcipher as sqlite3
 from reviewer.store.connection import (
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
 # the store would otherwise pay for their import
 log = logging.getLogger(__name__)
 
-DB_NAME = "reviewer.sqlite3"
+DB_NAME = paths.DATABASE_NAME
 DOCUMENTS_DIR = "documents"
 # what `check="listing"` checks: names, labels, dates, figures and decisions of the queue
 LISTING_TABLES = ("cases", "snapshots", "audit")

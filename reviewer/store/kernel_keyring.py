@@ -17,7 +17,7 @@ seccomp profile) refuses the calls, Reviewer simply does without.
 from __future__ import annotations
 
 import contextlib
-import platform
+import os
 import sys
 from typing import Any
 
@@ -61,7 +61,7 @@ def _syscall(number: int, *args: Any) -> int:
 def _numbers() -> tuple[int, int] | None:
     if not sys.platform.startswith("linux"):
         return None
-    return _SYSCALLS.get(platform.machine())
+    return _SYSCALLS.get(os.uname().machine)
 
 
 def available() -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
+    from reviewer.review.demo_head_start import DemoHeadStart
     from reviewer.review.facade import ReviewService
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,11 @@ def run(args: argparse.Namespace) -> int:
             return 0
         print(f"reviewer: {data_dir} is locked by another Reviewer", file=sys.stderr)
         return 1
+    head_start = None
+    if demo:
+        from reviewer.review.demo_head_start import DemoHeadStart
+
+        head_start = DemoHeadStart(data_dir)
     from reviewer.ui.main_window import MainWindow
     from reviewer.ui.tasks import TaskRunner
 
@@ -79,12 +85,15 @@ def run(args: argparse.Namespace) -> int:
         demo=demo,
     )
     instance.raise_requested.connect(window.bring_to_front)
+    if head_start is not None:  # a first run's sandbox and documents worker, on the core the
+        # window's building leaves idle: ready before the fetch asks (review.demo_head_start)
+        window.first_frame_shown.connect(head_start.start)
     window.first_painted.connect(lambda: setup_logging())  # first: the service logs as it opens
     # opening the store imports the Plaid models and PyMuPDF (seconds of CPU): a thread doing
     # that before the first paint would hold the GIL the GUI thread needs to paint
     window.first_painted.connect(
         lambda: window.open_service(
-            lambda passphrase=None: open_service(data_dir, demo, passphrase)
+            lambda passphrase=None: open_service(data_dir, demo, passphrase, head_start)
         )
     )
     window.first_painted.connect(instance.listen)  # QtNetwork loads after the first paint
@@ -94,6 +103,8 @@ def run(args: argparse.Namespace) -> int:
         return int(app.exec())  # type: ignore[attr-defined]
     finally:
         window.shutdown()
+        if head_start is not None:  # what the store's opening never took
+            head_start.discard()
         instance.release()
         setup_logging()  # the records held before a paint that never came
 
@@ -135,7 +146,12 @@ def _quit_on_terminate(app: object) -> None:
     ticker.timeout.connect(lambda: None)
 
 
-def open_service(data_dir: Path, demo: bool, passphrase: str | None = None) -> ReviewService:
+def open_service(
+    data_dir: Path,
+    demo: bool,
+    passphrase: str | None = None,
+    head_start: DemoHeadStart | None = None,
+) -> ReviewService:
     """Open the app's ReviewService (imports the core lazily; runs on the task runner).
 
     Raises PassphraseRequired / KeyUnavailable for the window to ask or explain.
@@ -143,7 +159,7 @@ def open_service(data_dir: Path, demo: bool, passphrase: str | None = None) -> R
     started = time.perf_counter()
     from reviewer.review.app_service import AppService
 
-    service = AppService.open(data_dir, demo=demo, passphrase=passphrase)
+    service = AppService.open(data_dir, demo=demo, passphrase=passphrase, head_start=head_start)
     # files no snapshot references (a cancelled fetch's downloads, a purged case's files)
     removed = service.gc_documents()
     if removed:

@@ -153,9 +153,9 @@ class CaseLoader(QObject):
                     self.queue.select_case(wanted)
             self.cases_loaded.emit(self.queue.model.rowCount())
 
-        self.runner.run(
-            lambda _h: svc.case_summaries(ids), on_done=done, label="Updating the queue"
-        )
+        # unlabelled: a few milliseconds' refresh, never what the status bar names while a
+        # fetch (the demo's: one refresh a case) runs
+        self.runner.run(lambda _h: svc.case_summaries(ids), on_done=done)
 
     def _show_last_sync(self) -> None:
         newest = self.queue.model.newest_fetch()

@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
             reserved.aboutToShow.connect(self._install_case_menus)
 
         runner.busy_changed.connect(self.status.set_busy)
-        runner.progress.connect(lambda _label, p: self.status.show_progress(p))
+        runner.progress.connect(lambda label, p: self.status.show_progress(p, label))
         runner.unexpected_error.connect(self.show_error)
         self.session.ready.connect(self._on_service_ready)
         self.session.closed.connect(self._on_service_closed)

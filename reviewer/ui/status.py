@@ -23,6 +23,8 @@ class StatusWidgets:
         self.cancel.setToolTip("Cancel the running fetch (Esc)")
         for w in (self.task, self.progress, self.cancel):
             w.hide()
+        self._busy = False
+        self._measured: str | None = None  # the running task whose progress the bar shows
         bar.addWidget(self.task)
         bar.addWidget(self.progress)
         bar.addWidget(self.cancel)
@@ -49,22 +51,35 @@ class StatusWidgets:
         self.last_sync.setText(f"last sync {when}")
 
     def set_busy(self, count: int, label: str) -> None:
-        """Show or hide the task indicator."""
+        """Show or hide the task indicator; `label` names the newest running task."""
         busy = count > 0
-        self.task.setVisible(busy)
-        self.progress.setVisible(busy)
-        if busy:
-            self.task.setText(label or "Working…")
+        if busy != self._busy:
+            self._busy = busy
+            self.task.setVisible(busy)
+            self.progress.setVisible(busy)
+            if not busy:
+                self._measured = None
+                self.cancel.hide()
+        # the task whose own progress is on show keeps it: the demo's first fetch starts and
+        # ends a queue update per case, and flipping the bar to "busy" and back for each
+        # one cost the window a few milliseconds a case, for a flicker
+        if not busy or label == self._measured:
+            return
+        self._measured = None
+        text = label or "Working…"
+        if self.task.text() != text:
+            self.task.setText(text)
+        if self.progress.maximum() != 0:
             self.progress.setRange(0, 0)
-        else:
-            self.cancel.hide()
 
-    def show_progress(self, progress: Any) -> None:
-        """A Progress(step, done, total, bytes) from a fetch."""
+    def show_progress(self, progress: Any, label: str | None = None) -> None:
+        """A Progress(step, done, total, bytes) from a fetch (the task named `label`)."""
         step = getattr(progress, "step", "")
         done, total = getattr(progress, "done", 0), getattr(progress, "total", 0)
         if total:
-            self.progress.setRange(0, max(total, 1))
+            self._measured = label
+            if self.progress.maximum() != max(total, 1):
+                self.progress.setRange(0, max(total, 1))
             self.progress.setValue(min(done, total))
             self.progress.setFormat(f"{done}/{total}")
         if step:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
+
+import pytest
 
 from reviewer.review.demo import demo_user_list
 from reviewer.review.document_backend import InProcessDocuments
@@ -91,24 +95,91 @@ def test_a_first_demo_run_starts_the_documents_worker_while_the_store_opens(
 
 
 def test_a_first_demo_run_prepares_the_fetch_before_it_starts(tmp_path: Path) -> None:
-    """While the store's key is derived, the warm-up builds the response models' validators
-    and every demo user's data (its documents' edits and signal checks from the shipped
-    renders), so the fetch's threads do neither beside the window."""
+    """While the store's key is derived, the warm-up builds the response models' validators,
+    and the sandbox, started in a process of its own, builds every demo user's data there (its
+    documents' edits and signal checks from the shipped renders): neither runs on the fetch's
+    threads beside the window, nor in the app's process at all for the sandbox's part."""
+    import os
+
     from reviewer.plaid import models
     from reviewer.review.demo import DemoClients
 
     service = CaseService.open(tmp_path / "d", demo=True, isolated_documents=True)
     try:
         clients = service._client_factory
-        assert isinstance(clients, DemoClients)
-        assert clients.prepared.wait(120)
+        assert isinstance(clients, DemoClients) and clients.own_process
+        assert clients.prepared.wait(120)  # said by the sandbox's process once it is done
         assert models.CreditPayrollIncomeGetResponse.__pydantic_complete__
         assert models.CreditPayrollIncomeRiskSignalsGetResponse.__pydantic_complete__
-        from reviewer.sandbox import demo_users
-
-        states = clients._shared()._states
-        assert set(states) == {user.key for user in demo_users()}
-        assert all(state.verified for state in states.values())  # edits placed, signals checked
+        sandbox = clients._shared()
+        assert sandbox.pid is not None and sandbox.pid != os.getpid()
         assert service.list_cases() == []
     finally:
         service.close()
+    assert sandbox.pid is None  # closing the service stopped it
+
+
+def test_an_in_process_demo_sandbox_prepares_every_user_in_process() -> None:
+    """Without `own_process` (a service built by hand) the sandbox runs in the caller's
+    process, and `prepare` builds every demo user there."""
+    from reviewer.review.demo import DemoClients
+    from reviewer.sandbox import Sandbox, demo_users
+
+    clients = DemoClients()
+    clients.prepare()
+    assert clients.prepared.is_set()
+    sandbox = clients._shared()
+    assert isinstance(sandbox, Sandbox)
+    assert set(sandbox._states) == {user.key for user in demo_users()}
+    assert all(state.verified for state in sandbox._states.values())
+
+
+def test_a_first_demo_run_takes_the_processes_started_ahead(tmp_path: Path) -> None:
+    """The app starts the sandbox's and the documents worker's processes right after its
+    first frame (`DemoHeadStart`); the store's opening takes those two, starting no others."""
+    from reviewer.review.demo_head_start import DemoHeadStart
+
+    data_dir = tmp_path / "d"
+    data_dir.mkdir()
+    head_start = DemoHeadStart(data_dir)
+    head_start.start()
+    sandbox, worker = head_start._sandbox, head_start._worker
+    assert sandbox is not None and worker is not None
+    pids = (sandbox.process.pid, worker.process.pid)
+    service = CaseService.open(data_dir, demo=True, isolated_documents=True, head_start=head_start)
+    try:
+        clients = service._client_factory
+        assert clients.prepared.wait(120)
+        assert clients._shared().pid == pids[0]
+        backend = service.backend
+        deadline = time.monotonic() + 60
+        while backend.worker_pid is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert backend.worker_pid == pids[1]
+        assert head_start.take_sandbox() is None and head_start.take_worker() is None
+    finally:
+        service.close()
+    for pid in pids:  # stopped and reaped with the service
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+
+
+def test_no_process_is_started_ahead_once_the_demo_store_exists(tmp_path: Path) -> None:
+    from reviewer.review.demo_head_start import DemoHeadStart
+
+    data_dir = tmp_path / "d"
+    CaseStore(data_dir).close()
+    head_start = DemoHeadStart(data_dir)
+    head_start.start()
+    assert head_start.take_sandbox() is None and head_start.take_worker() is None
+
+
+def test_processes_started_ahead_and_never_taken_are_stopped(tmp_path: Path) -> None:
+    from reviewer.review.demo_head_start import DemoHeadStart
+
+    head_start = DemoHeadStart(tmp_path)
+    head_start.start()
+    started = [head_start._sandbox, head_start._worker]
+    assert all(s is not None and s.process.is_alive() for s in started)
+    head_start.discard()  # the window closed before the store opened (a passphrase refused)
+    assert all(s is not None and not s.process.is_alive() for s in started)

@@ -198,3 +198,16 @@ def test_user_token_is_kept_out_of_reprs(service: CaseService) -> None:
     snap = _snapshot(service, result.case_id)
     assert demo.user_token not in repr(snap.case)
     assert demo.user_token not in repr(service.list_cases())
+
+
+@pytest.mark.parametrize("checks", [True, False], ids=["checked", "checked-later"])
+def test_the_fetch_entry_names_each_responses_plaid_request_id(
+    service: CaseService, checks: bool
+) -> None:
+    demo = next(u for u in demo_users() if u.key == "clean")
+    result = service.fetch_case(user_token=demo.user_token, label="L-1", checks=checks)
+    assert result.ok, result.message
+    entry = next(e for e in service.audit_trail(result.case_id) if e.action == "case.fetched")
+    stored = dict(_snapshot(service, result.case_id).model.request_ids)
+    assert len(stored) >= 5  # one per JSON endpoint the clean applicant answers
+    assert entry.details["request_ids"] == stored

@@ -55,6 +55,10 @@ def test_the_queue_shows_each_demo_case_as_it_lands(qtbot, tmp_path: Path) -> No
         # the quick cases are listed while the held one is still being fetched
         qtbot.waitUntil(lambda: _labels(win) == set(QUICK), timeout=120000)
         assert win.fetch.running and not release.is_set()
+        # the status bar keeps the fetch's own count and step while the queue refreshes for
+        # each case landed (it used to flip to "busy" and back for every refresh)
+        assert win.status.progress.maximum() == 2 * len(users)
+        assert win.status.task.text().startswith("Fetched APP-")
         with qtbot.waitSignal(win.fetch_finished, timeout=120000) as finished:
             release.set()
         assert [r.stored for r in finished.args[0]] == [True, True, True]
