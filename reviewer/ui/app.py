@@ -52,6 +52,9 @@ def run(args: argparse.Namespace) -> int:
     if (why := problem()) is not None:  # instead of Qt's abort and core dump
         print(why, file=sys.stderr)
         return 1
+    from reviewer.ui.interpreter import collect_young_less_often
+
+    collect_young_less_often()  # before the imports: start-up's objects all live
     from reviewer.review.preferences import Settings
     from reviewer.review.preferences import data_dir as resolve_data_dir
     from reviewer.ui.logs import setup_logging, start_crash_log

@@ -29,6 +29,7 @@ from collections.abc import Callable
 log = logging.getLogger(__name__)
 
 SWITCH_INTERVAL_S = 0.001
+YOUNG_THRESHOLD = 20_000
 
 pyside_source_scan: Callable[[object], bool] | None = None  # PySide6's own, once replaced
 
@@ -36,6 +37,20 @@ pyside_source_scan: Callable[[object], bool] | None = None  # PySide6's own, onc
 def share_gil_with_window() -> None:
     """Hand the GIL over after 1 ms instead of 5 ms when another thread asks for it."""
     sys.setswitchinterval(SWITCH_INTERVAL_S)
+
+
+def collect_young_less_often() -> None:
+    """Run the collector's young generation every 20,000 new objects instead of every 700.
+
+    Start-up allocates hundreds of thousands of objects that all live (modules, classes,
+    pydantic's validators, Qt's wrappers); at Python's default the young generation was
+    collected ~240 times on a first demo run, 0.12-0.16 s of CPU in the process whose
+    interpreter lock bounds that run, to reclaim next to nothing. At 20,000: ~13 collections,
+    0.07-0.09 s (measured here with gc.callbacks). A young collection then walks at most
+    20,000 objects, a few milliseconds: well inside the window's 50 ms stall budget.
+    """
+    _, middle, old = gc.get_threshold()
+    gc.set_threshold(YOUNG_THRESHOLD, middle, old)
 
 
 def freeze_startup_heap() -> None:

@@ -143,9 +143,8 @@ def test_a_first_demo_run_takes_the_processes_started_ahead(tmp_path: Path) -> N
     data_dir.mkdir()
     head_start = DemoHeadStart(data_dir)
     head_start.start()
-    sandbox, worker = head_start._sandbox, head_start._worker
-    assert sandbox is not None and worker is not None
-    pids = (sandbox.process.pid, worker.process.pid)
+    pids = head_start.pids()
+    assert None not in pids
     service = CaseService.open(data_dir, demo=True, isolated_documents=True, head_start=head_start)
     try:
         clients = service._client_factory
@@ -179,7 +178,11 @@ def test_processes_started_ahead_and_never_taken_are_stopped(tmp_path: Path) -> 
 
     head_start = DemoHeadStart(tmp_path)
     head_start.start()
-    started = [head_start._sandbox, head_start._worker]
-    assert all(s is not None and s.process.is_alive() for s in started)
+    pids = head_start.pids()
+    assert None not in pids
+    for pid in pids:
+        os.kill(pid, 0)  # running
     head_start.discard()  # the window closed before the store opened (a passphrase refused)
-    assert all(s is not None and not s.process.is_alive() for s in started)
+    for pid in pids:  # stopped and reaped
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)

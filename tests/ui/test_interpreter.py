@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import gc
 import inspect
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -61,3 +63,27 @@ def test_pyside_reads_no_source_of_a_module_imported_after_it(
     assert "unscanned_module" not in read
     # the default feature selection, as for a module that imports PySide6
     assert feature.pyside_feature_dict["unscanned_module"] == 0
+
+
+def test_the_apps_start_collects_the_young_generation_less_often(tmp_path: Path) -> None:
+    """`reviewer --demo` on a fresh directory, in a fresh interpreter, up to its window: the
+    young generation's threshold is the app's, the older generations' stay Python's."""
+    code = (
+        "import gc, sys\n"
+        "import reviewer.ui.app as app\n"
+        "def stop(argv):\n"
+        "    print(gc.get_threshold()); sys.exit(0)\n"
+        "app._make_app = stop\n"
+        "from reviewer.cli import main\n"
+        "main(['--demo', '--data-dir', sys.argv[1]])\n"
+    )
+    default = gc.get_threshold()
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.stdout.strip() == str((interpreter.YOUNG_THRESHOLD, *default[1:])), done.stderr
