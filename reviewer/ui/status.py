@@ -16,6 +16,11 @@ class StatusWidgets:
         self.online = QLabel("")
         self.last_sync = QLabel("")
         self.task = QLabel("")
+        # room for the usual steps ("Fetched APP-1003", "Checked APP-1002"): the bar beside it
+        # stays put instead of shifting with each step's width (and the bar is not laid out again)
+        self.task.setMinimumWidth(
+            self.task.fontMetrics().horizontalAdvance("Fetching demo cases") + 8
+        )
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(True)
