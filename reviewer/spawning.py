@@ -1,8 +1,9 @@
 """Starting Reviewer's own processes with multiprocessing's *spawn* (the documents worker, the
 demo's sandbox).
 
-Light on purpose: a first demo run starts both processes before the window's first frame (on
-the core the window's start leaves idle), so importing this must not cost the window.
+Light on purpose: a first demo run starts both processes from the window's first frame (on the
+core the window's building leaves idle, `reviewer.review.demo_head_start`), so importing this
+must cost the window little.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class StartedProcess:
     conn: Connection
 
     def discard(self) -> None:
-        """Stop the process (it was never used) and close the pipe."""
+        """Stop the process now (killed if still running) and close the pipe."""
         if self.process.is_alive():
             self.process.kill()
         self.process.join(timeout=2.0)

@@ -53,7 +53,7 @@ class AppService:
 
         Raises PassphraseRequired / KeyUnavailable (reviewer.review.unlocking) for the window
         to ask for the passphrase or explain a lost key. `head_start`: a first demo run's
-        processes, started before the window's first frame (`demo_head_start`).
+        processes, started ahead from the window's first frame (`demo_head_start`).
         """
         return cls(
             CaseService.open(

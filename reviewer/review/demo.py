@@ -33,7 +33,7 @@ class DemoClients:
     def __init__(
         self, own_process: bool = False, started_ahead: StartedProcess | None = None
     ) -> None:
-        """`started_ahead`: the sandbox's process, started before the window's first frame
+        """`started_ahead`: the sandbox's process, started ahead by a first demo run
         (`reviewer.review.demo_head_start`); implies `own_process`."""
         self.own_process = own_process or started_ahead is not None
         self._started_ahead = started_ahead
@@ -62,7 +62,9 @@ class DemoClients:
             from reviewer.sandbox.credentials import DEMO_CLIENT_ID, DEMO_SECRET
 
             if self.own_process:
-                self._process = _process_class()(
+                from reviewer.sandbox.process import SandboxProcess
+
+                self._process = SandboxProcess(
                     DEMO_CLIENT_ID, DEMO_SECRET, started_ahead=self._started_ahead
                 )
                 return self._process
@@ -95,12 +97,6 @@ class DemoClients:
             process = self._process
         if process is not None:
             process.close()
-
-
-def _process_class() -> type[SandboxProcess]:
-    from reviewer.sandbox.process import SandboxProcess
-
-    return SandboxProcess
 
 
 def demo_client_factory(

@@ -105,12 +105,12 @@ class CaseService:
         check: Literal["full", "listing"] = "full",
         head_start: DemoHeadStart | None = None,
     ) -> CaseService:
-        """Open the store; demo mode talks to the in-process local sandbox, nothing to configure.
+        """Open the store; demo mode talks to the local sandbox, nothing to configure.
 
         `isolated_documents` (the app): applicants' documents are inspected and searched in the
         documents worker process, never in this one, so a hostile file costs a message only.
         `check`: how much of the database the open checks (`CaseStore`).
-        `head_start`: a first demo run's processes, started before the window's first frame.
+        `head_start`: a first demo run's processes, started ahead from the window's first frame.
         """
         directory = paths.data_dir(data_dir, demo=demo)
         first_demo_run = demo and CaseStore.missing(directory) is not None

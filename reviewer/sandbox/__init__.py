@@ -59,7 +59,7 @@ if TYPE_CHECKING:
     from reviewer.sandbox.users import DemoUser, demo_users
 
 # each name's module, imported when the name is first asked for: a first demo run starts the
-# sandbox's process (reviewer.sandbox.process) before the window's first frame, and importing
+# sandbox's process (reviewer.sandbox.process) from the window's first frame, and importing
 # the whole sandbox (its HTTP server, httpx) then would cost that frame
 _HOMES = {
     "DEMO_CLIENT_ID": "credentials",

@@ -62,7 +62,8 @@ class SandboxProcess:
         self._lock = threading.Lock()  # the process, the pipe's sending end, the waiting list
         self._started: StartedProcess | None = None
         self._started_ahead = started_ahead
-        self._waiting: dict[int, Future[tuple[str, Any]]] = {}
+        # request number -> the process it was sent to and the answer's future
+        self._waiting: dict[int, tuple[StartedProcess, Future[tuple[str, Any]]]] = {}
         self._numbers = itertools.count(1)
         self._closed = False
 
@@ -96,11 +97,11 @@ class SandboxProcess:
         with self._lock:
             if self._closed:
                 raise SandboxStopped("the demo sandbox was closed")
-            conn = self._ensure_started()
+            started = self._ensure_started()
             number = next(self._numbers)
-            self._waiting[number] = answer
+            self._waiting[number] = (started, answer)
             try:
-                conn.send((number, request))
+                started.conn.send((number, request))
             except (OSError, ValueError):
                 self._waiting.pop(number, None)
                 raise SandboxStopped("the demo sandbox's process stopped") from None
@@ -132,19 +133,22 @@ class SandboxProcess:
             started.discard()
         self._fail_waiting()
 
-    def _ensure_started(self) -> Connection:
+    def _ensure_started(self) -> StartedProcess:
         started = self._started
         if started is not None and started.process.is_alive():
-            return started.conn
+            return started
         started, self._started_ahead = self._started_ahead, None
-        if started is None or not started.process.is_alive():
+        if started is not None and not started.process.is_alive():
+            started.discard()  # died before it was asked anything
+            started = None
+        if started is None:
             started = start_sandbox_process(self.client_id, self.secret)
         self._started = started
         self.prepared.clear()
         threading.Thread(
             target=self._read_answers, args=(started,), name="demo-sandbox-answers", daemon=True
         ).start()
-        return started.conn
+        return started
 
     def _read_answers(self, started: StartedProcess) -> None:
         """Hand each answer to the request waiting for it, until the pipe closes."""
@@ -157,15 +161,17 @@ class SandboxProcess:
                 self.prepared.set()
                 continue
             with self._lock:
-                answer = self._waiting.pop(number, None)
-            if answer is not None:
-                answer.set_result((kind, value))
+                waiting = self._waiting.pop(number, None)
+            if waiting is not None:
+                waiting[1].set_result((kind, value))
         with self._lock:
-            if self._started is not started:  # closed: `close` failed what was waiting
-                return
-            # this process died: what waits on it fails, the next request starts another
-            self._started = None
-            left, self._waiting = self._waiting, {}
+            # the process died (or was closed): what waits on it fails, even if another
+            # process took its place meanwhile; the next request starts another
+            if self._started is started:
+                self._started = None
+            left = {n: w for n, w in self._waiting.items() if w[0] is started}
+            for number in left:
+                del self._waiting[number]
         _fail(left)
 
     def _fail_waiting(self) -> None:
@@ -179,8 +185,8 @@ def start_sandbox_process(client_id: str, secret: str) -> StartedProcess:
     return spawn(_serve_in_child, (client_id, secret), "reviewer-demo-sandbox")
 
 
-def _fail(waiting: dict[int, Future[tuple[str, Any]]]) -> None:
-    for answer in waiting.values():
+def _fail(waiting: dict[int, tuple[StartedProcess, Future[tuple[str, Any]]]]) -> None:
+    for _started, answer in waiting.values():
         answer.set_result(("stopped", "its process stopped"))
 
 
