@@ -51,6 +51,14 @@ class StartedProcess:
         self.conn.close()
 
 
+def alive_or_discarded(started: StartedProcess | None) -> StartedProcess | None:
+    """`started` if its process still runs; else None (a dead one is discarded)."""
+    if started is not None and not started.process.is_alive():
+        started.discard()
+        return None
+    return started
+
+
 def spawn(target: Callable[..., None], args: tuple[Any, ...], name: str) -> StartedProcess:
     """Start `target(child_conn, *args)` in a new daemon process (multiprocessing's spawn)."""
     context = multiprocessing.get_context("spawn")

@@ -26,7 +26,7 @@ from reviewer.documents.worker_types import (
     WorkerTimeout,
 )
 from reviewer.sealing import registered_keys
-from reviewer.spawning import StartedProcess, spawn
+from reviewer.spawning import StartedProcess, alive_or_discarded, spawn
 
 _MIB = 1024 * 1024
 DEFAULT_MEMORY_LIMIT_MB = 1024
@@ -222,8 +222,8 @@ class WorkerProcess:
         self._stop(graceful=False)
         if self._shm is None:
             self._shm = SharedMemory(create=True, size=INITIAL_SHARED_BYTES)
-        started, self._started_ahead = self._started_ahead, None
-        if started is None or not started.process.is_alive():
+        started, self._started_ahead = alive_or_discarded(self._started_ahead), None
+        if started is None:
             started = start_worker_process(self.memory_limit_mb)
         process, parent_end = started.process, started.conn
         self._process, self._conn = process, parent_end

@@ -39,6 +39,7 @@ class DemoHeadStart:
         self._sandbox: StartedProcess | None = None
         self._worker: StartedProcess | None = None
         self._starting: threading.Thread | None = None  # starts the worker after the sandbox
+        self._worker_taken = False  # asked for: a worker started from now on would be unused
 
     def __repr__(self) -> str:
         return (
@@ -74,12 +75,13 @@ class DemoHeadStart:
             sandbox.conn.poll(_SANDBOX_READY_S)
         from reviewer.documents._process import start_worker_process
 
-        try:
-            worker = start_worker_process()
-        except OSError:
-            return
         with self._lock:
-            self._worker = worker
+            if self._worker_taken:  # the store opened first and starts its own worker
+                return
+            try:
+                self._worker = start_worker_process()
+            except OSError:
+                return
 
     def pids(self) -> tuple[int | None, int | None]:
         """The sandbox's and the worker's process ids, while started and not taken (waits
@@ -101,10 +103,10 @@ class DemoHeadStart:
         return taken
 
     def take_worker(self) -> StartedProcess | None:
-        """The documents worker's process (None if not started, or taken); waits for it
-        while it is being started."""
-        self._wait_for_worker()
+        """The documents worker's process (None if not started yet, or taken). Never waits:
+        a worker not started yet is not started at all (the store's opening starts its own)."""
         with self._lock:
+            self._worker_taken = True
             taken, self._worker = self._worker, None
         return taken
 

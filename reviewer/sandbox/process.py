@@ -23,7 +23,7 @@ from contextlib import suppress
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
-from reviewer.spawning import StartedProcess, spawn
+from reviewer.spawning import StartedProcess, alive_or_discarded, spawn
 
 if TYPE_CHECKING:
     from reviewer.sandbox.app import Sandbox, SandboxRequest, SandboxResponse
@@ -137,10 +137,7 @@ class SandboxProcess:
         started = self._started
         if started is not None and started.process.is_alive():
             return started
-        started, self._started_ahead = self._started_ahead, None
-        if started is not None and not started.process.is_alive():
-            started.discard()  # died before it was asked anything
-            started = None
+        started, self._started_ahead = alive_or_discarded(self._started_ahead), None
         if started is None:
             started = start_sandbox_process(self.client_id, self.secret)
         self._started = started
